@@ -1,0 +1,44 @@
+import { Schema } from './schema';
+
+/** Registry address of this provider; the host never resolves, so Terraform never goes online for it. */
+export const PROVIDER_SOURCE = 'oos-chatops.local/chatops/oos';
+export const PROVIDER_HOST = 'oos-chatops.local';
+export const PROVIDER_NAMESPACE = 'chatops';
+export const PROVIDER_TYPE = 'oos';
+
+/** Schema of the `provider "oos"` block. */
+export const providerSchema: Schema = {
+  version: 0,
+  block: {
+    description: 'Alibaba Cloud OOS chat configurations.',
+    attributes: {
+      region: { type: 'string', optional: true, description: 'Region id, e.g. `cn-hangzhou`. Default: ALIBABA_CLOUD_REGION_ID, then ALIBABA_CLOUD_REGION; required.' },
+      endpoint: {
+        type: 'string',
+        optional: true,
+        description: 'OOS endpoint override, e.g. `http://127.0.0.1:4566` for the emulator. Plain HTTP is allowed only to loopback. Default: `oos.<region>.aliyuncs.com`, or ALIBABA_CLOUD_OOS_ENDPOINT.',
+      },
+      access_key: { type: 'string', optional: true, description: 'AccessKey id. Default: the credential chain (environment, OIDC, CLI profile, credentials file, ECS RAM role).' },
+      secret_key: { type: 'string', optional: true, sensitive: true, description: 'AccessKey secret; required with `access_key`.' },
+      security_token: { type: 'string', optional: true, sensitive: true, description: 'STS token for temporary credentials.' },
+      profile: { type: 'string', optional: true, description: 'Profile of the Alibaba Cloud CLI config or credentials file.' },
+      max_retries: { type: 'number', optional: true, description: 'Retries of throttled, unavailable and network-failed calls. Default 5.' },
+      default_tags: { type: ['map', 'string'], optional: true, description: 'Tags added to every chat configuration; resource tags win.' },
+      tag_resource_type: { type: 'string', optional: true, description: 'ResourceType used with the OOS tag API. Default `chatconfiguration`.' },
+    },
+    blocks: {
+      assume_role: {
+        nesting: 'list',
+        maxItems: 1,
+        block: {
+          description: 'Assume a RAM role (STS AssumeRole) with the credentials above.',
+          attributes: {
+            role_arn: { type: 'string', required: true, description: 'ARN of the role, `acs:ram::<account>:role/<name>`.' },
+            session_name: { type: 'string', optional: true, description: 'Session name. Default `terraform-provider-oos`.' },
+            session_expiration: { type: 'number', optional: true, description: 'Seconds, 900-3600. Default 3600.' },
+          },
+        },
+      },
+    },
+  },
+};
