@@ -1,0 +1,76 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_SOURCE, PROVIDER_TYPE } from '../provider-schema';
+
+/** The provider's version: the package's, so a new release is a new mirror entry. */
+export const PROVIDER_VERSION: string = (
+  JSON.parse(readFileSync(join(__dirname, packageRootRelative(), 'package.json'), 'utf8')) as { version: string }
+).version;
+
+/** The bundled provider program the launcher runs (built by scripts/bundle-provider.js). */
+export const PROVIDER_BUNDLE = resolve(__dirname, packageRootRelative(), 'dist', 'provider', 'terraform-provider-oos.js');
+
+/** Terraform's name for this machine's platform, e.g. linux_amd64. */
+export function terraformPlatform(): string {
+  const arch = ({ x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' } as Record<string, string>)[process.arch] ?? process.arch;
+  const os = process.platform === 'win32' ? 'windows' : process.platform;
+  return `${os}_${arch}`;
+}
+
+/**
+ * Lays out the provider in Terraform's unpacked mirror layout,
+ * `<mirrorDir>/<host>/<namespace>/oos/<version>/<os>_<arch>/terraform-provider-oos_v<version>`, and
+ * returns the launcher's path. Works for a `filesystem_mirror` directory and for the implied
+ * `terraform.d/plugins` folder beside a configuration.
+ */
+export function installFilesystemMirror(mirrorDir: string, bundle: string = PROVIDER_BUNDLE): string {
+  if (!existsSync(bundle)) {
+    throw new Error(`The provider bundle ${bundle} does not exist: run "npm run build" first.`);
+  }
+  const targetDir = join(resolve(mirrorDir), PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_TYPE, PROVIDER_VERSION, terraformPlatform());
+  mkdirSync(targetDir, { recursive: true });
+  const launcher = join(targetDir, `terraform-provider-${PROVIDER_TYPE}_v${PROVIDER_VERSION}`);
+  // The node binary is named by absolute path: Terraform may start providers with a reduced PATH.
+  const script = `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(resolve(bundle))} "$@"\n`;
+  if (!existsSync(launcher) || readFileSync(launcher, 'utf8') !== script) writeFileSync(launcher, script);
+  chmodSync(launcher, 0o755);
+  return launcher;
+}
+
+/**
+ * Writes a Terraform CLI configuration that installs this provider from `mirrorDir` and every
+ * other provider as usual, so `terraform init` never asks a registry for it.
+ */
+export function writeTerraformCliConfig(configFile: string, mirrorDir: string): void {
+  const mirror = JSON.stringify(resolve(mirrorDir));
+  const pattern = JSON.stringify(`${PROVIDER_HOST}/*/*`);
+  writeFileSync(
+    configFile,
+    [
+      '# Written by oos-chatops: installs the oos provider from a local mirror, offline.',
+      'disable_checkpoint = true',
+      'provider_installation {',
+      '  filesystem_mirror {',
+      `    path    = ${mirror}`,
+      `    include = [${pattern}]`,
+      '  }',
+      '  direct {',
+      `    exclude = [${pattern}]`,
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+}
+
+/** The `required_providers` entry users write for this provider. */
+export const REQUIRED_PROVIDER = { source: PROVIDER_SOURCE, version: `>= 0.1.0` };
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** From this module (lib/provider/packaging or dist/lib/provider/packaging) up to the package root. */
+function packageRootRelative(): string {
+  return __dirname.includes(`${'/'}dist${'/'}`) ? '../../../..' : '../../..';
+}

@@ -1,0 +1,100 @@
+import type { OosClient, OosClientConfig } from '../oos';
+import { chatConfigurationResource } from './resources/chat-configuration';
+import { chatConfigurationDataSource } from './data-sources/chat-configuration';
+import { chatConfigurationsDataSource } from './data-sources/chat-configurations';
+import { providerSchema } from './provider-schema';
+import { Diagnostic, ObjectValue, ProviderDefinition, errorDiagnostic, isUnknown, path } from './schema';
+import { stringMap } from './values';
+
+export const DEFAULT_TAG_RESOURCE_TYPE = 'chatconfiguration';
+
+/** What resources and data sources need once `provider "oos"` is configured. */
+export interface ProviderContext {
+  readonly client: OosClient;
+  readonly defaultTags: { readonly [key: string]: string };
+  readonly tagResourceType: string;
+}
+
+/** Resolves the configured context; throws a clear error if Terraform has not configured the provider yet. */
+export type ContextSource = () => ProviderContext;
+
+export function createProvider(): ProviderDefinition {
+  let context: ProviderContext | undefined;
+  const currentContext: ContextSource = () => {
+    if (!context) throw new Error('The oos provider is not configured yet: Terraform must call ConfigureProvider first.');
+    return context;
+  };
+
+  return {
+    schema: providerSchema,
+    resources: [chatConfigurationResource(currentContext)],
+    dataSources: [chatConfigurationDataSource(currentContext), chatConfigurationsDataSource(currentContext)],
+    validateConfig: validateProviderConfig,
+    async configure(config, terraformVersion) {
+      const diagnostics = validateProviderConfig(config);
+      if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
+      // Loaded here rather than at the top: Terraform starts this process for schema-only calls too.
+      const { OosClient } = require('../oos') as typeof import('../oos');
+      try {
+        const tagResourceType = (config.tag_resource_type as string | null) ?? DEFAULT_TAG_RESOURCE_TYPE;
+        const client = new OosClient({ ...clientConfig(config, terraformVersion), tagResourceType });
+        context = { client, defaultTags: stringMap(config.default_tags) ?? {}, tagResourceType };
+        return diagnostics;
+      } catch (error) {
+        return [...diagnostics, errorDiagnostic('Invalid oos provider configuration', (error as Error).message)];
+      }
+    },
+  };
+}
+
+function clientConfig(config: ObjectValue, terraformVersion: string): OosClientConfig {
+  const assumeRole = (config.assume_role as ObjectValue[] | null)?.[0];
+  const accessKeyId = (config.access_key as string | null) ?? undefined;
+  const maxRetries = config.max_retries as number | null;
+  return {
+    regionId: (config.region as string | null) ?? undefined,
+    endpoint: (config.endpoint as string | null) ?? process.env.ALIBABA_CLOUD_OOS_ENDPOINT ?? undefined,
+    credentials: {
+      accessKeyId,
+      accessKeySecret: (config.secret_key as string | null) ?? undefined,
+      securityToken: (config.security_token as string | null) ?? undefined,
+      profile: (config.profile as string | null) ?? undefined,
+      assumeRole: assumeRole
+        ? {
+            roleArn: assumeRole.role_arn as string,
+            sessionName: (assumeRole.session_name as string | null) ?? 'terraform-provider-oos',
+            durationSeconds: (assumeRole.session_expiration as number | null) ?? undefined,
+          }
+        : undefined,
+    },
+    retry: maxRetries === null ? undefined : { maxRetries },
+    userAgent: `terraform/${terraformVersion} terraform-provider-oos`,
+  };
+}
+
+function validateProviderConfig(config: ObjectValue): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const known = (value: unknown): boolean => value !== null && !isUnknown(value);
+  if (known(config.access_key) !== known(config.secret_key) && !isUnknown(config.access_key) && !isUnknown(config.secret_key)) {
+    const missing = known(config.access_key) ? 'secret_key' : 'access_key';
+    diagnostics.push(
+      errorDiagnostic(
+        `Missing ${missing}`,
+        'access_key and secret_key go together: set both, or neither to use the default credential chain (environment variables, CLI profile, credentials file, ECS RAM role).',
+        path(missing),
+      ),
+    );
+  }
+  if (known(config.security_token) && !known(config.access_key)) {
+    diagnostics.push(errorDiagnostic('security_token needs access_key', 'An STS token is only used with the temporary access_key and secret_key it was issued with.', path('security_token')));
+  }
+  const maxRetries = config.max_retries;
+  if (typeof maxRetries === 'number' && (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 20)) {
+    diagnostics.push(errorDiagnostic('Invalid max_retries', `max_retries must be a whole number from 0 to 20, got ${maxRetries}.`, path('max_retries')));
+  }
+  const region = config.region;
+  if (typeof region === 'string' && !/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) {
+    diagnostics.push(errorDiagnostic('Invalid region', `"${region}" is not a region id; use one like cn-hangzhou or ap-southeast-1.`, path('region')));
+  }
+  return diagnostics;
+}

@@ -1,0 +1,44 @@
+import { CtyValue, isUnknown } from './schema';
+
+/** True when the value is set and known at plan time. */
+export function isKnown(value: CtyValue | undefined): boolean {
+  return value !== null && value !== undefined && !isUnknown(value);
+}
+
+/** Reads a map(string) value; null stays null, an unknown map is refused (callers check first). */
+export function stringMap(value: CtyValue | undefined): { [key: string]: string } | null {
+  if (value === null || value === undefined) return null;
+  if (isUnknown(value) || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error('expected a known map of strings');
+  }
+  const result: { [key: string]: string } = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry === 'string') result[key] = entry;
+  }
+  return result;
+}
+
+/** True when the map and every element are known. */
+export function isWhollyKnownMap(value: CtyValue | undefined): boolean {
+  if (value === null || value === undefined) return true;
+  if (isUnknown(value) || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.values(value).every((entry) => !isUnknown(entry));
+}
+
+/** Deep equality of decoded values (maps compared by key, unknowns equal to each other). */
+export function sameValue(a: CtyValue | undefined, b: CtyValue | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a === null || b === null) return false;
+  if (isUnknown(a) || isUnknown(b)) return isUnknown(a) && isUnknown(b);
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((entry, i) => sameValue(entry, b[i]));
+  const aKeys = Object.keys(a);
+  const bRecord = b as { [key: string]: CtyValue };
+  return aKeys.length === Object.keys(bRecord).length && aKeys.every((key) => sameValue((a as { [key: string]: CtyValue })[key], bRecord[key]));
+}
+
+/** An empty map reads back as null when the configuration left it null, so plans show no spurious diff. */
+export function mapOrNull(map: { [key: string]: string }, keepEmpty: boolean): { [key: string]: string } | null {
+  return Object.keys(map).length === 0 && !keepEmpty ? null : map;
+}
