@@ -1,0 +1,469 @@
+/**
+ * OOS (2019-06-01) client for chat configurations, their tags and secret parameters, on top of
+ * @alicloud/openapi-core (signing, transport) and @alicloud/credentials. Retries are ours
+ * (see retry.ts): the library's own retry is off so that attempts, delays and the deadline
+ * are in one place.
+ *
+ * The libraries are required on the first call, not at import: a Terraform provider process
+ * imports this module every time it starts, and most starts never call OOS.
+ */
+import type OpenApiClient from '@alicloud/openapi-core';
+import type CredentialClass from '@alicloud/credentials';
+import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from './config';
+import { buildCredential, observeCredential, validateCredentialSettings, type CredentialSettings } from './credentials';
+import { OosApiError, OosConfigError, OosCredentialsError, OosNetworkError, OosTimeoutError } from './errors';
+import { SecretRedactor } from './redaction';
+import { resolveRetryPolicy, SYSTEM_CLOCK, withRetry, type RetryClock, type RetryPolicy } from './retry';
+import type {
+  ChatConfiguration,
+  ChatConfigurationInput,
+  ChatConfigurationStamp,
+  ChatConfigurationSummary,
+  ListFilter,
+  SecretParameter,
+  TagResource,
+  TagResourcesInput,
+  UntagResourcesInput,
+} from './types';
+
+type CoreModule = typeof import('@alicloud/openapi-core');
+type DaraModule = typeof import('@darabonba/typescript');
+type Json = Record<string, unknown>;
+
+export type { CredentialSettings } from './credentials';
+
+export const OOS_API_VERSION = '2019-06-01';
+export const DEFAULT_TAG_RESOURCE_TYPE = 'chatconfiguration';
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Page size sent to List APIs (OOS accepts 10–100). */
+const PAGE_SIZE = 100;
+/** TagResources / UntagResources accept at most 20 tags or keys per call. */
+const TAGS_PER_CALL = 20;
+/** Stops a server that keeps returning a NextToken from looping forever. */
+const MAX_PAGES = 1000;
+
+export interface OosClientConfig {
+  /** Region ID, e.g. cn-hangzhou. Default: ALIBABA_CLOUD_REGION_ID, else ALIBABA_CLOUD_REGION; no built-in default. */
+  readonly regionId?: string;
+  /** `https://host[:port]`, `http://<loopback>[:port]` or `host[:port]` (HTTPS). Default: oos.<region>.aliyuncs.com over HTTPS. */
+  readonly endpoint?: string;
+  /** Absent: the library's default credential chain. */
+  readonly credentials?: CredentialSettings;
+  /** Overrides of the retry policy (defaults: 5 retries, 200 ms base, 5000 ms cap, 120 s deadline). */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Connect and read timeout of one attempt. Default 30000 ms. */
+  readonly requestTimeoutMs?: number;
+  /** Appended to the SDK's User-Agent. */
+  readonly userAgent?: string;
+  /** TagResources ResourceType of a chat configuration. Default `chatconfiguration`. */
+  readonly tagResourceType?: string;
+  /** Receives one line per attempt: action, HTTP status, RequestId, attempt and retry delay; never parameters. */
+  readonly logger?: (line: string) => void;
+  /** Sleep, randomness and time used by retries; for tests. */
+  readonly clock?: RetryClock;
+}
+
+interface Transport {
+  readonly core: CoreModule;
+  readonly dara: DaraModule;
+  readonly api: OpenApiClient;
+}
+
+/** Query values OOS receives; undefined ones are left out. */
+type QueryInput = Record<string, string | number | boolean | undefined | ReadonlyArray<Record<string, string>>>;
+
+export class OosClient {
+  readonly regionId: string;
+  readonly endpoint: ResolvedEndpoint;
+  readonly tagResourceType: string;
+  private readonly settings: OosClientConfig;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly requestTimeoutMs: number;
+  private readonly clock: RetryClock;
+  private readonly redactor = new SecretRedactor();
+  private transportCache: Transport | undefined;
+
+  constructor(config: OosClientConfig = {}) {
+    this.regionId = resolveRegion(config.regionId);
+    this.endpoint = resolveEndpoint(config.endpoint, this.regionId);
+    validateCredentialSettings(config.credentials);
+    this.retryPolicy = resolveRetryPolicy(config.retry);
+    const timeout = config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    if (!Number.isFinite(timeout) || timeout <= 0) {
+      throw new OosConfigError(`request timeout must be a positive number of milliseconds, got ${String(config.requestTimeoutMs)}`);
+    }
+    this.requestTimeoutMs = timeout;
+    this.tagResourceType = config.tagResourceType || DEFAULT_TAG_RESOURCE_TYPE;
+    this.clock = config.clock ?? SYSTEM_CLOCK;
+    this.settings = config;
+    this.redactor.remember(config.credentials?.accessKeySecret);
+    this.redactor.remember(config.credentials?.securityToken);
+  }
+
+  // ---- chat configurations -------------------------------------------------------------
+
+  async createChatConfiguration(input: ChatConfigurationInput): Promise<ChatConfigurationStamp> {
+    const body = await this.call('CreateChatConfiguration', this.chatConfigurationQuery(input));
+    return toStamp(asObject(body.ChatConfiguration), input.name);
+  }
+
+  async updateChatConfiguration(input: ChatConfigurationInput): Promise<ChatConfigurationStamp> {
+    const body = await this.call('UpdateChatConfiguration', this.chatConfigurationQuery(input));
+    return toStamp(asObject(body.ChatConfiguration), input.name);
+  }
+
+  async getChatConfiguration(name: string): Promise<ChatConfiguration> {
+    const body = await this.call('GetChatConfiguration', { Name: name });
+    const c = asObject(body.ChatConfiguration);
+    const configuration = parseJsonMap(c.Configuration);
+    this.rememberConfigurationSecrets(configuration);
+    return {
+      ...toStamp(c, name),
+      type: text(c.Type),
+      ramRole: text(c.RamRole),
+      configuration,
+      resourceGroupId: text(c.ResourceGroupId),
+      outputs: parseJsonMap(c.Outputs),
+    };
+  }
+
+  /** All pages. Filters are sent as Filters.N.Name / Filters.N.Value. */
+  async listChatConfigurations(filters: readonly ListFilter[] = []): Promise<ChatConfigurationSummary[]> {
+    const query: QueryInput = {
+      Filters: filters.length ? filters.map((f) => ({ Name: f.name, Value: f.value })) : undefined,
+      MaxResults: PAGE_SIZE,
+    };
+    const items = await this.collectPages('ListChatConfigurations', query, (body) => asArray(body.ChatConfigurations, 'ChatConfiguration'));
+    return items.map((c) => ({
+      ...toStamp(c, ''),
+      type: text(c.Type),
+      ramRole: text(c.RamRole),
+      outputs: parseJsonMap(c.Outputs),
+    }));
+  }
+
+  async deleteChatConfiguration(name: string): Promise<void> {
+    await this.call('DeleteChatConfiguration', { Name: name });
+  }
+
+  // ---- tags ----------------------------------------------------------------------------
+
+  async tagResources(input: TagResourcesInput): Promise<void> {
+    await this.call('TagResources', {
+      ResourceType: input.resourceType,
+      ResourceIds: JSON.stringify(input.resourceIds),
+      Tags: JSON.stringify(input.tags),
+    });
+  }
+
+  async untagResources(input: UntagResourcesInput): Promise<void> {
+    await this.call('UntagResources', {
+      ResourceType: input.resourceType,
+      ResourceIds: JSON.stringify(input.resourceIds),
+      TagKeys: input.tagKeys ? JSON.stringify(input.tagKeys) : undefined,
+      All: input.all,
+    });
+  }
+
+  /** All pages. */
+  async listTagResources(resourceType: string, resourceIds: readonly string[]): Promise<TagResource[]> {
+    const items = await this.collectPages(
+      'ListTagResources',
+      { ResourceType: resourceType, ResourceIds: JSON.stringify(resourceIds) },
+      (body) => asArray(body.TagResources, 'TagResource'),
+    );
+    return items.map((t) => ({
+      resourceId: text(t.ResourceId),
+      resourceType: text(t.ResourceType) || resourceType,
+      tagKey: text(t.TagKey),
+      tagValue: text(t.TagValue),
+    }));
+  }
+
+  async getChatConfigurationTags(name: string): Promise<Record<string, string>> {
+    const tags = await this.listTagResources(this.tagResourceType, [name]);
+    const out: Record<string, string> = {};
+    for (const t of tags) if (t.resourceId === name) out[t.tagKey] = t.tagValue;
+    return out;
+  }
+
+  /** Makes the tags equal `desired`: untags removed keys, tags added or changed ones. */
+  async setChatConfigurationTags(
+    name: string,
+    desired: Readonly<Record<string, string>>,
+    current?: Readonly<Record<string, string>>,
+  ): Promise<void> {
+    const now = current ?? (await this.getChatConfigurationTags(name));
+    const removed = Object.keys(now).filter((k) => !Object.prototype.hasOwnProperty.call(desired, k));
+    const changed = Object.entries(desired).filter(([k, v]) => now[k] !== v);
+    const resourceType = this.tagResourceType;
+    for (const tagKeys of chunk(removed, TAGS_PER_CALL)) {
+      await this.untagResources({ resourceType, resourceIds: [name], tagKeys });
+    }
+    for (const entries of chunk(changed, TAGS_PER_CALL)) {
+      await this.tagResources({ resourceType, resourceIds: [name], tags: Object.fromEntries(entries) });
+    }
+  }
+
+  // ---- secret parameters ---------------------------------------------------------------
+
+  async getSecretParameter(
+    name: string,
+    options: { withDecryption?: boolean; parameterVersion?: number } = {},
+  ): Promise<SecretParameter> {
+    const body = await this.call('GetSecretParameter', {
+      Name: name,
+      WithDecryption: options.withDecryption,
+      ParameterVersion: options.parameterVersion,
+    });
+    const parameter = toSecretParameter(asObject(body.Parameter), name);
+    if (options.withDecryption) this.redactor.remember(parameter.value);
+    return parameter;
+  }
+
+  async createSecretParameter(name: string, value: string, description?: string): Promise<SecretParameter> {
+    this.redactor.remember(value);
+    const body = await this.call('CreateSecretParameter', { Name: name, Value: value, Description: description });
+    return toSecretParameter(asObject(body.Parameter), name);
+  }
+
+  async updateSecretParameter(name: string, value: string): Promise<SecretParameter> {
+    this.redactor.remember(value);
+    const body = await this.call('UpdateSecretParameter', { Name: name, Value: value });
+    return toSecretParameter(asObject(body.Parameter), name);
+  }
+
+  async deleteSecretParameter(name: string): Promise<void> {
+    await this.call('DeleteSecretParameter', { Name: name });
+  }
+
+  // ---- plumbing ------------------------------------------------------------------------
+
+  private chatConfigurationQuery(input: ChatConfigurationInput): QueryInput {
+    if (input.configuration) this.rememberConfigurationSecrets(input.configuration);
+    return {
+      Name: input.name,
+      Type: input.type,
+      RamRole: input.ramRole,
+      Configuration: input.configuration ? JSON.stringify(input.configuration) : undefined,
+      ResourceGroupId: input.resourceGroupId,
+    };
+  }
+
+  private rememberConfigurationSecrets(configuration: Readonly<Record<string, string>>): void {
+    for (const [key, value] of Object.entries(configuration)) {
+      if (/secret$/i.test(key)) this.redactor.remember(value);
+    }
+  }
+
+  private async collectPages(action: string, query: QueryInput, items: (body: Json) => Json[]): Promise<Json[]> {
+    const out: Json[] = [];
+    const seen = new Set<string>();
+    let nextToken: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const body = await this.call(action, { ...query, NextToken: nextToken });
+      out.push(...items(body));
+      nextToken = text(body.NextToken) || undefined;
+      if (!nextToken || seen.has(nextToken)) break;
+      seen.add(nextToken);
+    }
+    return out;
+  }
+
+  private transport(): Transport {
+    if (this.transportCache) return this.transportCache;
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const core = require('@alicloud/openapi-core') as CoreModule;
+    const dara = require('@darabonba/typescript') as DaraModule;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    let credential: CredentialClass;
+    try {
+      credential = buildCredential(this.settings.credentials);
+    } catch (err) {
+      if (err instanceof OosConfigError) throw err;
+      const why = err instanceof Error ? err.message : String(err);
+      throw new OosCredentialsError(`OOS credentials could not be set up: ${this.redactor.redact(why)}`);
+    }
+    const observed = observeCredential(
+      credential,
+      (secret) => this.redactor.remember(secret),
+      (s) => this.redactor.redact(s),
+    );
+    const api = new core.default(
+      new core.$OpenApiUtil.Config({
+        credential: observed as unknown as CredentialClass,
+        regionId: this.regionId,
+        endpoint: this.endpoint.host,
+        protocol: this.endpoint.protocol,
+        userAgent: this.settings.userAgent,
+        readTimeout: this.requestTimeoutMs,
+        connectTimeout: this.requestTimeoutMs,
+      }),
+    );
+    this.transportCache = { core, dara, api };
+    return this.transportCache;
+  }
+
+  /** One action, with retries. Returns the parsed JSON body. */
+  private async call(action: string, params: QueryInput): Promise<Json> {
+    const { core, dara, api } = this.transport();
+    const query = core.OpenApiUtil.query({ RegionId: this.regionId, ...params });
+    const log = this.settings.logger;
+    return withRetry(
+      async ({ attempt, remainingMs }) => {
+        const timeoutMs = Math.max(1, Math.min(this.requestTimeoutMs, remainingMs));
+        let response: { statusCode?: number; body?: unknown };
+        try {
+          response = await api.callApi(
+            new core.$OpenApiUtil.Params({
+              action,
+              version: OOS_API_VERSION,
+              protocol: this.endpoint.protocol,
+              pathname: '/',
+              method: 'POST',
+              authType: 'AK',
+              style: 'RPC',
+              reqBodyType: 'formData',
+              bodyType: 'json',
+            }),
+            new core.$OpenApiUtil.OpenApiRequest({ query }),
+            new dara.RuntimeOptions({ autoretry: false, readTimeout: timeoutMs, connectTimeout: timeoutMs }),
+          );
+        } catch (err) {
+          const mapped = this.mapError(action, err, attempt, timeoutMs);
+          if (log && mapped instanceof OosApiError) {
+            log(`OOS ${action} attempt ${attempt}: HTTP ${mapped.httpStatus} RequestId ${mapped.requestId || 'none'}`);
+          } else if (log && mapped instanceof OosNetworkError) {
+            log(`OOS ${action} attempt ${attempt}: no HTTP answer (${mapped.reason})`);
+          }
+          throw mapped;
+        }
+        const body = asObject(response.body);
+        log?.(`OOS ${action} attempt ${attempt}: HTTP ${response.statusCode ?? '?'} RequestId ${text(body.RequestId) || 'none'}`);
+        return body;
+      },
+      this.retryPolicy,
+      this.clock,
+      log ? (e) => log(`OOS ${action} attempt ${e.attempt} failed; retrying in ${e.delayMs} ms`) : undefined,
+    );
+  }
+
+  /** Library and socket errors → OosApiError / OosNetworkError, built without the request URL. */
+  private mapError(action: string, err: unknown, attempt: number, timeoutMs: number): Error {
+    if (err instanceof OosCredentialsError || err instanceof OosConfigError) return err;
+    const e = (err ?? {}) as Record<string, unknown>;
+    if (typeof e.statusCode === 'number' && e.statusCode >= 400) {
+      const data = asObject(e.data);
+      const retryAfter = Number(e.retryAfter);
+      return new OosApiError({
+        action,
+        code: text(data.Code ?? data.code) || definedText(e.code) || 'Unknown',
+        serverMessage: this.redactor.redact(text(data.Message ?? data.message) || '(no message)'),
+        httpStatus: e.statusCode,
+        requestId: text(data.RequestId ?? data.requestId) || definedText(e.requestId),
+        hostId: text(data.HostId) || undefined,
+        recommend: this.redactor.redact(text(data.Recommend)) || undefined,
+        retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+        attempt,
+      });
+    }
+    if (e.name === 'RequestTimeoutError' || e.code === 'ETIMEDOUT') {
+      return new OosTimeoutError(action, timeoutMs, attempt);
+    }
+    const code = typeof e.code === 'string' ? e.code : '';
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (RETRYABLE_SOCKET_CODES.has(code)) {
+      return new OosNetworkError({ action, reason: code, detail: `${this.endpoint.host} did not answer`, retryable: true, attempt });
+    }
+    if (/socket hang up/i.test(message)) {
+      return new OosNetworkError({ action, reason: 'socket hang up', detail: `${this.endpoint.host} closed the connection`, retryable: true, attempt });
+    }
+    if (code === 'ENOTFOUND') {
+      return new OosNetworkError({ action, reason: code, detail: `cannot resolve ${this.endpoint.host}; check the endpoint and region`, retryable: false, attempt });
+    }
+    if (err instanceof SyntaxError) {
+      // A load balancer or proxy answered (often a 502/503 page): openapi-core cannot parse it
+      // and does not tell us the status, so this is treated as a transient failure.
+      return new OosNetworkError({ action, reason: 'InvalidResponse', detail: 'the answer was not JSON', retryable: true, attempt });
+    }
+    if (code.startsWith('ERR_TLS') || /certificate|SSL/i.test(code)) {
+      return new OosNetworkError({ action, reason: code, detail: `TLS to ${this.endpoint.host} failed`, retryable: false, attempt });
+    }
+    return new Error(`OOS ${action} failed: ${this.redactor.redact(withoutUrls(message || String(err)))}`);
+  }
+}
+
+const RETRYABLE_SOCKET_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'UND_ERR_SOCKET',
+]);
+
+/** Socket errors carry `POST http://host/?<query> failed.`; the query holds parameters. */
+function withoutUrls(message: string): string {
+  return message.replace(/\b(GET|POST|PUT|DELETE|HEAD|PATCH)\s+\S+\s*failed\.?/g, '').replace(/\b[a-z]+:\/\/\S+/gi, '<url>').trim();
+}
+
+function asObject(value: unknown): Json {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+}
+
+/** OOS lists come either as arrays or wrapped (`{TagResource: [...]}`). */
+function asArray(value: unknown, wrapperKey: string): Json[] {
+  const list = Array.isArray(value) ? value : asObject(value)[wrapperKey];
+  return Array.isArray(list) ? list.map(asObject) : [];
+}
+
+function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** openapi-core turns missing fields into the string 'undefined'. */
+function definedText(value: unknown): string {
+  const t = text(value);
+  return t === 'undefined' ? '' : t;
+}
+
+/** JSON text (or an object) → string map; `{}` when missing or invalid. */
+function parseJsonMap(value: unknown): Record<string, string> {
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return {};
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(asObject(parsed))) out[k] = text(v);
+  return out;
+}
+
+function toStamp(c: Json, fallbackName: string): ChatConfigurationStamp {
+  return { name: text(c.Name) || fallbackName, createdDate: text(c.CreatedDate), updatedDate: text(c.UpdatedDate) };
+}
+
+function toSecretParameter(p: Json, fallbackName: string): SecretParameter {
+  const version = Number(p.ParameterVersion);
+  return {
+    name: text(p.Name) || fallbackName,
+    parameterVersion: Number.isFinite(version) ? version : 0,
+    value: text(p.Value),
+    createdDate: text(p.CreatedDate),
+    updatedDate: text(p.UpdatedDate),
+  };
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

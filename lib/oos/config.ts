@@ -1,0 +1,74 @@
+/**
+ * Resolves where the client talks to: the region (argument, then environment) and the
+ * endpoint (host, port and scheme). Plain HTTP is refused except to this machine, because
+ * requests carry signed credentials and chat secrets.
+ */
+import { isIP } from 'node:net';
+import { OosConfigError } from './errors';
+
+export const REGION_ENV_VARS = ['ALIBABA_CLOUD_REGION_ID', 'ALIBABA_CLOUD_REGION'] as const;
+
+/** Region from the argument, else ALIBABA_CLOUD_REGION_ID, else ALIBABA_CLOUD_REGION; no default. */
+export function resolveRegion(regionId: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const candidates: Array<[string, string | undefined]> = [
+    ['region', regionId],
+    ...REGION_ENV_VARS.map((name): [string, string | undefined] => [name, env[name]]),
+  ];
+  for (const [source, value] of candidates) {
+    const v = value?.trim();
+    if (!v) continue;
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v)) {
+      throw new OosConfigError(`${source} ${JSON.stringify(v)} is not a region ID: use one like cn-hangzhou`);
+    }
+    return v;
+  }
+  throw new OosConfigError(
+    `region is not set: set the provider's region argument or ${REGION_ENV_VARS.join(' or ')} (for example cn-hangzhou)`,
+  );
+}
+
+export interface ResolvedEndpoint {
+  /** host[:port], as sent in the Host header. */
+  readonly host: string;
+  readonly protocol: 'HTTP' | 'HTTPS';
+}
+
+/** True for localhost, 127.0.0.0/8 and ::1. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (isIP(h) === 4) return h.startsWith('127.');
+  if (isIP(h) === 6) return h === '::1' || h === '0:0:0:0:0:0:0:1';
+  return false;
+}
+
+/**
+ * `http://127.0.0.1:4566`, `https://oos.cn-hangzhou.aliyuncs.com` or a bare `host[:port]`
+ * (HTTPS). Absent: `oos.<region>.aliyuncs.com` over HTTPS.
+ */
+export function resolveEndpoint(endpoint: string | undefined, regionId: string): ResolvedEndpoint {
+  const raw = endpoint?.trim();
+  if (!raw) return { host: `oos.${regionId}.aliyuncs.com`, protocol: 'HTTPS' };
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
+  let url: URL;
+  try {
+    url = new URL(hasScheme ? raw : `https://${raw}`);
+  } catch {
+    throw new OosConfigError(
+      `endpoint ${JSON.stringify(raw)} is not a valid URL or host[:port]: use e.g. https://oos.${regionId}.aliyuncs.com or http://127.0.0.1:4566`,
+    );
+  }
+  const scheme = url.protocol.replace(/:$/, '').toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') {
+    throw new OosConfigError(`endpoint ${JSON.stringify(raw)} has scheme ${scheme}: use https:// (or http:// for a local emulator)`);
+  }
+  if ((url.pathname && url.pathname !== '/') || url.search || url.hash || url.username || url.password) {
+    throw new OosConfigError(`endpoint ${JSON.stringify(raw)} must be only scheme://host[:port], without path, query or user info`);
+  }
+  if (scheme === 'http' && !isLoopbackHost(url.hostname)) {
+    throw new OosConfigError(
+      `endpoint ${JSON.stringify(raw)} uses plain http to a non-loopback host: use https://, or http only for localhost, 127.0.0.0/8 or ::1`,
+    );
+  }
+  return { host: url.host, protocol: scheme === 'http' ? 'HTTP' : 'HTTPS' };
+}
