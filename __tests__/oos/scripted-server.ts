@@ -1,0 +1,88 @@
+/**
+ * A tiny HTTP server on 127.0.0.1 that answers each request with the next scripted reply and
+ * records what it received. It does not verify signatures; it exercises the real openapi-core
+ * transport, error parsing and our mapping on top.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Reply =
+  | { readonly status: number; readonly body: unknown; readonly headers?: Record<string, string> }
+  | { readonly drop: true }
+  | { readonly hang: true };
+
+export interface ReceivedRequest {
+  readonly method: string;
+  readonly action: string;
+  readonly query: URLSearchParams;
+  readonly headers: http.IncomingHttpHeaders;
+}
+
+export interface ScriptedServer {
+  readonly endpoint: string;
+  readonly received: ReceivedRequest[];
+  /** Replies for the next requests, in order; when empty, `fallback` answers. */
+  script(...replies: Reply[]): void;
+  fallback: Reply;
+  close(): Promise<void>;
+}
+
+export function errorEnvelope(code: string, message: string, requestId = 'REQ-1'): Record<string, string> {
+  return {
+    RequestId: requestId,
+    HostId: 'oos.cn-hangzhou.aliyuncs.com',
+    Code: code,
+    Message: message,
+    Recommend: `https://api.alibabacloud.com/troubleshoot?q=${code}&product=oos&requestId=${requestId}`,
+  };
+}
+
+export async function startScriptedServer(): Promise<ScriptedServer> {
+  const queue: Reply[] = [];
+  const received: ReceivedRequest[] = [];
+  const hanging = new Set<http.ServerResponse>();
+  const state = { fallback: { status: 200, body: { RequestId: 'OK-1' } } as Reply };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    req.resume();
+    req.on('end', () => {
+      received.push({
+        method: req.method ?? '',
+        action: String(req.headers['x-acs-action'] ?? ''),
+        query: url.searchParams,
+        headers: req.headers,
+      });
+      const reply = queue.shift() ?? state.fallback;
+      if ('drop' in reply) {
+        req.socket.destroy();
+      } else if ('hang' in reply) {
+        hanging.add(res);
+      } else {
+        const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+        res.writeHead(reply.status, { 'content-type': 'application/json;charset=utf-8', ...reply.headers });
+        res.end(text);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    received,
+    script: (...replies) => void queue.push(...replies),
+    get fallback() {
+      return state.fallback;
+    },
+    set fallback(r: Reply) {
+      state.fallback = r;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
