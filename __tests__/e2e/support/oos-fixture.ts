@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_EMULATOR_CREDENTIAL, RunningEmulator, startEmulator } from '../../../lib/emulator';
+import { OosClient } from '../../../lib/oos';
+import { TerraformWorkspace } from './terraform-workspace';
+
+/** An emulator with a data file, an out-of-band OOS client, and a Terraform workspace pointed at it. */
+export interface OosFixture {
+  readonly emulator: RunningEmulator;
+  /** Talks to the emulator directly, like a colleague using the console. */
+  readonly client: OosClient;
+  readonly workspace: TerraformWorkspace;
+  /** The emulator's persisted data (the "cloud side"), where stored secrets can be checked. */
+  readonly cloudData: () => string;
+  readonly dispose: () => Promise<void>;
+}
+
+/** `env` is added to every terraform command, e.g. TF_VAR_ values of ephemeral variables. */
+export async function startOosFixture(env: NodeJS.ProcessEnv = {}): Promise<OosFixture> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'oos-emulator-'));
+  const dataFile = join(dataDir, 'oos.json');
+  const emulator = await startEmulator({ dataFile });
+  const client = new OosClient({
+    regionId: 'cn-hangzhou',
+    endpoint: emulator.url,
+    credentials: { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret },
+  });
+  const workspace = new TerraformWorkspace({
+    endpoint: emulator.url,
+    accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
+    accessKeySecret: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
+    extraEnv: env,
+  });
+  return {
+    emulator,
+    client,
+    workspace,
+    cloudData: () => readFileSync(dataFile, 'utf8'),
+    dispose: async () => {
+      workspace.dispose();
+      await emulator.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
