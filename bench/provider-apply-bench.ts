@@ -1,0 +1,88 @@
+/**
+ * Apply of 300 chat configurations against the emulator, next to the same apply with 300
+ * `terraform_data` resources (Terraform's own floor), in one run. Prints both and their ratio.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_EMULATOR_CREDENTIAL, startEmulator } from '../lib/emulator';
+import { installFilesystemMirror, writeTerraformCliConfig } from '../lib/provider/packaging/local-mirror';
+
+const RESOURCE_COUNT = 300;
+
+export interface ApplyBenchResult {
+  readonly terraformDataSeconds: number;
+  readonly chatConfigurationSeconds: number;
+  readonly ratio: number;
+}
+
+function timedTerraform(dir: string, env: NodeJS.ProcessEnv, args: string[]): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`terraform ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function workspace(config: object, env: NodeJS.ProcessEnv): { dir: string; env: NodeJS.ProcessEnv } {
+  const dir = mkdtempSync(join(tmpdir(), 'oos-apply-bench-'));
+  const plugins = join(dir, 'terraform.d', 'plugins');
+  installFilesystemMirror(plugins);
+  writeTerraformCliConfig(join(dir, 'terraform.rc'), plugins);
+  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config));
+  const fullEnv = { ...process.env, ...env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: join(dir, 'terraform.rc') };
+  timedTerraform(dir, fullEnv, ['init', '-input=false', '-no-color']);
+  return { dir, env: fullEnv };
+}
+
+export async function runProviderApplyBench(count = RESOURCE_COUNT): Promise<ApplyBenchResult> {
+  const emulator = await startEmulator();
+  const floor = workspace(
+    { resource: { terraform_data: Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${i}`, { input: { name: `bot-${i}`, type: 'DingTalk' } }])) } },
+    {},
+  );
+  const chat = workspace(
+    {
+      terraform: { required_providers: { oos: { source: 'oos-chatops.local/chatops/oos' } } },
+      provider: { oos: [{}] },
+      resource: {
+        oos_chat_configuration: Object.fromEntries(
+          Array.from({ length: count }, (_, i) => [`r${i}`, { name: `bot-${i}`, type: 'DingTalk', ram_role: 'AliyunOOSDefaultRole', template_id: 'tpl', client_id: `cid-${i}`, tags: { Team: 'bench' } }]),
+        ),
+      },
+    },
+    {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
+      ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou',
+      ALIBABA_CLOUD_OOS_ENDPOINT: emulator.url,
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true',
+    },
+  );
+  try {
+    const applyArgs = ['apply', '-auto-approve', '-input=false', '-no-color'];
+    const terraformDataSeconds = timedTerraform(floor.dir, floor.env, applyArgs);
+    const chatConfigurationSeconds = timedTerraform(chat.dir, chat.env, applyArgs);
+    return { terraformDataSeconds, chatConfigurationSeconds, ratio: chatConfigurationSeconds / terraformDataSeconds };
+  } finally {
+    await emulator.close();
+    rmSync(floor.dir, { recursive: true, force: true });
+    rmSync(chat.dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  runProviderApplyBench().then(
+    (result) => {
+      console.log(
+        `apply of ${RESOURCE_COUNT}: terraform_data ${result.terraformDataSeconds.toFixed(2)} s, ` +
+          `oos_chat_configuration ${result.chatConfigurationSeconds.toFixed(2)} s, ratio ${result.ratio.toFixed(2)} (target <= 1.5)`,
+      );
+    },
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
