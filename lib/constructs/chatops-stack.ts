@@ -1,0 +1,145 @@
+import * as path from 'path';
+import { Construct } from 'constructs';
+import * as oos from './bindings';
+import { ChatConfiguration, ChatConfigurationProps, DEFAULT_RESOURCE_GROUP_CONTEXT } from './chat-configuration';
+import { Aspects, LocalBackend, OssBackend, PgBackend, TerraformOutput, TerraformStack, Lazy } from './framework';
+import { DefaultTags } from './tagging';
+import { ProblemList } from './validation';
+import { resourceGroupProblem, tagProblems } from '../provider/chat-configuration-rules';
+
+/** How the provider authenticates. Access keys are never written in code: they come from the environment. */
+export type ProviderCredentials =
+  /** The default chain: env ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET, OIDC, CLI profile, ECS RAM role. */
+  | { readonly kind: 'default-chain' }
+  /** A profile of the Alibaba Cloud CLI config (~/.aliyun/config.json). */
+  | { readonly kind: 'profile'; readonly profile: string }
+  /** STS AssumeRole with the credentials of the default chain, or of `profile` when given. */
+  | {
+      readonly kind: 'assume-role';
+      readonly roleArn: string;
+      readonly sessionName?: string;
+      readonly sessionExpiration?: number;
+      readonly profile?: string;
+    };
+
+/** Where Terraform keeps the stack's state. */
+export type StateBackend =
+  /** A local file. */
+  | { readonly kind: 'local'; readonly path?: string }
+  /** An OSS bucket, locked with a Tablestore table (credentials from the default chain, never here). */
+  | {
+      readonly kind: 'oss';
+      readonly bucket: string;
+      readonly prefix?: string;
+      readonly key?: string;
+      readonly region: string;
+      readonly tablestoreEndpoint: string;
+      readonly tablestoreTable: string;
+      readonly profile?: string;
+      readonly encrypt?: boolean;
+    }
+  /** PostgreSQL; the password comes from PGPASSWORD, never from the connection string. */
+  | { readonly kind: 'pg'; readonly connStr: string; readonly schemaName?: string };
+
+/** Properties of a ChatOpsStack. */
+export interface ChatOpsStackProps {
+  /** Environment name, e.g. `dev`; becomes the `Environment` tag. */
+  readonly environment: string;
+  /** Region id, e.g. `cn-hangzhou`. @default ALIBABA_CLOUD_REGION_ID at deploy time */
+  readonly region?: string;
+  /** OOS endpoint override, e.g. the emulator's URL. @default ALIBABA_CLOUD_OOS_ENDPOINT at deploy time, else `oos.<region>.aliyuncs.com` */
+  readonly endpoint?: string;
+  /** How the provider authenticates. @default { kind: 'default-chain' } */
+  readonly credentials?: ProviderCredentials;
+  /** Where the state lives. @default { kind: 'local', path: '<cwd>/.chatops/state/<stack id>.tfstate' } */
+  readonly backend?: StateBackend;
+  /** Resource group of configurations that set none. @default the account's default resource group */
+  readonly resourceGroupId?: string;
+  /** Tags merged into every configuration of the stack, after Environment and ManagedBy; explicit tags win. @default {} */
+  readonly defaultTags?: { readonly [key: string]: string };
+}
+
+/**
+ * One environment's chat configurations: the oos provider, the state backend, default tags
+ * (Environment, ManagedBy=cdktf and the user's) and a `webhook_urls` output.
+ */
+export class ChatOpsStack extends TerraformStack {
+  /** The environment name. */
+  readonly environment: string;
+  /** The provider block of this stack. */
+  readonly provider: oos.provider.OosProvider;
+  /** The chat configurations added so far. */
+  readonly chatConfigurations: ChatConfiguration[] = [];
+
+  constructor(scope: Construct, id: string, props: ChatOpsStackProps) {
+    super(scope, id);
+    this.environment = props.environment;
+    if (props.resourceGroupId !== undefined) this.node.setContext(DEFAULT_RESOURCE_GROUP_CONTEXT, props.resourceGroupId);
+
+    const credentials = props.credentials ?? { kind: 'default-chain' };
+    this.provider = new oos.provider.OosProvider(this, 'oos', {
+      region: props.region,
+      endpoint: props.endpoint,
+      profile: credentials.kind === 'default-chain' ? undefined : credentials.profile,
+      assumeRole:
+        credentials.kind === 'assume-role'
+          ? { roleArn: credentials.roleArn, sessionName: credentials.sessionName, sessionExpiration: credentials.sessionExpiration }
+          : undefined,
+    });
+
+    addBackend(this, id, props.backend ?? { kind: 'local' });
+
+    Aspects.of(this).add(new DefaultTags({ Environment: props.environment, ManagedBy: 'cdktf', ...(props.defaultTags ?? {}) }));
+
+    new TerraformOutput(this, 'webhook_urls', {
+      description: 'Webhook URL of every chat configuration, by name: register it in the chat platform.',
+      value: Lazy.anyValue({
+        produce: () => Object.fromEntries(this.chatConfigurations.map((c) => [c.name, c.webhookUrl])),
+      }),
+    });
+
+    this.node.addValidation({
+      validate: () => {
+        const problems = new ProblemList(this.node.path);
+        problems.check('resourceGroupId', props.resourceGroupId, resourceGroupProblem);
+        problems.check('defaultTags', props.defaultTags, (tags) => tagProblems(tags));
+        if (props.backend?.kind === 'pg') {
+          problems.check('backend.connStr', props.backend.connStr, (conn) =>
+            /:\/\/[^/@:]+:[^/@]+@|password=/i.test(conn) ? 'contains a password: remove it and set PGPASSWORD at deploy time.' : undefined,
+          );
+        }
+        return problems.toArray();
+      },
+    });
+  }
+
+  /** Adds a chat configuration to this environment; `props.name` defaults to `<environment>-<id>`. */
+  addChatConfiguration(id: string, props: Omit<ChatConfigurationProps, 'name'> & { readonly name?: string }): ChatConfiguration {
+    const configuration = new ChatConfiguration(this, id, { ...props, name: props.name ?? `${this.environment}-${id}` });
+    this.chatConfigurations.push(configuration);
+    return configuration;
+  }
+}
+
+function addBackend(stack: TerraformStack, id: string, backend: StateBackend): void {
+  switch (backend.kind) {
+    case 'local':
+      new LocalBackend(stack, { path: backend.path ?? path.join(process.cwd(), '.chatops', 'state', `${id}.tfstate`) });
+      return;
+    case 'oss':
+      new OssBackend(stack, {
+        bucket: backend.bucket,
+        prefix: backend.prefix,
+        key: backend.key,
+        region: backend.region,
+        tablestoreEndpoint: backend.tablestoreEndpoint,
+        tablestoreTable: backend.tablestoreTable,
+        profile: backend.profile,
+        encrypt: backend.encrypt,
+      });
+      return;
+    case 'pg':
+      new PgBackend(stack, { connStr: backend.connStr, schemaName: backend.schemaName });
+      return;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './chat-configuration';
+export * from './chatops-stack';
+export * from './platform';
+export * from './secret';
+export * from './tagging';
+export * as oos from './bindings';
