@@ -1,0 +1,61 @@
+/** Options and handles of the emulator: the public shapes re-exported by index.ts. */
+
+/** An AccessKey pair the emulator accepts. Keys whose id starts with `STS.` also need their security token. */
+export interface EmulatorCredential {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  /** Required as the x-acs-security-token header (V3) or SecurityToken parameter (V2) for `STS.*` keys. */
+  readonly securityToken?: string;
+}
+
+/** Probabilities (0..1) and delays of injected failures, applied after signature verification. */
+export interface FaultSettings {
+  /** Share of requests answered `Throttling.User` (HTTP 400). Default 0. */
+  throttlingRate?: number;
+  /** Share of requests answered `ServiceUnavailable` (HTTP 503). Default 0. */
+  serverErrorRate?: number;
+  /** Delay added before every verified request is handled, in milliseconds. Default 0. */
+  latencyMs?: number;
+  /** Share of requests whose connection is destroyed without any response. Default 0. */
+  dropRate?: number;
+}
+
+export interface EmulatorOptions {
+  /** TCP port; default 0 (an ephemeral port). */
+  port?: number;
+  /** Listen address; default '127.0.0.1'. Only loopback addresses are accepted. */
+  host?: string;
+  /** JSON file the state is loaded from and saved to after every change; absent = in memory only. */
+  dataFile?: string;
+  /** Accepted AccessKeys; default [DEFAULT_EMULATOR_CREDENTIAL]. */
+  credentials?: EmulatorCredential[];
+  /** Account id used in webhook URLs; default '1234567890123456'. */
+  accountId?: string;
+  /** ResourceType naming chat configurations in the tag API; default 'chatconfiguration'. */
+  tagResourceType?: string;
+  /** Fault injection; default none. */
+  faults?: FaultSettings;
+  /** Time source, for tests; default the system clock. */
+  clock?: () => Date;
+  /** ResourceGroupId given to resources created without one; default 'rg-acfmdefault000001'. */
+  defaultResourceGroupId?: string;
+}
+
+export const DEFAULT_EMULATOR_CREDENTIAL: EmulatorCredential = {
+  accessKeyId: 'LTAIemulatorKey0001',
+  accessKeySecret: 'emulator-secret-not-for-production',
+};
+
+export const DEFAULT_ACCOUNT_ID = '1234567890123456';
+export const DEFAULT_TAG_RESOURCE_TYPE = 'chatconfiguration';
+export const DEFAULT_RESOURCE_GROUP_ID = 'rg-acfmdefault000001';
+
+export interface RunningEmulator {
+  /** e.g. http://127.0.0.1:PORT */
+  readonly url: string;
+  /** e.g. 127.0.0.1:PORT, the form the SDK's `endpoint` takes. */
+  readonly endpoint: string;
+  readonly port: number;
+  setFaults(faults: FaultSettings): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,150 @@
+/**
+ * OOS secret parameters (the subset the provider reads): Create, Get (optionally decrypted, any
+ * version), Update (a new Value makes a new version) and Delete. Values are kept in clear in the
+ * store; "encryption" is only simulated by what Get returns without WithDecryption.
+ */
+import { createHash } from 'node:crypto';
+import { type ActionContext, type ActionTable, RESOURCE_GROUP_ID_PATTERN, regionOf } from './actions';
+import { entityAlreadyExists, entityNotExists, invalidParameter, missingParameter, OosError } from './errors';
+import { type SecretParameterRecord, formatResourceDate } from './store';
+import { SECRET_PARAMETER_RESOURCE_TYPE, MAX_TAGS_PER_RESOURCE, applyTags, validateTags } from './tags';
+
+const ENTITY = 'Parameter';
+/** OOS parameter names may be paths such as /app/db-password. */
+const NAME_PATTERN = /^[A-Za-z0-9_./-]{1,200}$/;
+const MAX_VALUE_LENGTH = 65536;
+const MAX_DESCRIPTION_LENGTH = 200;
+/** What Get returns as Value without WithDecryption=true. */
+export const ENCRYPTED_VALUE_PLACEHOLDER = '******';
+/** The KMS key OOS uses when none is chosen. */
+const DEFAULT_KEY_ID = 'alias/acs/oos';
+
+function requireName(context: ActionContext): string {
+  const name = context.params.required('Name');
+  if (!NAME_PATTERN.test(name)) throw invalidParameter('Name', 'must be 1 to 200 characters of letters, digits, "_", ".", "/" and "-".');
+  if (/^(aliyun|acs)/i.test(name)) throw invalidParameter('Name', 'must not start with "aliyun" or "acs".');
+  return name;
+}
+
+function optionalValue(context: ActionContext): string | undefined {
+  const value = context.params.optional('Value');
+  if (value === undefined) return undefined;
+  if (value.length === 0 || value.length > MAX_VALUE_LENGTH) throw invalidParameter('Value', `must be 1 to ${MAX_VALUE_LENGTH} characters.`);
+  return value;
+}
+
+function optionalDescription(context: ActionContext): string | undefined {
+  const description = context.params.optional('Description');
+  if (description !== undefined && description.length > MAX_DESCRIPTION_LENGTH) {
+    throw invalidParameter('Description', `must be at most ${MAX_DESCRIPTION_LENGTH} characters.`);
+  }
+  return description;
+}
+
+function requireExisting(context: ActionContext, name: string): SecretParameterRecord {
+  const record = regionOf(context).secretParameters.get(name);
+  if (record === undefined) throw entityNotExists(ENTITY, name);
+  return record;
+}
+
+/** The Parameter object of every response; Value is added only by Get. */
+function describe(context: ActionContext, record: SecretParameterRecord, versionNumber: number): Record<string, unknown> {
+  return {
+    Name: record.name,
+    Id: record.id,
+    Type: 'Secret',
+    ParameterVersion: versionNumber,
+    Description: record.description ?? '',
+    ShareType: 'Internal',
+    KeyId: DEFAULT_KEY_ID,
+    ResourceGroupId: record.resourceGroupId,
+    Tags: Object.fromEntries(regionOf(context).tagsOf(SECRET_PARAMETER_RESOURCE_TYPE, record.name)),
+    CreatedDate: record.createdDate,
+    UpdatedDate: record.updatedDate,
+  };
+}
+
+function currentVersion(record: SecretParameterRecord): number {
+  return record.versions[record.versions.length - 1].version;
+}
+
+function createSecretParameter(context: ActionContext): Record<string, unknown> {
+  const name = requireName(context);
+  const value = optionalValue(context);
+  if (value === undefined) throw missingParameter('Value');
+  const description = optionalDescription(context);
+  const tags = context.params.jsonStringMap('Tags', 0, MAX_TAGS_PER_RESOURCE);
+  if (tags !== undefined) validateTags(tags);
+  const resourceGroupId = context.params.optional('ResourceGroupId') ?? context.settings.defaultResourceGroupId;
+  if (!RESOURCE_GROUP_ID_PATTERN.test(resourceGroupId)) throw invalidParameter('ResourceGroupId', 'must look like rg-<lowercase letters and digits>.');
+  if (regionOf(context).secretParameters.has(name)) throw entityAlreadyExists(ENTITY, name);
+
+  const date = formatResourceDate(context.now);
+  const record: SecretParameterRecord = {
+    name,
+    id: `p-${createHash('sha256').update(`${context.regionId}/${name}/${date}`).digest('hex').slice(0, 30)}`,
+    ...(description !== undefined ? { description } : {}),
+    resourceGroupId,
+    createdDate: date,
+    updatedDate: date,
+    versions: [{ version: 1, value, updatedDate: date }],
+  };
+  context.store.mutate((state) => {
+    const region = state.region(context.regionId);
+    region.secretParameters.set(name, record);
+    if (tags !== undefined && tags.size > 0) applyTags(region, SECRET_PARAMETER_RESOURCE_TYPE, name, tags);
+  });
+  return { Parameter: describe(context, record, 1) };
+}
+
+function getSecretParameter(context: ActionContext): Record<string, unknown> {
+  const record = requireExisting(context, requireName(context));
+  const withDecryption = context.params.boolean('WithDecryption', false);
+  const requestedVersion = context.params.integer('ParameterVersion', 1, Number.MAX_SAFE_INTEGER) ?? currentVersion(record);
+  const version = record.versions.find((candidate) => candidate.version === requestedVersion);
+  if (version === undefined) {
+    throw new OosError('EntityNotExists.ParameterVersion', 404, `The secret parameter "${record.name}" has no version ${requestedVersion}.`);
+  }
+  return {
+    Parameter: {
+      ...describe(context, record, version.version),
+      Value: withDecryption ? version.value : ENCRYPTED_VALUE_PLACEHOLDER,
+    },
+  };
+}
+
+function updateSecretParameter(context: ActionContext): Record<string, unknown> {
+  const name = requireName(context);
+  const value = optionalValue(context);
+  const description = optionalDescription(context);
+  const current = requireExisting(context, name);
+
+  const date = formatResourceDate(context.now);
+  const versions = value === undefined ? current.versions : [...current.versions, { version: currentVersion(current) + 1, value, updatedDate: date }];
+  const updated: SecretParameterRecord = {
+    ...current,
+    ...(description !== undefined ? { description } : {}),
+    updatedDate: date,
+    versions,
+  };
+  context.store.mutate((state) => state.region(context.regionId).secretParameters.set(name, updated));
+  return { Parameter: describe(context, updated, currentVersion(updated)) };
+}
+
+function deleteSecretParameter(context: ActionContext): Record<string, unknown> {
+  const name = requireName(context);
+  requireExisting(context, name);
+  context.store.mutate((state) => {
+    const region = state.region(context.regionId);
+    region.secretParameters.delete(name);
+    region.removeTags(SECRET_PARAMETER_RESOURCE_TYPE, name);
+  });
+  return {};
+}
+
+export const secretParameterActions: ActionTable = {
+  CreateSecretParameter: createSecretParameter,
+  GetSecretParameter: getSecretParameter,
+  UpdateSecretParameter: updateSecretParameter,
+  DeleteSecretParameter: deleteSecretParameter,
+};

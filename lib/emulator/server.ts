@@ -1,0 +1,162 @@
+/**
+ * The HTTP front of the emulator: parse, verify the signature, inject faults, dispatch to the
+ * operation's handler, and answer in Alibaba's JSON shapes. Request parameters are never logged:
+ * they carry secrets.
+ */
+import { randomUUID } from 'node:crypto';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ActionHandler, ActionParameters, type EmulatorSettings } from './actions';
+import { chatConfigurationActions } from './chat-configurations';
+import { OosError, errorEnvelope, internalError, invalidParameter } from './errors';
+import { FaultInjector } from './faults';
+import {
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_EMULATOR_CREDENTIAL,
+  DEFAULT_RESOURCE_GROUP_ID,
+  DEFAULT_TAG_RESOURCE_TYPE,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from './options';
+import { parseRequest, readBody } from './request';
+import { secretParameterActions } from './secret-parameters';
+import { SignatureVerifier } from './signature-verifier';
+import { EmulatorStore } from './store';
+import { tagActions } from './tags';
+
+export const API_VERSION = '2019-06-01';
+const REGION_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+
+/** Every emulated action, by its case-sensitive name. */
+const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(
+  Object.entries({ ...chatConfigurationActions, ...tagActions, ...secretParameterActions }),
+);
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** The request pipeline: parse, verify, version and action, faults, RegionId, handler. */
+function createRequestListener(
+  store: EmulatorStore,
+  verifier: SignatureVerifier,
+  faults: FaultInjector,
+  settings: EmulatorSettings,
+  clock: () => Date,
+): (message: IncomingMessage, response: ServerResponse) => void {
+  return (message, response) => {
+    const requestId = randomUUID().toUpperCase();
+    const hostId = message.headers.host ?? '';
+    handle(message, response, requestId).catch((error: unknown) => {
+      respondWithError(response, requestId, hostId, error);
+    });
+  };
+
+  async function handle(message: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> {
+    const request = parseRequest(message, await readBody(message));
+    if (request.method !== 'GET' && request.method !== 'POST') {
+      throw new OosError('UnsupportedHTTPMethod', 400, `The HTTP method ${request.method} is not supported; use POST or GET.`);
+    }
+    if (request.path !== '/') throw new OosError('InvalidAction.NotFound', 404, 'RPC requests are served at the path "/" only.');
+
+    const call = verifier.verify(request);
+    if (call.version !== API_VERSION) {
+      throw new OosError('InvalidVersion', 400, `Specified parameter Version is not valid; this emulator serves OOS ${API_VERSION}.`);
+    }
+    const handler = ACTIONS.get(call.action);
+    if (handler === undefined) {
+      throw new OosError('InvalidAction.NotFound', 404, `Specified api "${call.action}" is not found, please check your url and method.`);
+    }
+
+    if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+    const fault = faults.decide();
+    if (fault.kind === 'drop') {
+      message.socket.destroy();
+      return;
+    }
+    if (fault.kind === 'error') throw fault.error;
+
+    const params = new ActionParameters(request.params);
+    const regionId = params.required('RegionId');
+    if (!REGION_ID_PATTERN.test(regionId)) throw invalidParameter('RegionId', 'must be a region id such as cn-hangzhou.');
+    const result = handler({ params, regionId, store, settings, now: clock() });
+    respond(response, 200, requestId, { RequestId: requestId, ...result });
+  }
+}
+
+function respondWithError(response: ServerResponse, requestId: string, hostId: string, error: unknown): void {
+  let oosError: OosError;
+  if (error instanceof OosError) {
+    oosError = error;
+  } else {
+    // Only the error's class is logged: messages (JSON.parse's, for one) can quote request data.
+    process.stderr.write(`oos-emulator: internal error (${error instanceof Error ? error.name : typeof error}) in request ${requestId}\n`);
+    oosError = internalError();
+  }
+  if (response.headersSent || response.destroyed) return;
+  respond(response, oosError.httpStatus, requestId, errorEnvelope(oosError, requestId, hostId));
+}
+
+function respond(response: ServerResponse, status: number, requestId: string, body: object): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json;charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'x-acs-request-id': requestId,
+  });
+  response.end(text);
+}
+
+/** Starts the emulator and resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    throw new Error(`The emulator listens on loopback addresses only (127.0.0.1, ::1, localhost); "${host}" was given.`);
+  }
+  const defaultResourceGroupId = options.defaultResourceGroupId ?? DEFAULT_RESOURCE_GROUP_ID;
+  if (!/^rg-[a-z0-9]+$/.test(defaultResourceGroupId)) {
+    throw new Error(`defaultResourceGroupId must match ^rg-[a-z0-9]+$; "${defaultResourceGroupId}" was given.`);
+  }
+  const clock = options.clock ?? (() => new Date());
+  const credentials = options.credentials ?? [DEFAULT_EMULATOR_CREDENTIAL];
+  if (credentials.length === 0) throw new Error('At least one credential is needed, or no request could ever be signed.');
+
+  const store = EmulatorStore.open(options.dataFile);
+  const verifier = new SignatureVerifier(credentials, clock);
+  const faults = new FaultInjector(options.faults);
+  const settings: EmulatorSettings = {
+    accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
+    tagResourceType: options.tagResourceType ?? DEFAULT_TAG_RESOURCE_TYPE,
+    defaultResourceGroupId,
+  };
+
+  const server = createServer(createRequestListener(store, verifier, faults, settings, clock));
+  await listen(server, options.port ?? 0, host);
+  const port = (server.address() as AddressInfo).port;
+  const endpoint = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url: `http://${endpoint}`,
+    endpoint,
+    port,
+    setFaults: (settings) => faults.update(settings),
+    close: () => close(server),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    // Idle keep-alive connections would otherwise hold close() open until they time out.
+    server.closeAllConnections();
+  });
+}
