@@ -1,0 +1,274 @@
+/**
+ * The main job (`npm start`): deploys the `dev` environment to a local OOS emulator with the
+ * real terraform binary and prints the webhook URLs of its chat configurations.
+ *
+ * Everything persistent lives under `.chatops/` (emulator data, Terraform state, the provider
+ * mirror and CLI config), so a second run finds nothing to change.
+ */
+import { spawn } from 'child_process';
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_EMULATOR_CREDENTIAL, startEmulator } from '../lib/emulator';
+import { OosApiError, OosClient } from '../lib/oos';
+import { installFilesystemMirror, writeTerraformCliConfig } from '../lib/provider/packaging/local-mirror';
+import { BuildOptions, buildApp } from '../main';
+
+/** Options of runMainJob; tests point the folders at temp dirs. */
+export interface MainJobOptions {
+  /** Folder of persistent local data: emulator data, state, provider mirror. @default <cwd>/.chatops */
+  readonly localDir?: string;
+  /** Where the app is synthesised. @default <cwd>/cdktf.out */
+  readonly outdir?: string;
+  /** What terraform does: apply, plan only (returns the planned changes) or destroy. @default 'apply' */
+  readonly mode?: 'apply' | 'plan' | 'destroy';
+  /** Changes to the app before synthesis (see main.ts buildApp). @default none */
+  readonly customize?: BuildOptions['customize'];
+  /** Receives every progress line. @default writes to stdout */
+  readonly log?: (line: string) => void;
+  /** The terraform binary. @default TERRAFORM_BINARY, else `terraform` on PATH */
+  readonly terraform?: string;
+}
+
+/** One entry of `resource_changes` in `terraform show -json <plan>`. */
+export interface PlannedChange {
+  readonly address: string;
+  readonly actions: string[];
+  readonly before: Record<string, unknown> | null;
+  readonly after: Record<string, unknown> | null;
+}
+
+export interface MainJobResult {
+  /** Webhook URL of every chat configuration, by name (after apply; empty after destroy). */
+  readonly webhookUrls: Record<string, string>;
+  /** The planned resource changes (mode 'plan' only). */
+  readonly plannedChanges?: PlannedChange[];
+}
+
+const STACK = 'dev';
+const STEPS = 6;
+
+export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobResult> {
+  const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  const localDir = path.resolve(options.localDir ?? path.join(process.cwd(), '.chatops'));
+  const outdir = path.resolve(options.outdir ?? path.join(process.cwd(), 'cdktf.out'));
+  const mode = options.mode ?? 'apply';
+  const terraform = options.terraform ?? process.env.TERRAFORM_BINARY ?? 'terraform';
+  const secretValues: string[] = [];
+  const redact = (line: string) => secretValues.reduce((l, secret) => l.split(secret).join('******'), line);
+  const step = (n: number, text: string) => log(`[${n}/${STEPS}] ${text}`);
+  fs.mkdirSync(localDir, { recursive: true });
+
+  step(1, 'starting the OOS emulator');
+  const dataFile = path.join(localDir, 'emulator-data.json');
+  const emulator = await startEmulator({ dataFile, credentials: [DEFAULT_EMULATOR_CREDENTIAL] });
+  try {
+    log(`      listening on ${emulator.url}, data in ${relative(dataFile)}`);
+
+    step(2, `synthesising the cdktf app into ${relative(outdir)}`);
+    const { app, stacks } = buildApp({ outdir, localDir, customize: options.customize });
+    app.synth();
+    const stackDir = path.join(outdir, 'stacks', STACK);
+    const config = readStackConfig(stackDir);
+    const region = stacks[STACK].provider.regionInput ?? 'cn-hangzhou';
+    for (const [name, type] of Object.entries(config.configurations)) log(`      ${name} (${type})`);
+
+    step(3, `seeding the secrets ${STACK} uses`);
+    const client = new OosClient({
+      regionId: region,
+      endpoint: emulator.url,
+      credentials: { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret },
+    });
+    for (const parameter of config.secretParameters) {
+      const created = await ensureSecretParameter(client, parameter, () => devSecret(secretValues));
+      log(`      secret parameter ${parameter}: ${created ? 'created with a random value' : 'already there'}`);
+    }
+    const variables: Record<string, string> = {};
+    for (const variable of config.secretVariables) {
+      variables[`TF_VAR_${variable}`] = devSecret(secretValues);
+      log(`      ephemeral variable ${variable}: a random value in TF_VAR_${variable}`);
+    }
+
+    step(4, `installing the oos provider into ${relative(path.join(localDir, 'providers'))}`);
+    const mirrorDir = path.join(localDir, 'providers');
+    const launcher = installFilesystemMirror(mirrorDir);
+    const cliConfig = path.join(localDir, 'terraform.rc');
+    writeTerraformCliConfig(cliConfig, mirrorDir);
+    log(`      ${relative(launcher)}`);
+
+    const env: NodeJS.ProcessEnv = {
+      ...withoutCloudCredentials(process.env),
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      TF_CLI_CONFIG_FILE: cliConfig,
+      ALIBABA_CLOUD_OOS_ENDPOINT: emulator.url,
+      ALIBABA_CLOUD_REGION_ID: region,
+      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
+      ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true',
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      ...variables,
+    };
+    secretValues.push(DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret);
+    const run = (args: string[], okCodes: number[] = [0]) =>
+      runStreaming(terraform, args, { cwd: stackDir, env, log: (line) => log(`      terraform │ ${redact(line)}`), okCodes });
+
+    step(5, 'terraform init');
+    // -upgrade: the mirror's launcher is rewritten per machine, so its hash may differ from the lock file's.
+    await run(['init', '-input=false', '-no-color', '-upgrade']);
+
+    if (mode === 'plan') {
+      step(6, 'terraform plan');
+      const planFile = path.join(stackDir, 'main-job.tfplan');
+      await run(['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planFile}`], [0, 2]);
+      const shown = await runCapture(terraform, ['show', '-json', planFile], { cwd: stackDir, env });
+      fs.rmSync(planFile, { force: true });
+      const plan = JSON.parse(shown) as { resource_changes?: { address: string; change: PlannedChange }[] };
+      const plannedChanges = (plan.resource_changes ?? []).map((c) => ({
+        address: c.address,
+        actions: c.change.actions,
+        before: c.change.before,
+        after: c.change.after,
+      }));
+      return { webhookUrls: {}, plannedChanges };
+    }
+    if (mode === 'destroy') {
+      step(6, 'terraform destroy');
+      await run(['destroy', '-auto-approve', '-input=false', '-no-color']);
+      log(`The chat configurations of ${STACK} are destroyed.`);
+      return { webhookUrls: {} };
+    }
+
+    step(6, 'terraform apply');
+    await run(['apply', '-auto-approve', '-input=false', '-no-color']);
+    const outputs = JSON.parse(await runCapture(terraform, ['output', '-json'], { cwd: stackDir, env })) as {
+      webhook_urls?: { value: Record<string, string> };
+    };
+    const webhookUrls = outputs.webhook_urls?.value ?? {};
+    log('');
+    log(`Chat configurations of ${STACK} (OOS emulator at ${emulator.url}):`);
+    const width = Math.max(4, ...Object.keys(webhookUrls).map((n) => n.length));
+    for (const [name, url] of Object.entries(webhookUrls)) {
+      log(`  ${name.padEnd(width)}  ${(config.configurations[name] ?? '').padEnd(8)}  ${url}`);
+    }
+    return { webhookUrls };
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** What the main job needs to know from a synthesised stack. */
+interface StackConfig {
+  /** Chat configuration name → platform type. */
+  readonly configurations: Record<string, string>;
+  /** Names of OOS secret parameters the configurations read. */
+  readonly secretParameters: string[];
+  /** Names of ephemeral or sensitive variables to pass as TF_VAR_<name>. */
+  readonly secretVariables: string[];
+}
+
+function readStackConfig(stackDir: string): StackConfig {
+  const file = path.join(stackDir, 'cdk.tf.json');
+  if (!fs.existsSync(file)) throw new Error(`synthesis wrote no ${file}: does main.ts define the "${STACK}" stack?`);
+  const json = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    resource?: { oos_chat_configuration?: Record<string, { name: string; type: string; client_secret_parameter?: string }> };
+    variable?: Record<string, { ephemeral?: boolean; sensitive?: boolean }>;
+  };
+  const resources = Object.values(json.resource?.oos_chat_configuration ?? {});
+  return {
+    configurations: Object.fromEntries(resources.map((r) => [r.name, r.type])),
+    secretParameters: [...new Set(resources.map((r) => r.client_secret_parameter).filter((p): p is string => typeof p === 'string'))],
+    secretVariables: Object.entries(json.variable ?? {})
+      .filter(([, v]) => v.ephemeral || v.sensitive)
+      .map(([name]) => name),
+  };
+}
+
+/** Creates the parameter unless it exists (a second run must not bump its version); true if created. */
+async function ensureSecretParameter(client: OosClient, name: string, value: () => string): Promise<boolean> {
+  try {
+    await client.getSecretParameter(name);
+    return false;
+  } catch (err) {
+    if (!(err instanceof OosApiError) || !/NotFound|NotExist/i.test(err.code)) throw err;
+  }
+  await client.createSecretParameter(name, value(), 'Seeded by npm start for the local OOS emulator');
+  return true;
+}
+
+/** A random throwaway secret for the emulator, remembered so it is redacted from any output. */
+function devSecret(remember: string[]): string {
+  const value = `dev-${randomBytes(12).toString('hex')}`;
+  remember.push(value);
+  return value;
+}
+
+/** The environment without Alibaba Cloud credentials of the person running it: dev must never reach real OOS. */
+function withoutCloudCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('ALIBABA_CLOUD_') && !key.startsWith('TF_VAR_')));
+}
+
+function relative(p: string): string {
+  const r = path.relative(process.cwd(), p);
+  return r.startsWith('..') ? p : r;
+}
+
+interface RunOptions {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** Runs a command, handing each output line to `log` as it arrives; rejects on an unexpected exit code. */
+function runStreaming(command: string, args: string[], options: RunOptions & { log: (line: string) => void; okCodes: number[] }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tail: string[] = [];
+    const pump = (stream: NodeJS.ReadableStream) => {
+      let buffered = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        buffered += chunk;
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        for (const line of lines) emit(line);
+      });
+      stream.on('end', () => buffered && emit(buffered));
+    };
+    const emit = (line: string) => {
+      options.log(line);
+      tail.push(line);
+      if (tail.length > 20) tail.shift();
+    };
+    pump(child.stdout);
+    pump(child.stderr);
+    child.on('error', (err) => reject(new Error(`could not run ${command} ${args[0]}: ${err.message} (is terraform >= 1.11 on PATH? set TERRAFORM_BINARY)`)));
+    child.on('close', (code) => {
+      if (code !== null && options.okCodes.includes(code)) resolve(code);
+      else reject(new Error(`terraform ${args[0]} failed with exit code ${code} in ${options.cwd}; see the terraform lines above`));
+    });
+  });
+}
+
+/** Runs a command and returns its stdout; rejects with its stderr on failure. */
+function runCapture(command: string, args: string[], options: RunOptions): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`terraform ${args[0]} failed with exit code ${code}: ${err.trim()}`))));
+  });
+}
+
+if (require.main === module) {
+  runMainJob().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`\nnpm start failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
