@@ -115,9 +115,7 @@ describe('OOS client against the emulator', () => {
     await c.tagResources({ resourceType: 'chatconfiguration', resourceIds: ['rt-tags'], tags: { env: 'dev', team: 'ops' } });
     expect(await c.getChatConfigurationTags('rt-tags')).toEqual({ env: 'dev', team: 'ops' });
     const rows = await c.listTagResources('chatconfiguration', ['rt-tags']);
-    expect(rows).toEqual(
-      expect.arrayContaining([{ resourceId: 'rt-tags', resourceType: 'chatconfiguration', tagKey: 'env', tagValue: 'dev' }]),
-    );
+    expect(rows).toEqual(expect.arrayContaining([{ resourceId: 'rt-tags', resourceType: 'chatconfiguration', tagKey: 'env', tagValue: 'dev' }]));
 
     await c.untagResources({ resourceType: 'chatconfiguration', resourceIds: ['rt-tags'], tagKeys: ['team'] });
     expect(await c.getChatConfigurationTags('rt-tags')).toEqual({ env: 'dev' });
@@ -149,7 +147,10 @@ describe('OOS client against the emulator', () => {
 
   test('a wrong secret key is refused by the emulator and not retried', async () => {
     const lines: string[] = [];
-    const c = client({ credentials: { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: 'wrong-secret-value' }, logger: (l) => lines.push(l) });
+    const c = client({
+      credentials: { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: 'wrong-secret-value' },
+      logger: (l) => lines.push(l),
+    });
     const err = (await c.getChatConfiguration('anything').catch((e: unknown) => e)) as OosApiError;
     expect(err).toBeInstanceOf(OosApiError);
     expect(err.httpStatus).toBeGreaterThanOrEqual(400);

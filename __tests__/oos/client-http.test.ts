@@ -44,7 +44,9 @@ function client(overrides: Partial<OosClientConfig> = {}): OosClient {
 describe('OOS client over HTTP: error mapping', () => {
   test('an error envelope becomes an OosApiError with code, message, RequestId and HTTP status', async () => {
     server.script({ status: 404, body: errorEnvelope('EntityNotExists.ChatConfiguration', 'The chat configuration does not exist.', 'ABC') });
-    const err = await client().getChatConfiguration('missing').catch((e: unknown) => e);
+    const err = await client()
+      .getChatConfiguration('missing')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OosApiError);
     expect(err).toMatchObject({
       action: 'GetChatConfiguration',
@@ -63,7 +65,9 @@ describe('OOS client over HTTP: error mapping', () => {
 
   test('a duplicate create maps to EntityAlreadyExists', async () => {
     server.script({ status: 409, body: errorEnvelope('EntityAlreadyExists.ChatConfiguration', 'exists') });
-    const err = await client().createChatConfiguration({ name: 'dup', type: 'DingTalk' }).catch((e: unknown) => e);
+    const err = await client()
+      .createChatConfiguration({ name: 'dup', type: 'DingTalk' })
+      .catch((e: unknown) => e);
     expect(isAlreadyExists(err)).toBe(true);
   });
 
@@ -125,7 +129,10 @@ describe('OOS client over HTTP: retries', () => {
   });
 
   test('a 503 whose body is not JSON (a load balancer page) is retried', async () => {
-    server.script({ status: 503, body: '<html>Service Unavailable</html>', headers: { 'content-type': 'text/html' } }, { status: 200, body: { RequestId: 'R' } });
+    server.script(
+      { status: 503, body: '<html>Service Unavailable</html>', headers: { 'content-type': 'text/html' } },
+      { status: 200, body: { RequestId: 'R' } },
+    );
     await client().deleteChatConfiguration('c');
     expect(server.received).toHaveLength(2);
   });
@@ -138,7 +145,9 @@ describe('OOS client over HTTP: retries', () => {
 
   test('a connection that keeps dropping ends in an OosNetworkError after maxRetries', async () => {
     server.fallback = { drop: true };
-    const err = await client({ retry: { maxRetries: 2 } }).deleteChatConfiguration('c').catch((e: unknown) => e);
+    const err = await client({ retry: { maxRetries: 2 } })
+      .deleteChatConfiguration('c')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OosNetworkError);
     expect((err as OosNetworkError).reason).toMatch(/socket hang up|ECONNRESET/);
     expect((err as Error).message).not.toMatch(/127\.0\.0\.1:\d+\/\?|Name=c/);
@@ -150,14 +159,18 @@ describe('OOS client over HTTP: retries', () => {
     const endpoint = closed.endpoint;
     await closed.close();
     const clock = instantClock();
-    const err = await client({ endpoint, clock, retry: { maxRetries: 1 } }).deleteChatConfiguration('c').catch((e: unknown) => e);
+    const err = await client({ endpoint, clock, retry: { maxRetries: 1 } })
+      .deleteChatConfiguration('c')
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'OosNetworkError', reason: 'ECONNREFUSED' });
     expect(clock.sleeps).toHaveLength(1);
   });
 
   test('an attempt that gets no answer within the request timeout is an OosTimeoutError', async () => {
     server.script({ hang: true }, { hang: true });
-    const err = await client({ requestTimeoutMs: 200, retry: { maxRetries: 1 } }).deleteChatConfiguration('c').catch((e: unknown) => e);
+    const err = await client({ requestTimeoutMs: 200, retry: { maxRetries: 1 } })
+      .deleteChatConfiguration('c')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OosTimeoutError);
     expect(server.received).toHaveLength(2);
   });
@@ -223,14 +236,25 @@ describe('OOS client over HTTP: wire form', () => {
     expect(list.map((c) => c.name)).toEqual(['a', 'b']);
     expect(list[0]).toEqual({ name: 'a', type: 'DingTalk', ramRole: 'r', outputs: { URL: 'https://hook' }, createdDate: 'c', updatedDate: 'u' });
     const [first, second] = server.received.map((r) => Object.fromEntries(r.query));
-    expect(first).toEqual({ RegionId: 'cn-hangzhou', 'Filters.1.Name': 'Type', 'Filters.1.Value': 'DingTalk', 'Filters.2.Name': 'Name', 'Filters.2.Value': 'a', MaxResults: '100' });
+    expect(first).toEqual({
+      RegionId: 'cn-hangzhou',
+      'Filters.1.Name': 'Type',
+      'Filters.1.Value': 'DingTalk',
+      'Filters.2.Name': 'Name',
+      'Filters.2.Value': 'a',
+      MaxResults: '100',
+    });
     expect(second.NextToken).toBe('page2');
   });
 
   test('Configuration and Outputs JSON text are parsed, and invalid or missing JSON becomes {}', async () => {
-    server.script(
-      { status: 200, body: { RequestId: 'R', ChatConfiguration: { Name: 'c', Type: 'DingTalk', Configuration: '{"DingTalkClientSecret":"******","DingTalkClientId":"id"}', Outputs: 'not json' } } },
-    );
+    server.script({
+      status: 200,
+      body: {
+        RequestId: 'R',
+        ChatConfiguration: { Name: 'c', Type: 'DingTalk', Configuration: '{"DingTalkClientSecret":"******","DingTalkClientId":"id"}', Outputs: 'not json' },
+      },
+    });
     const got = await client().getChatConfiguration('c');
     expect(got.configuration).toEqual({ DingTalkClientSecret: '******', DingTalkClientId: 'id' });
     expect(got.outputs).toEqual({});
@@ -258,8 +282,18 @@ describe('OOS client over HTTP: wire form', () => {
 
   test('getting tags reads all ListTagResources pages for the configured resource type', async () => {
     server.script(
-      { status: 200, body: { RequestId: 'R', NextToken: 't2', TagResources: { TagResource: [{ ResourceId: 'a', ResourceType: 'chatconfiguration', TagKey: 'k1', TagValue: 'v1' }] } } },
-      { status: 200, body: { RequestId: 'R', TagResources: { TagResource: [{ ResourceId: 'a', ResourceType: 'chatconfiguration', TagKey: 'k2', TagValue: 'v2' }] } } },
+      {
+        status: 200,
+        body: {
+          RequestId: 'R',
+          NextToken: 't2',
+          TagResources: { TagResource: [{ ResourceId: 'a', ResourceType: 'chatconfiguration', TagKey: 'k1', TagValue: 'v1' }] },
+        },
+      },
+      {
+        status: 200,
+        body: { RequestId: 'R', TagResources: { TagResource: [{ ResourceId: 'a', ResourceType: 'chatconfiguration', TagKey: 'k2', TagValue: 'v2' }] } },
+      },
     );
     await expect(client({ tagResourceType: 'custom' }).getChatConfigurationTags('a')).resolves.toEqual({ k1: 'v1', k2: 'v2' });
     expect(server.received[0].query.get('ResourceType')).toBe('custom');

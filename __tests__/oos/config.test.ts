@@ -33,7 +33,10 @@ describe('region resolution', () => {
       delete process.env.ALIBABA_CLOUD_REGION;
       expect(() => new OosClient({})).toThrow(/region is not set/);
     } finally {
-      for (const [k, v] of [['ALIBABA_CLOUD_REGION_ID', saved.id], ['ALIBABA_CLOUD_REGION', saved.region]] as const) {
+      for (const [k, v] of [
+        ['ALIBABA_CLOUD_REGION_ID', saved.id],
+        ['ALIBABA_CLOUD_REGION', saved.region],
+      ] as const) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }

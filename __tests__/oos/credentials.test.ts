@@ -61,7 +61,11 @@ function signedKeyId(): string {
 
 describe('credential settings', () => {
   test('an explicit AccessKey pair signs the requests', async () => {
-    await new OosClient({ regionId: 'cn-hangzhou', endpoint: server.endpoint, credentials: { accessKeyId: 'explicit-id', accessKeySecret: 'explicit-secret' } }).deleteChatConfiguration('c');
+    await new OosClient({
+      regionId: 'cn-hangzhou',
+      endpoint: server.endpoint,
+      credentials: { accessKeyId: 'explicit-id', accessKeySecret: 'explicit-secret' },
+    }).deleteChatConfiguration('c');
     expect(signedKeyId()).toBe('explicit-id');
   });
 
@@ -84,7 +88,10 @@ describe('credential settings', () => {
 
   test('a named profile is read from the credentials file without setting ALIBABA_CLOUD_PROFILE', async () => {
     const file = join(dir, 'credentials.ini');
-    writeFileSync(file, '[default]\ntype = access_key\naccess_key_id = default-id\naccess_key_secret = s1\n\n[ci]\ntype = access_key\naccess_key_id = ci-id\naccess_key_secret = s2\n');
+    writeFileSync(
+      file,
+      '[default]\ntype = access_key\naccess_key_id = default-id\naccess_key_secret = s1\n\n[ci]\ntype = access_key\naccess_key_id = ci-id\naccess_key_secret = s2\n',
+    );
     process.env.ALIBABA_CLOUD_CREDENTIALS_FILE = file;
     await new OosClient({ regionId: 'cn-hangzhou', endpoint: server.endpoint, credentials: { profile: 'ci' } }).deleteChatConfiguration('c');
     expect(signedKeyId()).toBe('ci-id');
@@ -99,7 +106,9 @@ describe('credential settings', () => {
   });
 
   test('an unknown profile is an OosCredentialsError that names the profile', async () => {
-    const err = await new OosClient({ regionId: 'cn-hangzhou', endpoint: server.endpoint, credentials: { profile: 'nope' } }).deleteChatConfiguration('c').catch((e: unknown) => e);
+    const err = await new OosClient({ regionId: 'cn-hangzhou', endpoint: server.endpoint, credentials: { profile: 'nope' } })
+      .deleteChatConfiguration('c')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OosCredentialsError);
     expect((err as Error).message).toContain('profile "nope"');
   });

@@ -69,7 +69,10 @@ describe('retry policy', () => {
 
   test('retries a throttled call with growing jittered delays until it succeeds', async () => {
     const clock = fakeClock(() => 0.5);
-    const attempt = failingThen([apiError('Throttling.User', 400), apiError('ServiceUnavailable', 503), new OosNetworkError({ action: 'A', reason: 'ECONNRESET', retryable: true })], 'ok');
+    const attempt = failingThen(
+      [apiError('Throttling.User', 400), apiError('ServiceUnavailable', 503), new OosNetworkError({ action: 'A', reason: 'ECONNRESET', retryable: true })],
+      'ok',
+    );
     await expect(withRetry(attempt.fn, DEFAULT_RETRY_POLICY, clock)).resolves.toBe('ok');
     expect(attempt.calls()).toBe(4);
     expect(clock.sleeps).toEqual([100, 200, 400]);

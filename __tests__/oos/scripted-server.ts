@@ -7,9 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Reply =
-  | { readonly status: number; readonly body: unknown; readonly headers?: Record<string, string> }
-  | { readonly drop: true }
-  | { readonly hang: true };
+  { readonly status: number; readonly body: unknown; readonly headers?: Record<string, string> } | { readonly drop: true } | { readonly hang: true };
 
 export interface ReceivedRequest {
   readonly method: string;

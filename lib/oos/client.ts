@@ -167,10 +167,8 @@ export class OosClient {
 
   /** All pages. */
   async listTagResources(resourceType: string, resourceIds: readonly string[]): Promise<TagResource[]> {
-    const items = await this.collectPages(
-      'ListTagResources',
-      { ResourceType: resourceType, ResourceIds: JSON.stringify(resourceIds) },
-      (body) => asArray(body.TagResources, 'TagResource'),
+    const items = await this.collectPages('ListTagResources', { ResourceType: resourceType, ResourceIds: JSON.stringify(resourceIds) }, (body) =>
+      asArray(body.TagResources, 'TagResource'),
     );
     return items.map((t) => ({
       resourceId: text(t.ResourceId),
@@ -188,11 +186,7 @@ export class OosClient {
   }
 
   /** Makes the tags equal `desired`: untags removed keys, tags added or changed ones. */
-  async setChatConfigurationTags(
-    name: string,
-    desired: Readonly<Record<string, string>>,
-    current?: Readonly<Record<string, string>>,
-  ): Promise<void> {
+  async setChatConfigurationTags(name: string, desired: Readonly<Record<string, string>>, current?: Readonly<Record<string, string>>): Promise<void> {
     const now = current ?? (await this.getChatConfigurationTags(name));
     const removed = Object.keys(now).filter((k) => !Object.prototype.hasOwnProperty.call(desired, k));
     const changed = Object.entries(desired).filter(([k, v]) => now[k] !== v);
@@ -207,10 +201,7 @@ export class OosClient {
 
   // ---- secret parameters ---------------------------------------------------------------
 
-  async getSecretParameter(
-    name: string,
-    options: { withDecryption?: boolean; parameterVersion?: number } = {},
-  ): Promise<SecretParameter> {
+  async getSecretParameter(name: string, options: { withDecryption?: boolean; parameterVersion?: number } = {}): Promise<SecretParameter> {
     const body = await this.call('GetSecretParameter', {
       Name: name,
       WithDecryption: options.withDecryption,
@@ -272,10 +263,8 @@ export class OosClient {
 
   private transport(): Transport {
     if (this.transportCache) return this.transportCache;
-    /* eslint-disable @typescript-eslint/no-require-imports */
     const core = require('@alicloud/openapi-core') as CoreModule;
     const dara = require('@darabonba/typescript') as DaraModule;
-    /* eslint-enable @typescript-eslint/no-require-imports */
     let credential: CredentialClass;
     try {
       credential = buildCredential(this.settings.credentials);
@@ -379,7 +368,13 @@ export class OosClient {
       return new OosNetworkError({ action, reason: 'socket hang up', detail: `${this.endpoint.host} closed the connection`, retryable: true, attempt });
     }
     if (code === 'ENOTFOUND') {
-      return new OosNetworkError({ action, reason: code, detail: `cannot resolve ${this.endpoint.host}; check the endpoint and region`, retryable: false, attempt });
+      return new OosNetworkError({
+        action,
+        reason: code,
+        detail: `cannot resolve ${this.endpoint.host}; check the endpoint and region`,
+        retryable: false,
+        attempt,
+      });
     }
     if (err instanceof SyntaxError) {
       // A load balancer or proxy answered (often a 502/503 page): openapi-core cannot parse it
@@ -407,7 +402,10 @@ const RETRYABLE_SOCKET_CODES = new Set([
 
 /** Socket errors carry `POST http://host/?<query> failed.`; the query holds parameters. */
 function withoutUrls(message: string): string {
-  return message.replace(/\b(GET|POST|PUT|DELETE|HEAD|PATCH)\s+\S+\s*failed\.?/g, '').replace(/\b[a-z]+:\/\/\S+/gi, '<url>').trim();
+  return message
+    .replace(/\b(GET|POST|PUT|DELETE|HEAD|PATCH)\s+\S+\s*failed\.?/g, '')
+    .replace(/\b[a-z]+:\/\/\S+/gi, '<url>')
+    .trim();
 }
 
 function asObject(value: unknown): Json {

@@ -22,9 +22,7 @@ export function resolveRegion(regionId: string | undefined, env: NodeJS.ProcessE
     }
     return v;
   }
-  throw new OosConfigError(
-    `region is not set: set the provider's region argument or ${REGION_ENV_VARS.join(' or ')} (for example cn-hangzhou)`,
-  );
+  throw new OosConfigError(`region is not set: set the provider's region argument or ${REGION_ENV_VARS.join(' or ')} (for example cn-hangzhou)`);
 }
 
 export interface ResolvedEndpoint {

@@ -64,9 +64,7 @@ export function validateCredentialSettings(settings: CredentialSettings | undefi
   }
   if (assumeRole) {
     if (!assumeRole.roleArn || !assumeRole.roleArn.startsWith('acs:ram::')) {
-      throw new OosConfigError(
-        `assume_role.role_arn must look like acs:ram::<account-id>:role/<role-name>, got ${JSON.stringify(assumeRole.roleArn ?? '')}`,
-      );
+      throw new OosConfigError(`assume_role.role_arn must look like acs:ram::<account-id>:role/<role-name>, got ${JSON.stringify(assumeRole.roleArn ?? '')}`);
     }
     const d = assumeRole.durationSeconds;
     if (d !== undefined && (!Number.isInteger(d) || d < 900)) {
@@ -104,9 +102,7 @@ class NamedProfileProvider implements CredentialsProvider {
         failures.push(err instanceof Error ? err.message : String(err));
       }
     }
-    throw new Error(
-      `profile ${JSON.stringify(this.profile)} was found neither in ~/.aliyun/config.json nor in the credentials file (${failures.join('; ')})`,
-    );
+    throw new Error(`profile ${JSON.stringify(this.profile)} was found neither in ~/.aliyun/config.json nor in the credentials file (${failures.join('; ')})`);
   }
 
   getProviderName(): string {
@@ -115,7 +111,6 @@ class NamedProfileProvider implements CredentialsProvider {
 }
 
 function loadLibrary(): CredentialsModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('@alicloud/credentials') as CredentialsModule;
 }
 

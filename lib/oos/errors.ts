@@ -34,9 +34,7 @@ export class OosApiError extends Error {
   readonly attempt?: number;
 
   constructor(fields: OosApiErrorFields) {
-    super(
-      `OOS ${fields.action} failed: ${fields.code} (HTTP ${fields.httpStatus}): ${fields.serverMessage} [RequestId: ${fields.requestId || 'none'}]`,
-    );
+    super(`OOS ${fields.action} failed: ${fields.code} (HTTP ${fields.httpStatus}): ${fields.serverMessage} [RequestId: ${fields.requestId || 'none'}]`);
     this.action = fields.action;
     this.code = fields.code;
     this.serverMessage = fields.serverMessage;
@@ -68,9 +66,7 @@ export class OosNetworkError extends Error {
   readonly attempt?: number;
 
   constructor(fields: OosNetworkErrorFields) {
-    super(
-      `OOS ${fields.action} failed: network error ${fields.reason}${fields.detail ? ` (${fields.detail})` : ''}`,
-    );
+    super(`OOS ${fields.action} failed: network error ${fields.reason}${fields.detail ? ` (${fields.detail})` : ''}`);
     this.action = fields.action;
     this.reason = fields.reason;
     this.retryable = fields.retryable;
