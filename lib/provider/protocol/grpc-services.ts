@@ -7,12 +7,12 @@
  * int64 as number, bytes as Buffer, enums as numbers, unset messages as null.
  */
 import type { ServiceDefinition, MethodDefinition } from '@grpc/grpc-js';
-import { Root, Type, IConversionOptions } from 'protobufjs/light';
+import { Root, Type, IConversionOptions, INamespace } from 'protobufjs/light';
 import descriptors from './proto/descriptors.json';
 
 let root: Root | undefined;
 function protocolRoot(): Root {
-  root ??= Root.fromJSON(descriptors);
+  root ??= Root.fromJSON(descriptors as unknown as INamespace);
   return root;
 }
 

@@ -1,0 +1,192 @@
+/**
+ * The go-plugin side of the provider process: checks that Terraform started it, listens on a
+ * unix socket in a fresh temp dir with mutual TLS (our in-process certificate; the client must
+ * present exactly PLUGIN_CLIENT_CERT), prints the handshake line, serves tfplugin6 plus the
+ * services go-plugin's client expects, and exits on GRPCController.Shutdown or SIGTERM.
+ *
+ * Like go-plugin, SIGINT is ignored: Ctrl-C reaches the whole process group, and Terraform
+ * stops providers itself (StopProvider, then Shutdown, then a kill). stdin is Terraform's own
+ * stdin and says nothing about Terraform's state, so it is not watched; instead the process
+ * exits when its parent is gone, so a killed Terraform leaves no provider behind.
+ *
+ * Logs go to stderr only (Terraform files them under TF_LOG), never values.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import { generateSelfSignedCertificate, handshakeCertificate } from './certificate';
+import { PlainMessage, serviceDefinition } from './grpc-services';
+import { ProviderDefinitionSource, ProviderService } from './provider-service';
+
+export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
+export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
+export const NOT_A_PROGRAM_MESSAGE =
+  'This binary is a plugin. These are not meant to be executed directly. Please execute the program that consumes these plugins, which will load any plugins automatically';
+const CORE_PROTOCOL_VERSION = 1;
+const PROTOCOL_VERSION = 6;
+/** gRPC health status reported for go-plugin's Ping. */
+const HEALTH_SERVING = 1;
+const PARENT_CHECK_INTERVAL_MS = 2000;
+const SHUTDOWN_GRACE_MS = 500;
+
+/** Plugin log lines in the `[LEVEL] message` form go-plugin's client maps onto log levels. */
+export const pluginLog = {
+  enabled: Boolean(process.env.TF_LOG || process.env.TF_LOG_PROVIDER),
+  debug(message: string): void {
+    if (pluginLog.enabled) process.stderr.write(`[DEBUG] ${message}\n`);
+  },
+  warn(message: string): void {
+    process.stderr.write(`[WARN] ${message}\n`);
+  },
+  error(message: string): void {
+    process.stderr.write(`[ERROR] ${message}\n`);
+  },
+};
+
+/** Fails the start the way go-plugin does: a message on stderr and exit status 1. */
+function refuseToStart(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+/** What a started plugin server offers its owner (tests, serve()). */
+export interface RunningPlugin {
+  readonly socketPath: string;
+  readonly handshakeLine: string;
+  /** Ends open streams, stops the server, removes the socket dir and exits the process. */
+  shutdown(reason: string): void;
+}
+
+/**
+ * Performs the handshake and serves `source` until Terraform shuts the process down.
+ * Never returns an error: a start-up failure prints a message and exits 1.
+ */
+export function startPluginServer(source: ProviderDefinitionSource, env: NodeJS.ProcessEnv = process.env): Promise<RunningPlugin> {
+  const startedAt = performance.now();
+  if (env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) refuseToStart(NOT_A_PROGRAM_MESSAGE);
+
+  // go-plugin: without PLUGIN_PROTOCOL_VERSIONS the plugin offers its own version.
+  const offered = (env.PLUGIN_PROTOCOL_VERSIONS ?? String(PROTOCOL_VERSION)).split(',').map((version) => version.trim());
+  if (!offered.includes(String(PROTOCOL_VERSION))) {
+    refuseToStart(
+      `This provider speaks Terraform plugin protocol ${PROTOCOL_VERSION} only, but the client offers ${env.PLUGIN_PROTOCOL_VERSIONS}. Use Terraform 1.0 or newer.`,
+    );
+  }
+  const clientCertPem = env.PLUGIN_CLIENT_CERT;
+  if (!clientCertPem) {
+    refuseToStart('PLUGIN_CLIENT_CERT is not set: this provider only serves over mutual TLS, which Terraform sets up automatically.');
+  }
+
+  const certificate = generateSelfSignedCertificate();
+  const socketDir = mkdtempSync(join(env.PLUGIN_UNIX_SOCKET_DIR || tmpdir(), 'tfplugin-'));
+  const socketPath = join(socketDir, 'plugin.sock');
+  process.on('exit', () => rmSync(socketDir, { recursive: true, force: true }));
+
+  const server = new grpc.Server({ 'grpc.max_receive_message_length': 256 * 1024 * 1024 });
+  const openStreams = new Set<{ end(): void }>();
+  const provider = new ProviderService(source);
+
+  let shuttingDown = false;
+  const shutdown = (reason: string): void => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    pluginLog.debug(`plugin: shutting down (${reason})`);
+    for (const stream of openStreams) stream.end();
+    openStreams.clear();
+    const exit = (): void => process.exit(0);
+    // tryShutdown lets answers in flight (the Shutdown reply itself) reach Terraform first.
+    server.tryShutdown(exit);
+    setTimeout(() => {
+      server.forceShutdown();
+      exit();
+    }, SHUTDOWN_GRACE_MS).unref();
+  };
+
+  server.addService(serviceDefinition('tfplugin6.Provider'), providerImplementation(provider));
+  server.addService(serviceDefinition('plugin.GRPCController'), {
+    Shutdown: (_call: grpc.ServerUnaryCall<PlainMessage, PlainMessage>, callback: grpc.sendUnaryData<PlainMessage>) => {
+      callback(null, {});
+      setImmediate(() => shutdown('GRPCController.Shutdown'));
+    },
+  });
+  server.addService(serviceDefinition('plugin.GRPCStdio'), {
+    // Our stdout/stderr are not redirected into this stream (logs stay on stderr, which Terraform
+    // reads directly); the stream stays open so go-plugin's client does not log it as missing.
+    StreamStdio: (call: grpc.ServerWritableStream<PlainMessage, PlainMessage>) => keepOpen(call, openStreams),
+  });
+  server.addService(serviceDefinition('plugin.GRPCBroker'), {
+    StartStream: (call: grpc.ServerDuplexStream<PlainMessage, PlainMessage>) => {
+      keepOpen(call, openStreams);
+      call.on('data', () => pluginLog.debug('plugin: ignoring a broker request; this provider offers no brokered services'));
+      call.on('end', () => call.end());
+    },
+  });
+  server.addService(serviceDefinition('grpc.health.v1.Health'), {
+    Check: (call: grpc.ServerUnaryCall<PlainMessage, PlainMessage>, callback: grpc.sendUnaryData<PlainMessage>) => {
+      const service = call.request.service ?? '';
+      if (service === '' || service === 'plugin') callback(null, { status: HEALTH_SERVING });
+      else callback({ code: grpc.status.NOT_FOUND, details: `unknown service ${service}` });
+    },
+  });
+
+  const credentials = grpc.ServerCredentials.createSsl(
+    Buffer.from(clientCertPem),
+    [{ private_key: Buffer.from(certificate.keyPem), cert_chain: Buffer.from(certificate.certPem) }],
+    true,
+  );
+
+  return new Promise((resolve) => {
+    server.bindAsync(`unix://${socketPath}`, credentials, (error) => {
+      if (error) refuseToStart(`The provider could not listen on ${socketPath}: ${error.message}`);
+      const handshakeLine = `${CORE_PROTOCOL_VERSION}|${PROTOCOL_VERSION}|unix|${socketPath}|grpc|${handshakeCertificate(certificate.certDer)}\n`;
+      process.stdout.write(handshakeLine);
+      pluginLog.debug(`plugin: handshake after ${(performance.now() - startedAt).toFixed(1)} ms (process up ${(process.uptime() * 1000).toFixed(0)} ms)`);
+      routeConsoleToStderr();
+      process.on('SIGINT', () => pluginLog.debug('plugin: received interrupt signal, ignoring (Terraform stops providers itself)'));
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+      watchParent(() => shutdown('parent process is gone'));
+      resolve({ socketPath, handshakeLine, shutdown });
+    });
+  });
+}
+
+/** Every tfplugin6 RPC, answered by ProviderService.call (which turns failures into diagnostics). */
+function providerImplementation(provider: ProviderService): grpc.UntypedServiceImplementation {
+  const implementation: grpc.UntypedServiceImplementation = {};
+  for (const method of Object.keys(serviceDefinition('tfplugin6.Provider'))) {
+    implementation[method] = (call: grpc.ServerUnaryCall<PlainMessage, PlainMessage>, callback: grpc.sendUnaryData<PlainMessage>) => {
+      pluginLog.debug(`tfplugin6: ${method}`);
+      provider.call(method, call.request).then(
+        (response) => callback(null, response),
+        (error: unknown) => callback({ code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) }),
+      );
+    };
+  }
+  return implementation;
+}
+
+function keepOpen(call: grpc.ServerWritableStream<PlainMessage, PlainMessage> | grpc.ServerDuplexStream<PlainMessage, PlainMessage>, openStreams: Set<{ end(): void }>): void {
+  openStreams.add(call);
+  call.on('cancelled', () => openStreams.delete(call));
+  call.on('error', () => openStreams.delete(call));
+}
+
+/** After the handshake, stdout belongs to go-plugin; stray console output goes to stderr. */
+function routeConsoleToStderr(): void {
+  console.log = console.error;
+  console.info = console.error;
+  console.debug = console.error;
+}
+
+function watchParent(onGone: () => void): void {
+  const parent = process.ppid;
+  if (parent <= 1) return;
+  setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') onGone();
+    }
+  }, PARENT_CHECK_INTERVAL_MS).unref();
+}

@@ -1,0 +1,19 @@
+/**
+ * The one entry point a provider's main calls:
+ *
+ *   serve(() => require('./provider-definition').oosProvider);
+ *
+ * Passing a function defers building the definition (and loading whatever it imports) until
+ * Terraform's first RPC, after the handshake, which keeps provider start-up fast.
+ */
+import { pluginLog, startPluginServer } from './protocol/plugin-server';
+import type { ProviderDefinitionSource } from './protocol/provider-service';
+import type { ProviderDefinition } from './schema';
+
+export function serve(definition: ProviderDefinition | (() => ProviderDefinition)): void {
+  const source: ProviderDefinitionSource = definition;
+  // A stray rejection or exception in resource code must not take the provider down mid-apply.
+  process.on('unhandledRejection', (reason) => pluginLog.error(`provider: unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`));
+  process.on('uncaughtException', (error) => pluginLog.error(`provider: uncaught exception: ${error.message}`));
+  void startPluginServer(source);
+}
