@@ -1,0 +1,147 @@
+/**
+ * `oos-emulator`: runs the emulator until SIGINT/SIGTERM. Prints where it listens and the
+ * environment a client needs; never prints a secret other than the published default one.
+ */
+import { DEFAULT_EMULATOR_CREDENTIAL, type EmulatorCredential, type EmulatorOptions, type FaultSettings } from './options';
+import { startEmulator } from './server';
+
+const USAGE = `Usage: oos-emulator [options]
+
+Local emulator of Alibaba Cloud OOS 2019-06-01 (chat configurations, tags, secret parameters).
+
+Options:
+  --port <n>                 TCP port (default 0: an ephemeral port)
+  --host <addr>              loopback address to listen on (default 127.0.0.1)
+  --data <file>              JSON file to keep state in (default: memory only)
+  --access-key-id <id>       accepted AccessKey id (default ${DEFAULT_EMULATOR_CREDENTIAL.accessKeyId})
+  --access-key-secret <s>    its secret; prefer the OOS_EMULATOR_ACCESS_KEY_SECRET environment
+                             variable, which does not show in the process list
+  --security-token <t>       STS token required with an STS.* AccessKey id
+  --account-id <id>          account id used in webhook URLs (default 1234567890123456)
+  --tag-resource-type <t>    ResourceType of chat configurations in the tag API (default chatconfiguration)
+  --throttling-rate <r>      share (0..1) of requests answered Throttling.User
+  --server-error-rate <r>    share (0..1) of requests answered ServiceUnavailable (503)
+  --latency-ms <n>           delay added to every request
+  --drop-rate <r>            share (0..1) of connections dropped without a response
+  --help                     show this help
+`;
+
+const VALUE_OPTIONS = new Set([
+  'port',
+  'host',
+  'data',
+  'access-key-id',
+  'access-key-secret',
+  'security-token',
+  'account-id',
+  'tag-resource-type',
+  'throttling-rate',
+  'server-error-rate',
+  'latency-ms',
+  'drop-rate',
+]);
+
+export class UsageError extends Error {}
+
+/** Parses `--name value` and `--name=value` pairs; unknown options are errors. */
+export function parseArguments(argv: readonly string[]): Map<string, string> | 'help' {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i];
+    if (argument === '--help' || argument === '-h') return 'help';
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argument);
+    if (match === null || !VALUE_OPTIONS.has(match[1])) throw new UsageError(`Unknown argument "${argument}".`);
+    const value = match[2] ?? argv[++i];
+    if (value === undefined) throw new UsageError(`--${match[1]} needs a value.`);
+    values.set(match[1], value);
+  }
+  return values;
+}
+
+function numberOption(values: Map<string, string>, name: string): number | undefined {
+  const text = values.get(name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} must be a number.`);
+  return value;
+}
+
+export function optionsFromArguments(values: Map<string, string>, env: NodeJS.ProcessEnv): EmulatorOptions {
+  const accessKeyId = values.get('access-key-id');
+  const accessKeySecret = values.get('access-key-secret') ?? env.OOS_EMULATOR_ACCESS_KEY_SECRET;
+  const securityToken = values.get('security-token');
+  let credentials: EmulatorCredential[] | undefined;
+  if (accessKeyId !== undefined || accessKeySecret !== undefined) {
+    if (accessKeyId === undefined || accessKeySecret === undefined) {
+      throw new UsageError('--access-key-id and --access-key-secret (or OOS_EMULATOR_ACCESS_KEY_SECRET) go together.');
+    }
+    credentials = [{ accessKeyId, accessKeySecret, ...(securityToken !== undefined ? { securityToken } : {}) }];
+  }
+  const faults: FaultSettings = {
+    throttlingRate: numberOption(values, 'throttling-rate'),
+    serverErrorRate: numberOption(values, 'server-error-rate'),
+    latencyMs: numberOption(values, 'latency-ms'),
+    dropRate: numberOption(values, 'drop-rate'),
+  };
+  return {
+    port: numberOption(values, 'port'),
+    host: values.get('host'),
+    dataFile: values.get('data'),
+    credentials,
+    accountId: values.get('account-id'),
+    tagResourceType: values.get('tag-resource-type'),
+    faults,
+  };
+}
+
+/** The lines printed once listening: the URL, then the environment a client sets. */
+export function startupBanner(url: string, credential: EmulatorCredential): string[] {
+  const isDefault = credential.accessKeyId === DEFAULT_EMULATOR_CREDENTIAL.accessKeyId && credential.accessKeySecret === DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret;
+  return [
+    `OOS emulator listening on ${url}`,
+    `  ALIBABA_CLOUD_ACCESS_KEY_ID=${credential.accessKeyId}`,
+    isDefault
+      ? `  ALIBABA_CLOUD_ACCESS_KEY_SECRET=${credential.accessKeySecret}   (the published default emulator credential)`
+      : '  ALIBABA_CLOUD_ACCESS_KEY_SECRET=<the secret you configured>',
+    ...(credential.securityToken !== undefined ? ['  ALIBABA_CLOUD_SECURITY_TOKEN=<the token you configured>'] : []),
+    '  ALIBABA_CLOUD_REGION_ID=cn-hangzhou   (any region id works; state is kept per region)',
+    `  ALIBABA_CLOUD_OOS_ENDPOINT=${url}`,
+  ];
+}
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  let options: EmulatorOptions;
+  try {
+    const values = parseArguments(argv);
+    if (values === 'help') {
+      process.stdout.write(USAGE);
+      return;
+    }
+    options = optionsFromArguments(values, process.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`oos-emulator: ${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+
+  const emulator = await startEmulator(options);
+  const credential = (options.credentials ?? [DEFAULT_EMULATOR_CREDENTIAL])[0];
+  process.stdout.write(`${startupBanner(emulator.url, credential).join('\n')}\n`);
+
+  const stop = (): void => {
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`oos-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
