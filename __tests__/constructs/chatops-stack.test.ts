@@ -1,0 +1,57 @@
+import { Testing } from '../../lib/constructs/framework';
+import { oos } from '../../lib/constructs';
+import { dingTalk, synthJson, testStack } from './fixtures';
+
+describe('ChatOpsStack', () => {
+  test('configures the oos provider from the registry-less source', () => {
+    const json = synthJson(testStack({ endpoint: 'http://127.0.0.1:4566' }));
+    expect(json.terraform.required_providers.oos).toEqual({ source: 'oos-chatops.local/chatops/oos', version: '~> 0.1' });
+    expect(json.provider.oos).toEqual([{ region: 'cn-hangzhou', endpoint: 'http://127.0.0.1:4566' }]);
+  });
+
+  test('a profile goes into the provider block', () => {
+    expect(Testing.synth(testStack({ credentials: { kind: 'profile', profile: 'chatops' } }))).toHaveProviderWithProperties(oos.provider.OosProvider, {
+      profile: 'chatops',
+    });
+  });
+
+  test('assume role becomes the assume_role block', () => {
+    const json = synthJson(testStack({ credentials: { kind: 'assume-role', roleArn: 'acs:ram::1:role/deployer', sessionName: 'ci' } }));
+    expect(json.provider.oos[0].assume_role).toEqual({ role_arn: 'acs:ram::1:role/deployer', session_name: 'ci' });
+  });
+
+  test('the default chain writes no credentials', () => {
+    const provider = synthJson(testStack()).provider.oos[0];
+    expect(Object.keys(provider)).toEqual(['region']);
+  });
+
+  test('local state is the default backend', () => {
+    expect(synthJson(testStack()).terraform.backend).toEqual({ local: { path: 'state/dev.tfstate' } });
+  });
+
+  test('OSS state is locked with Tablestore', () => {
+    const json = synthJson(
+      testStack({
+        backend: { kind: 'oss', bucket: 'tf-state', prefix: 'prod', region: 'cn-shanghai', tablestoreEndpoint: 'https://x.cn-shanghai.ots.aliyuncs.com', tablestoreTable: 'lock' },
+      }),
+    );
+    expect(json.terraform.backend).toEqual({
+      oss: { bucket: 'tf-state', prefix: 'prod', region: 'cn-shanghai', tablestore_endpoint: 'https://x.cn-shanghai.ots.aliyuncs.com', tablestore_table: 'lock' },
+    });
+  });
+
+  test('PostgreSQL state takes a connection string', () => {
+    const json = synthJson(testStack({ backend: { kind: 'pg', connStr: 'postgres://tf@db.internal/state' } }));
+    expect(json.terraform.backend).toEqual({ pg: { conn_str: 'postgres://tf@db.internal/state' } });
+  });
+
+  test('outputs the webhook URL of every configuration by name', () => {
+    const stack = testStack();
+    stack.addChatConfiguration('ops', { platform: dingTalk(stack) });
+    stack.addChatConfiguration('alerts', { platform: dingTalk(stack) });
+    expect(synthJson(stack).output.webhook_urls.value).toEqual({
+      'dev-ops': '${oos_chat_configuration.ops.webhook_url}',
+      'dev-alerts': '${oos_chat_configuration.alerts.webhook_url}',
+    });
+  });
+});
