@@ -136,6 +136,10 @@ export function startPluginServer(source: ProviderDefinitionSource, env: NodeJS.
     true,
   );
 
+  // Installed before the handshake line, so a signal right after it finds them in place.
+  process.on('SIGINT', () => pluginLog.debug('plugin: received interrupt signal, ignoring (Terraform stops providers itself)'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
   return new Promise((resolve) => {
     server.bindAsync(`unix://${socketPath}`, credentials, (error) => {
       if (error) refuseToStart(`The provider could not listen on ${socketPath}: ${error.message}`);
@@ -143,8 +147,6 @@ export function startPluginServer(source: ProviderDefinitionSource, env: NodeJS.
       process.stdout.write(handshakeLine);
       pluginLog.debug(`plugin: handshake after ${(performance.now() - startedAt).toFixed(1)} ms (process up ${(process.uptime() * 1000).toFixed(0)} ms)`);
       routeConsoleToStderr();
-      process.on('SIGINT', () => pluginLog.debug('plugin: received interrupt signal, ignoring (Terraform stops providers itself)'));
-      process.on('SIGTERM', () => shutdown('SIGTERM'));
       watchParent(() => shutdown('parent process is gone'));
       resolve({ socketPath, handshakeLine, shutdown });
     });

@@ -1,0 +1,127 @@
+import { X509Certificate } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { generateSelfSignedCertificate } from '../../../lib/provider/protocol/certificate';
+import { NOT_A_PROGRAM_MESSAGE } from '../../../lib/provider/protocol/plugin-server';
+import {
+  PluginConnection,
+  RunningProvider,
+  bundleEchoProvider,
+  certificatePemFromHandshake,
+  runProvider,
+  shutDown,
+  startProvider,
+  terraformEnvironment,
+} from './fixtures/terraform-side';
+
+let bundle: string;
+beforeAll(async () => {
+  bundle = await bundleEchoProvider();
+});
+
+describe('starting the provider outside Terraform', () => {
+  test('without the magic cookie it says it is a plugin and exits 1', async () => {
+    const result = await runProvider(bundle, { PATH: process.env.PATH });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(NOT_A_PROGRAM_MESSAGE);
+    expect(result.stdout).toBe('');
+  });
+
+  test('when the client offers no protocol 6 it explains and exits 1', async () => {
+    const env = { ...terraformEnvironment(generateSelfSignedCertificate()), PLUGIN_PROTOCOL_VERSIONS: '4,5' };
+    const result = await runProvider(bundle, env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/protocol 6 only, but the client offers 4,5/);
+  });
+
+  test('without a client certificate it refuses to serve in plain text', async () => {
+    const env = terraformEnvironment(generateSelfSignedCertificate());
+    delete env.PLUGIN_CLIENT_CERT;
+    const result = await runProvider(bundle, env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/PLUGIN_CLIENT_CERT is not set/);
+  });
+});
+
+describe('the handshake with Terraform', () => {
+  let provider: RunningProvider;
+  beforeAll(async () => {
+    provider = await startProvider(bundle);
+  });
+  afterAll(async () => {
+    await shutDown(provider);
+  });
+
+  test('prints one line: core version 1, protocol 6, a unix socket, grpc and the certificate', () => {
+    expect(provider.handshakeLine).toMatch(/^1\|6\|unix\|\/[^|]+\/plugin\.sock\|grpc\|[A-Za-z0-9+/]+\n$/);
+    expect(provider.handshake.certificateBase64).not.toMatch(/=$/);
+    expect(existsSync(provider.handshake.address)).toBe(true);
+  });
+
+  test('the certificate is a self-signed CA certificate for localhost', () => {
+    const certificate = new X509Certificate(certificatePemFromHandshake(provider.handshake));
+    expect(certificate.subjectAltName).toBe('DNS:localhost');
+    expect(certificate.checkHost('localhost')).toBe('localhost');
+    expect(certificate.ca).toBe(true);
+    expect(certificate.verify(certificate.publicKey)).toBe(true);
+    expect(certificate.publicKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+  });
+
+  test('a client presenting PLUGIN_CLIENT_CERT is served over mutual TLS', async () => {
+    const connection = new PluginConnection(provider);
+    try {
+      expect(await connection.call('grpc.health.v1.Health', 'Check', { service: 'plugin' })).toEqual({ status: 1 });
+      const schema = await connection.provider6('GetProviderSchema');
+      expect(Object.keys(schema.resource_schemas)).toEqual(['echo']);
+    } finally {
+      connection.close();
+    }
+  });
+
+  test('a client presenting a different certificate is rejected', async () => {
+    const stranger = new PluginConnection(provider, generateSelfSignedCertificate());
+    try {
+      await expect(stranger.provider6('GetProviderSchema')).rejects.toMatchObject({ code: 14 /* UNAVAILABLE: TLS handshake failed */ });
+    } finally {
+      stranger.close();
+    }
+  });
+});
+
+describe('stopping the provider', () => {
+  test('GRPCController.Shutdown answers, then the process exits 0 and removes its socket dir', async () => {
+    const provider = await startProvider(bundle);
+    const connection = new PluginConnection(provider);
+    await expect(connection.call('plugin.GRPCController', 'Shutdown')).resolves.toEqual({});
+    const result = await provider.exited;
+    connection.close();
+    expect(result).toMatchObject({ code: 0, signal: null });
+    expect(existsSync(dirname(provider.handshake.address))).toBe(false);
+  });
+
+  test('Shutdown also ends the stdio stream go-plugin keeps open', async () => {
+    const provider = await startProvider(bundle);
+    const connection = new PluginConnection(provider);
+    const client = (connection as unknown as { client(service: string): { StreamStdio(request: object): NodeJS.EventEmitter } }).client('plugin.GRPCStdio');
+    const stream = client.StreamStdio({});
+    const ended = new Promise<string>((resolve) => {
+      stream.on('end', () => resolve('end'));
+      stream.on('error', (error: Error) => resolve(`error: ${error.message}`));
+    });
+    stream.on('data', () => undefined);
+    await connection.call('plugin.GRPCController', 'Shutdown');
+    expect(await ended).toBe('end');
+    expect((await provider.exited).code).toBe(0);
+    connection.close();
+  });
+
+  test('SIGTERM exits 0; SIGINT is ignored, as go-plugin does', async () => {
+    const provider = await startProvider(bundle);
+    provider.child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect({ exitCode: provider.child.exitCode, signalCode: provider.child.signalCode }).toEqual({ exitCode: null, signalCode: null });
+    provider.child.kill('SIGTERM');
+    expect(await provider.exited).toMatchObject({ code: 0, signal: null });
+    expect(existsSync(dirname(provider.handshake.address))).toBe(false);
+  });
+});
