@@ -17,8 +17,7 @@ describe('secrets', () => {
     expect(Testing.synth(stack, false)).not.toContain(TEST_SECRET);
   });
 
-  test('a literal secret never appears in any synthesised stack', () => {
-    const app = Testing.app();
+  test('the secret value given at deploy time never appears in the synthesised stack', () => {
     const stack = testStack();
     stack.addChatConfiguration('ops', { platform: dingTalk(stack) });
     process.env.TF_VAR_ops_secret = TEST_SECRET;
@@ -30,7 +29,6 @@ describe('secrets', () => {
     } finally {
       delete process.env.TF_VAR_ops_secret;
     }
-    expect(app).toBeDefined();
   });
 
   test('isSecret is false for plain strings', () => {
