@@ -134,12 +134,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   const endpoint = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${endpoint}`,
     endpoint,
     port,
     setFaults: (settings) => faults.update(settings),
-    close: () => close(server),
+    // Idempotent: test teardown and signal handlers may both close.
+    close: () => (closing ??= close(server)),
   };
 }
 

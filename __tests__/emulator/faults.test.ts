@@ -1,0 +1,85 @@
+/** Faults are injected after the signature check, before the handler, at the configured rates. */
+import * as http from 'node:http';
+import { type RunningEmulator, startEmulator } from '../../lib/emulator';
+import { callV3, regionCaller, send, v3Request } from './signed-client';
+
+let emulator: RunningEmulator;
+let call: ReturnType<typeof regionCaller>;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  call = regionCaller(emulator);
+});
+
+afterEach(() => emulator.setFaults({}));
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+it('answers Throttling.User (400) to every request at throttlingRate 1', async () => {
+  emulator.setFaults({ throttlingRate: 1 });
+  for (let i = 0; i < 3; i++) {
+    const response = await call('ListChatConfigurations');
+    expect(response.status).toBe(400);
+    expect(response.body.Code).toBe('Throttling.User');
+  }
+});
+
+it('answers ServiceUnavailable (503) at serverErrorRate 1', async () => {
+  emulator.setFaults({ serverErrorRate: 1 });
+  const response = await call('ListChatConfigurations');
+  expect(response.status).toBe(503);
+  expect(response.body.Code).toBe('ServiceUnavailable');
+});
+
+it('injects nothing at rate 0', async () => {
+  emulator.setFaults({ throttlingRate: 0, serverErrorRate: 0, dropRate: 0 });
+  for (let i = 0; i < 5; i++) expect((await call('ListChatConfigurations')).status).toBe(200);
+});
+
+it('does not run the handler when it injects a fault', async () => {
+  emulator.setFaults({ serverErrorRate: 1 });
+  await call('CreateChatConfiguration', { Name: 'never-made', Type: 'DingTalk' });
+  emulator.setFaults({});
+  expect((await call('GetChatConfiguration', { Name: 'never-made' })).status).toBe(404);
+});
+
+it('checks the signature before injecting faults', async () => {
+  emulator.setFaults({ throttlingRate: 1 });
+  const response = await callV3(emulator, 'ListChatConfigurations', { RegionId: 'cn-hangzhou' }, {
+    credential: { accessKeyId: 'LTAIemulatorKey0001', accessKeySecret: 'wrong' },
+  });
+  expect(response.body.Code).toBe('SignatureDoesNotMatch');
+});
+
+it('drops the connection without a response at dropRate 1', async () => {
+  emulator.setFaults({ dropRate: 1 });
+  await expect(send(emulator, v3Request(emulator, 'ListChatConfigurations', { RegionId: 'cn-hangzhou' }))).rejects.toMatchObject({
+    code: 'ECONNRESET',
+  });
+});
+
+it('delays responses by latencyMs', async () => {
+  emulator.setFaults({ latencyMs: 150 });
+  const started = Date.now();
+  expect((await call('ListChatConfigurations')).status).toBe(200);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+});
+
+it('refuses rates outside 0..1', () => {
+  expect(() => emulator.setFaults({ throttlingRate: 1.5 })).toThrow(RangeError);
+});
+
+it('keeps serving after dropped connections', async () => {
+  emulator.setFaults({ dropRate: 1 });
+  await send(emulator, v3Request(emulator, 'ListChatConfigurations', { RegionId: 'cn-hangzhou' })).catch(() => undefined);
+  emulator.setFaults({});
+  const agentless = await new Promise<number>((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port: emulator.port, path: '/' }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on('error', reject);
+  });
+  expect(agentless).toBe(400);
+});
