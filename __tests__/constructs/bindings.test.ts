@@ -1,8 +1,9 @@
 import 'cdktf/lib/testing/adapters/jest';
-import { TerraformStack, Testing } from '../../lib/constructs/framework';
+import { TerraformOutput, TerraformStack, Testing } from '../../lib/constructs/framework';
 import { oos } from '../../lib/constructs';
+import { TerraformJson } from './fixtures';
 
-function stackWith(fn: (stack: TerraformStack) => void): any {
+function stackWith(fn: (stack: TerraformStack) => void): TerraformJson {
   const stack = new TerraformStack(Testing.app(), 'test');
   new oos.provider.OosProvider(stack, 'oos', { region: 'cn-hangzhou', assumeRole: { roleArn: 'acs:ram::1:role/r' } });
   fn(stack);
@@ -11,7 +12,9 @@ function stackWith(fn: (stack: TerraformStack) => void): any {
 
 describe('generated bindings', () => {
   test('the resource synthesises the write-only secret like any argument', () => {
-    const json = stackWith((s) => new oos.chatConfiguration.ChatConfiguration(s, 'c', { name: 'n', type: 'DingTalk', clientSecretWo: '${var.x}', clientSecretWoVersion: 3 }));
+    const json = stackWith(
+      (s) => new oos.chatConfiguration.ChatConfiguration(s, 'c', { name: 'n', type: 'DingTalk', clientSecretWo: '${var.x}', clientSecretWoVersion: 3 }),
+    );
     expect(json.resource.oos_chat_configuration.c).toEqual(expect.objectContaining({ client_secret_wo: '${var.x}', client_secret_wo_version: 3 }));
   });
 
@@ -26,8 +29,15 @@ describe('generated bindings', () => {
       const c = new oos.chatConfiguration.ChatConfiguration(s, 'c', { name: 'n', type: 'WeChat' });
       const list = new oos.dataOosChatConfigurations.DataOosChatConfigurations(s, 'all', { namePrefix: 'dev-' });
       const one = new oos.dataOosChatConfiguration.DataOosChatConfiguration(s, 'one', { name: 'n' });
-      new (require('../../lib/constructs/framework').TerraformOutput)(s, 'o', {
-        value: { url: c.webhookUrl, version: c.clientSecretParameterVersion, tag: c.tagsAll.lookup('Team'), first: list.configurations.get(0).webhookUrl, names: list.names, rg: one.resourceGroupId },
+      new TerraformOutput(s, 'o', {
+        value: {
+          url: c.webhookUrl,
+          version: c.clientSecretParameterVersion,
+          tag: c.tagsAll.lookup('Team'),
+          first: list.configurations.get(0).webhookUrl,
+          names: list.names,
+          rg: one.resourceGroupId,
+        },
       });
     });
     expect(json.output.o.value).toEqual({

@@ -36,9 +36,7 @@ describe('ChatConfiguration', () => {
     stack.addChatConfiguration('ops', { platform: dingTalk(stack) });
     const json = synthJson(stack);
     expect(json.variable.ops_secret).toEqual(expect.objectContaining({ type: 'string', sensitive: true, ephemeral: true }));
-    expect(json.resource.oos_chat_configuration.ops).toEqual(
-      expect.objectContaining({ client_secret_wo: '${var.ops_secret}', client_secret_wo_version: 1 }),
-    );
+    expect(json.resource.oos_chat_configuration.ops).toEqual(expect.objectContaining({ client_secret_wo: '${var.ops_secret}', client_secret_wo_version: 1 }));
   });
 
   test('a secret parameter becomes client_secret_parameter', () => {

@@ -32,11 +32,24 @@ describe('ChatOpsStack', () => {
   test('OSS state is locked with Tablestore', () => {
     const json = synthJson(
       testStack({
-        backend: { kind: 'oss', bucket: 'tf-state', prefix: 'prod', region: 'cn-shanghai', tablestoreEndpoint: 'https://x.cn-shanghai.ots.aliyuncs.com', tablestoreTable: 'lock' },
+        backend: {
+          kind: 'oss',
+          bucket: 'tf-state',
+          prefix: 'prod',
+          region: 'cn-shanghai',
+          tablestoreEndpoint: 'https://x.cn-shanghai.ots.aliyuncs.com',
+          tablestoreTable: 'lock',
+        },
       }),
     );
     expect(json.terraform.backend).toEqual({
-      oss: { bucket: 'tf-state', prefix: 'prod', region: 'cn-shanghai', tablestore_endpoint: 'https://x.cn-shanghai.ots.aliyuncs.com', tablestore_table: 'lock' },
+      oss: {
+        bucket: 'tf-state',
+        prefix: 'prod',
+        region: 'cn-shanghai',
+        tablestore_endpoint: 'https://x.cn-shanghai.ots.aliyuncs.com',
+        tablestore_table: 'lock',
+      },
     });
   });
 

@@ -36,7 +36,11 @@ export function validationError(stack: ChatOpsStack): string | undefined {
   }
 }
 
+/** Synthesised Terraform JSON, indexed freely by the tests. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of arbitrary shape
+export type TerraformJson = any;
+
 /** The synthesised JSON of a stack, parsed. */
-export function synthJson(stack: ChatOpsStack): any {
+export function synthJson(stack: ChatOpsStack): TerraformJson {
   return JSON.parse(Testing.synth(stack, true));
 }

@@ -49,7 +49,9 @@ describe('synth-time validation', () => {
   test('refuses a RAM role name with other characters', () => {
     const stack = testStack();
     stack.addChatConfiguration('ops', { platform: dingTalk(stack), ramRole: 'acs:ram::1:role/OOSRole' });
-    expect(validationError(stack)).toMatch(/dev\/ops: ramRole: .* is not a RAM role name: use 1 to 64 letters, digits, "\." or "-" \(the role name, not its ARN\)/);
+    expect(validationError(stack)).toMatch(
+      /dev\/ops: ramRole: .* is not a RAM role name: use 1 to 64 letters, digits, "\." or "-" \(the role name, not its ARN\)/,
+    );
   });
 
   test('refuses a RAM role name longer than 64 characters', () => {
@@ -64,7 +66,7 @@ describe('synth-time validation', () => {
     expect(validationError(stack)).toMatch(/dev\/ops: resourceGroupId: "RG-ABC" is not a resource group id: ids look like rg-/);
   });
 
-  test("refuses a malformed stack resource group id", () => {
+  test('refuses a malformed stack resource group id', () => {
     const stack = testStack({ resourceGroupId: 'group-1' });
     expect(validationError(stack)).toMatch(/dev: resourceGroupId: "group-1" is not a resource group id/);
   });

@@ -82,7 +82,10 @@ export class ChatConfiguration extends Construct {
     if (platform.type === 'DingTalk') {
       for (const field of ['templateId', 'clientId', 'clientSecret'] as const) {
         if (platform[field] === undefined || platform[field] === '') {
-          problems.add(`platform.${field}`, `is required for DingTalk (Configuration key ${configurationKeys('DingTalk')[field]}): set it in Platform.dingTalk({ ... }).`);
+          problems.add(
+            `platform.${field}`,
+            `is required for DingTalk (Configuration key ${configurationKeys('DingTalk')[field]}): set it in Platform.dingTalk({ ... }).`,
+          );
         }
       }
     }

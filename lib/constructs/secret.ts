@@ -110,4 +110,3 @@ export class ParameterSecret extends Secret {
     return { clientSecretParameter: this.parameterName };
   }
 }
-
