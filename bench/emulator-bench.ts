@@ -50,13 +50,10 @@ function signedRequest(settings: LoadSettings, agent: http.Agent, index: number)
     query,
   });
   return new Promise((resolve, reject) => {
-    const request = http.request(
-      { host: '127.0.0.1', port: settings.port, method: 'POST', path: signed.path, headers: signed.headers, agent },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      },
-    );
+    const request = http.request({ host: '127.0.0.1', port: settings.port, method: 'POST', path: signed.path, headers: signed.headers, agent }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
     request.on('error', reject);
     request.end();
   });

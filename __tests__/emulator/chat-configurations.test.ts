@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type RunningEmulator, startEmulator } from '../../lib/emulator';
-import { regionCaller } from './signed-client';
+import { type JsonBody, regionCaller } from './signed-client';
 
 const DINGTALK = { DingTalkClientId: 'client-123', DingTalkClientSecret: 'secret-123', DingTalkTemplateId: 'template-123' };
 let now = new Date('2026-03-01T08:00:00.000Z');
@@ -190,12 +190,16 @@ describe('ListChatConfigurations', () => {
 
   beforeAll(async () => {
     const seed = regionCaller(emulator, 'ap-southeast-1', clock);
-    for (const [name, type] of [['prod-b', 'DingTalk'], ['prod-a', 'WeChat'], ['dev-a', 'DingTalk']]) {
+    for (const [name, type] of [
+      ['prod-b', 'DingTalk'],
+      ['prod-a', 'WeChat'],
+      ['dev-a', 'DingTalk'],
+    ]) {
       await seed('CreateChatConfiguration', { Name: name, Type: type, Configuration: '{"ClientSecret":"s"}', ResourceGroupId: 'rg-x1' });
     }
   });
 
-  const names = (body: Record<string, any>) => body.ChatConfigurations.map((item: { Name: string }) => item.Name);
+  const names = (body: JsonBody) => body.ChatConfigurations.map((item: { Name: string }) => item.Name);
 
   it('returns every configuration of the region sorted by name, without Configuration or ResourceGroupId', async () => {
     const { body } = await list();

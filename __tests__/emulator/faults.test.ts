@@ -47,9 +47,14 @@ it('does not run the handler when it injects a fault', async () => {
 
 it('checks the signature before injecting faults', async () => {
   emulator.setFaults({ throttlingRate: 1 });
-  const response = await callV3(emulator, 'ListChatConfigurations', { RegionId: 'cn-hangzhou' }, {
-    credential: { accessKeyId: 'LTAIemulatorKey0001', accessKeySecret: 'wrong' },
-  });
+  const response = await callV3(
+    emulator,
+    'ListChatConfigurations',
+    { RegionId: 'cn-hangzhou' },
+    {
+      credential: { accessKeyId: 'LTAIemulatorKey0001', accessKeySecret: 'wrong' },
+    },
+  );
   expect(response.body.Code).toBe('SignatureDoesNotMatch');
 });
 
@@ -76,10 +81,12 @@ it('keeps serving after dropped connections', async () => {
   await send(emulator, v3Request(emulator, 'ListChatConfigurations', { RegionId: 'cn-hangzhou' })).catch(() => undefined);
   emulator.setFaults({});
   const agentless = await new Promise<number>((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port: emulator.port, path: '/' }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port: emulator.port, path: '/' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on('error', reject);
   });
   expect(agentless).toBe(400);
 });

@@ -2,6 +2,7 @@
 import OpenApi, { $OpenApiUtil, OpenApiUtil } from '@alicloud/openapi-core';
 import * as $dara from '@darabonba/typescript';
 import { DEFAULT_EMULATOR_CREDENTIAL, type RunningEmulator, startEmulator } from '../../lib/emulator';
+import type { JsonBody } from './signed-client';
 
 const STS_CREDENTIAL = { accessKeyId: 'STS.sdkTest', accessKeySecret: 'sdk-sts-secret', securityToken: 'sdk-sts-token' };
 
@@ -35,7 +36,7 @@ function client(options: ClientOptions = {}): OpenApi {
   );
 }
 
-async function call(api: OpenApi, action: string, query: Record<string, unknown>): Promise<Record<string, any>> {
+async function call(api: OpenApi, action: string, query: Record<string, unknown>): Promise<JsonBody> {
   const params = new $OpenApiUtil.Params({
     action,
     version: '2019-06-01',
@@ -49,7 +50,7 @@ async function call(api: OpenApi, action: string, query: Record<string, unknown>
   });
   const request = new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query({ RegionId: 'cn-hangzhou', ...query }) });
   const response = await api.callApi(params, request, new $dara.RuntimeOptions({ autoretry: false }));
-  return response.body as Record<string, any>;
+  return response.body as JsonBody;
 }
 
 describe('@alicloud/openapi-core with V3 signatures', () => {

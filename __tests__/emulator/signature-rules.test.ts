@@ -4,6 +4,7 @@ import { NonceRegistry } from '../../lib/emulator/signature-verifier';
 import { callV2, callV3, send, v3Request } from './signed-client';
 
 const STS_CREDENTIAL = { accessKeyId: 'STS.emulatorTest', accessKeySecret: 'sts-secret-value', securityToken: 'sts-token-value' };
+const STS_WITHOUT_TOKEN = { accessKeyId: STS_CREDENTIAL.accessKeyId, accessKeySecret: STS_CREDENTIAL.accessKeySecret };
 const REGION = { RegionId: 'cn-hangzhou' };
 const UUID_UPPER = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 
@@ -41,11 +42,16 @@ describe('V3 signatures', () => {
   it('rejects a query changed after signing without revealing the secret or the expected signature', async () => {
     const date = formatAcsTimestamp(new Date());
     const nonce = 'tampered-query-nonce';
-    const response = await callV3(emulator, 'GetChatConfiguration', { ...REGION, Name: 'original' }, {
-      date,
-      nonce,
-      tamper: (request) => ({ ...request, path: request.path.replace('Name=original', 'Name=changed') }),
-    });
+    const response = await callV3(
+      emulator,
+      'GetChatConfiguration',
+      { ...REGION, Name: 'original' },
+      {
+        date,
+        nonce,
+        tamper: (request) => ({ ...request, path: request.path.replace('Name=original', 'Name=changed') }),
+      },
+    );
     const expected = signV3Request({
       method: 'POST',
       host: emulator.endpoint,
@@ -118,8 +124,7 @@ describe('V3 signatures', () => {
   });
 
   it('rejects an STS key without a security token', async () => {
-    const { securityToken: _omitted, ...withoutToken } = STS_CREDENTIAL;
-    const response = await callV3(emulator, 'ListChatConfigurations', REGION, { credential: withoutToken });
+    const response = await callV3(emulator, 'ListChatConfigurations', REGION, { credential: STS_WITHOUT_TOKEN });
     expect(response.status).toBe(400);
     expect(response.body.Code).toBe('MissingSecurityToken');
   });
@@ -171,9 +176,14 @@ describe('V2 signatures', () => {
   });
 
   it('rejects a wrong signature and echoes only a digest of the string to sign', async () => {
-    const response = await callV2(emulator, 'CreateSecretParameter', { ...REGION, Name: 'p', Value: 'very-secret-value' }, {
-      credential: { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: 'wrong-secret' },
-    });
+    const response = await callV2(
+      emulator,
+      'CreateSecretParameter',
+      { ...REGION, Name: 'p', Value: 'very-secret-value' },
+      {
+        credential: { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: 'wrong-secret' },
+      },
+    );
     expect(response.status).toBe(400);
     expect(response.body.Code).toBe('SignatureDoesNotMatch');
     expect(response.body.Message).not.toContain('very-secret-value');
@@ -193,9 +203,8 @@ describe('V2 signatures', () => {
   });
 
   it('requires the SecurityToken parameter for an STS key', async () => {
-    const { securityToken: _omitted, ...withoutToken } = STS_CREDENTIAL;
     expect((await callV2(emulator, 'ListChatConfigurations', REGION, { credential: STS_CREDENTIAL })).status).toBe(200);
-    const response = await callV2(emulator, 'ListChatConfigurations', REGION, { credential: withoutToken });
+    const response = await callV2(emulator, 'ListChatConfigurations', REGION, { credential: STS_WITHOUT_TOKEN });
     expect(response.body.Code).toBe('MissingSecurityToken');
   });
 

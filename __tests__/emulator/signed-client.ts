@@ -10,10 +10,14 @@ import {
   signV3Request,
 } from '../../lib/emulator';
 
+/** Response bodies are free-form JSON that the tests assert on by shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonBody = Record<string, any>;
+
 export interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
-  body: Record<string, any>;
+  body: JsonBody;
 }
 
 export interface RawRequest {
@@ -111,6 +115,5 @@ export function regionCaller(
   regionId = 'cn-hangzhou',
   clock?: () => Date,
 ): (action: string, params?: Record<string, string>) => Promise<RawResponse> {
-  return (action, params = {}) =>
-    callV3(emulator, action, { RegionId: regionId, ...params }, clock ? { date: formatAcsTimestamp(clock()) } : {});
+  return (action, params = {}) => callV3(emulator, action, { RegionId: regionId, ...params }, clock ? { date: formatAcsTimestamp(clock()) } : {});
 }

@@ -96,7 +96,8 @@ export function optionsFromArguments(values: Map<string, string>, env: NodeJS.Pr
 
 /** The lines printed once listening: the URL, then the environment a client sets. */
 export function startupBanner(url: string, credential: EmulatorCredential): string[] {
-  const isDefault = credential.accessKeyId === DEFAULT_EMULATOR_CREDENTIAL.accessKeyId && credential.accessKeySecret === DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret;
+  const isDefault =
+    credential.accessKeyId === DEFAULT_EMULATOR_CREDENTIAL.accessKeyId && credential.accessKeySecret === DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret;
   return [
     `OOS emulator listening on ${url}`,
     `  ALIBABA_CLOUD_ACCESS_KEY_ID=${credential.accessKeyId}`,

@@ -35,11 +35,7 @@ export function errorEnvelope(error: OosError, requestId: string, hostId: string
 }
 
 export function missingParameter(name: string): OosError {
-  return new OosError(
-    `MissingParameter.${name}`,
-    400,
-    `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
-  );
+  return new OosError(`MissingParameter.${name}`, 400, `The input parameter "${name}" that is mandatory for processing this request is not supplied.`);
 }
 
 /** `reason` must never contain the parameter's value: values may be secrets. */

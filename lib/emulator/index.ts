@@ -3,13 +3,7 @@
  * V2 signatures, for tests and offline development. See README.md for the behaviour it chooses
  * where the public API is silent.
  */
-export {
-  DEFAULT_EMULATOR_CREDENTIAL,
-  type EmulatorCredential,
-  type EmulatorOptions,
-  type FaultSettings,
-  type RunningEmulator,
-} from './options';
+export { DEFAULT_EMULATOR_CREDENTIAL, type EmulatorCredential, type EmulatorOptions, type FaultSettings, type RunningEmulator } from './options';
 export { startEmulator, API_VERSION } from './server';
 export {
   SignatureVerifier,

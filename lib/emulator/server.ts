@@ -28,9 +28,7 @@ export const API_VERSION = '2019-06-01';
 const REGION_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 
 /** Every emulated action, by its case-sensitive name. */
-const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(
-  Object.entries({ ...chatConfigurationActions, ...tagActions, ...secretParameterActions }),
-);
+const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(Object.entries({ ...chatConfigurationActions, ...tagActions, ...secretParameterActions }));
 
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);

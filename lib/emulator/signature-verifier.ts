@@ -145,8 +145,7 @@ export function signV3Request(input: V3SigningInput): SignedV3Request {
   });
   const stringToSign = v3StringToSign(canonicalRequest);
   const signature = v3Signature(input.credential.accessKeySecret, stringToSign);
-  headers['authorization'] =
-    `${V3_ALGORITHM} Credential=${input.credential.accessKeyId},SignedHeaders=${signedHeaders.join(';')},Signature=${signature}`;
+  headers['authorization'] = `${V3_ALGORITHM} Credential=${input.credential.accessKeyId},SignedHeaders=${signedHeaders.join(';')},Signature=${signature}`;
   const queryString = encodeQueryString(query);
   return {
     path: queryString.length > 0 ? `/?${queryString}` : '/',
@@ -296,7 +295,10 @@ export class SignatureVerifier {
     for (const name of V3_REQUIRED_HEADERS) {
       if (headers[name] === undefined) throw new OosError('IncompleteSignature', 400, `The header "${name}" is required for ${V3_ALGORITHM}.`);
     }
-    const signedHeaders = signedHeaderList.toLowerCase().split(';').filter((name) => name.length > 0);
+    const signedHeaders = signedHeaderList
+      .toLowerCase()
+      .split(';')
+      .filter((name) => name.length > 0);
     // Unsigned x-acs-* headers could be altered in transit without breaking the signature.
     const mustBeSigned = ['host', ...Object.keys(headers).filter((name) => name.startsWith('x-acs-'))];
     for (const name of mustBeSigned) {
@@ -401,7 +403,11 @@ export class SignatureVerifier {
       return;
     }
     if (presented === undefined || presented === '') {
-      throw new OosError('MissingSecurityToken', 400, 'The STS AccessKey requires its security token (x-acs-security-token header or SecurityToken parameter).');
+      throw new OosError(
+        'MissingSecurityToken',
+        400,
+        'The STS AccessKey requires its security token (x-acs-security-token header or SecurityToken parameter).',
+      );
     }
     if (!constantTimeEquals(presented, expected)) {
       throw new OosError('InvalidSecurityToken.MismatchWithAccessKey', 400, 'The security token does not belong to the AccessKey.');

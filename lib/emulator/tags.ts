@@ -30,10 +30,7 @@ function taggableResourceType(context: ActionContext, resourceType: string): Tag
   if (resourceType === SECRET_PARAMETER_RESOURCE_TYPE) {
     return { resourceType, entity: 'Parameter', exists: (region, id) => region.secretParameters.has(id) };
   }
-  throw invalidParameter(
-    'ResourceType',
-    `must be "${context.settings.tagResourceType}" (chat configurations) or "${SECRET_PARAMETER_RESOURCE_TYPE}".`,
-  );
+  throw invalidParameter('ResourceType', `must be "${context.settings.tagResourceType}" (chat configurations) or "${SECRET_PARAMETER_RESOURCE_TYPE}".`);
 }
 
 /** Checks keys and values of a Tags map (shared by TagResources and CreateSecretParameter). */
