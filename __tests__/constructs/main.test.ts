@@ -1,0 +1,31 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { buildApp } from '../../main';
+import { ENVIRONMENT_NAMES } from '../../lib/config/environments';
+
+describe('main.ts', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'main-synth-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('synthesises one valid stack per environment', () => {
+    buildApp({ outdir: dir, localDir: path.join(dir, '.chatops') }).app.synth();
+    expect(fs.readdirSync(path.join(dir, 'stacks')).sort()).toEqual([...ENVIRONMENT_NAMES].sort());
+  });
+
+  test('dev keeps its state under the local folder and leaves the endpoint to the environment', () => {
+    buildApp({ outdir: dir, localDir: path.join(dir, '.chatops') }).app.synth();
+    const dev = JSON.parse(fs.readFileSync(path.join(dir, 'stacks', 'dev', 'cdk.tf.json'), 'utf8'));
+    expect(dev.terraform.backend.local.path).toBe(path.join(dir, '.chatops', 'state', 'dev.tfstate'));
+    expect(dev.provider.oos[0].endpoint).toBeUndefined();
+  });
+
+  test('staging and prod keep state in OSS', () => {
+    buildApp({ outdir: dir }).app.synth();
+    for (const env of ['staging', 'prod']) {
+      const json = JSON.parse(fs.readFileSync(path.join(dir, 'stacks', env, 'cdk.tf.json'), 'utf8'));
+      expect(Object.keys(json.terraform.backend)).toEqual(['oss']);
+    }
+  });
+});
