@@ -8,7 +8,7 @@ test('the cdktf example synthesises', () => {
   try {
     sandboxApp(dir).synth();
     const json = JSON.parse(fs.readFileSync(path.join(dir, 'stacks', 'sandbox', 'cdk.tf.json'), 'utf8'));
-    expect(Object.keys(json.resource.oos_chat_configuration)).toEqual(['ops', 'oncall']);
+    expect(Object.keys(json.resource.oos_chat_configuration).sort()).toEqual(['oncall', 'ops']);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
