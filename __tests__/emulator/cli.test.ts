@@ -1,4 +1,7 @@
 /** The oos-emulator command line: options, and a banner that never shows a configured secret. */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { optionsFromArguments, parseArguments, startupBanner } from '../../lib/emulator/cli';
 import { DEFAULT_EMULATOR_CREDENTIAL } from '../../lib/emulator';
 
@@ -35,4 +38,19 @@ it('prints the listening line first and never a configured secret', () => {
 it('may show the published default credential', () => {
   const lines = startupBanner('http://127.0.0.1:1', DEFAULT_EMULATOR_CREDENTIAL);
   expect(lines.join('\n')).toContain(`ALIBABA_CLOUD_ACCESS_KEY_SECRET=${DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret}`);
+});
+
+// The command runs from the build (npm test builds first); without dist/ there is nothing to run.
+const compiledCli = path.resolve(__dirname, '..', '..', 'dist', 'lib', 'emulator', 'cli.js');
+const itWithBuild = fs.existsSync(compiledCli) ? it : it.skip;
+
+itWithBuild('prints the listening line and exits cleanly on SIGTERM', async () => {
+  const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'bin', 'oos-emulator.js'), '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const firstLine = await new Promise<string>((resolve) => child.stdout.once('data', (data: Buffer) => resolve(data.toString().split('\n')[0])));
+  expect(firstLine).toMatch(/^OOS emulator listening on http:\/\/127\.0\.0\.1:\d+$/);
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  expect(await exit).toBe(0);
 });
