@@ -2,7 +2,7 @@
  * `oos-emulator`: runs the emulator until SIGINT/SIGTERM. Prints where it listens and the
  * environment a client needs; never prints a secret other than the published default one.
  */
-import { DEFAULT_EMULATOR_CREDENTIAL, type EmulatorCredential, type EmulatorOptions, type FaultSettings, type RunningEmulator } from './options';
+import { DEFAULT_EMULATOR_CREDENTIAL, type EmulatorCredential, type EmulatorOptions, type FaultSettings } from './options';
 import { startEmulator } from './server';
 
 const USAGE = `Usage: oos-emulator [options]
@@ -127,18 +127,19 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
 
   // Handlers go in before the banner: a supervisor may signal as soon as it reads the first line.
-  let emulator: RunningEmulator | undefined;
+  const started = startEmulator(options);
   const stop = (): void => {
-    if (emulator === undefined) process.exit(0);
-    emulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    started
+      .then((emulator) => emulator.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 
-  emulator = await startEmulator(options);
+  const emulator = await started;
   const credential = (options.credentials ?? [DEFAULT_EMULATOR_CREDENTIAL])[0];
   process.stdout.write(`${startupBanner(emulator.url, credential).join('\n')}\n`);
 }
