@@ -1,0 +1,91 @@
+/**
+ * Provider start-up: from spawning the bundled provider (as Terraform does, with the magic cookie,
+ * protocol versions and a client certificate) to its handshake line on stdout. Terraform starts
+ * the provider about four times per apply, so this is paid repeatedly. Target: median <= 120 ms.
+ *
+ *   node dist/bench/provider-startup-bench.js [entry.js | entry.ts] [--runs N]
+ *
+ * Default entry: dist/provider/terraform-provider-oos.js, bundled from lib/provider/main.ts when
+ * missing. A .ts entry (e.g. the echo test provider) is bundled to a temp file first.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateSelfSignedCertificate } from '../lib/provider/protocol/certificate';
+import { MAGIC_COOKIE_VALUE } from '../lib/provider/protocol/plugin-server';
+
+const REPOSITORY = resolve(__dirname, '..', existsSync(resolve(__dirname, '..', 'package.json')) ? '' : '..');
+const DEFAULT_BUNDLE = join(REPOSITORY, 'dist/provider/terraform-provider-oos.js');
+const RUNS = 30;
+const WARM_UP_RUNS = 2;
+
+export interface StartupBenchResult {
+  readonly medianMs: number;
+  readonly p90Ms: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bundler = (): { bundleProvider(options: { entry?: string; outfile?: string; minify?: boolean }): Promise<string> } => require(join(REPOSITORY, 'scripts/bundle-provider.js'));
+
+/** The JavaScript file to start: a bundle as given, or a .ts entry bundled first. */
+async function providerBundle(entry?: string): Promise<string> {
+  if (!entry) return existsSync(DEFAULT_BUNDLE) ? DEFAULT_BUNDLE : bundler().bundleProvider({ outfile: DEFAULT_BUNDLE });
+  const absolute = resolve(entry);
+  if (!absolute.endsWith('.ts')) return absolute;
+  return bundler().bundleProvider({ entry: absolute, outfile: join(mkdtempSync(join(tmpdir(), 'provider-startup-bench-')), 'provider.js') });
+}
+
+/** One start: milliseconds from spawn to the handshake line; the process is then stopped. */
+function timeOneStart(bundle: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let elapsed: number | undefined;
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (elapsed === undefined && stdout.includes('\n')) {
+        elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+        if (!/^1\|6\|unix\|[^|]+\|grpc\|[A-Za-z0-9+/]+\n/.test(stdout)) reject(new Error(`unexpected handshake line: ${stdout}`));
+        child.kill('SIGTERM');
+      }
+    });
+    child.on('exit', (code) => (elapsed === undefined ? reject(new Error(`provider exited with ${code} before the handshake: ${stderr}`)) : resolvePromise(elapsed)));
+  });
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+export async function runProviderStartupBench(entry?: string, runs = RUNS): Promise<StartupBenchResult> {
+  const bundle = await providerBundle(entry);
+  const certificate = generateSelfSignedCertificate();
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE,
+    PLUGIN_PROTOCOL_VERSIONS: '5,6',
+    PLUGIN_CLIENT_CERT: certificate.certPem,
+  };
+  for (let i = 0; i < WARM_UP_RUNS; i++) await timeOneStart(bundle, env);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await timeOneStart(bundle, env));
+  times.sort((a, b) => a - b);
+  return { medianMs: percentile(times, 0.5), p90Ms: percentile(times, 0.9) };
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const runsIndex = args.indexOf('--runs');
+  const runs = runsIndex >= 0 ? Number(args.splice(runsIndex, 2)[1]) : RUNS;
+  runProviderStartupBench(args[0], runs).then(
+    (result) => console.log(`provider start to handshake: median ${result.medianMs.toFixed(1)} ms, p90 ${result.p90Ms.toFixed(1)} ms`),
+    (error: Error) => {
+      console.error(error.message);
+      process.exitCode = 1;
+    },
+  );
+}
