@@ -25,8 +25,8 @@ export interface StartupBenchResult {
   readonly p90Ms: number;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const bundler = (): { bundleProvider(options: { entry?: string; outfile?: string; minify?: boolean }): Promise<string> } => require(join(REPOSITORY, 'scripts/bundle-provider.js'));
+const bundler = (): { bundleProvider(options: { entry?: string; outfile?: string; minify?: boolean }): Promise<string> } =>
+  require(join(REPOSITORY, 'scripts/bundle-provider.js'));
 
 /** The JavaScript file to start: a bundle as given, or a .ts entry bundled first. */
 async function providerBundle(entry?: string): Promise<string> {
@@ -53,7 +53,9 @@ function timeOneStart(bundle: string, env: NodeJS.ProcessEnv): Promise<number> {
         child.kill('SIGTERM');
       }
     });
-    child.on('exit', (code) => (elapsed === undefined ? reject(new Error(`provider exited with ${code} before the handshake: ${stderr}`)) : resolvePromise(elapsed)));
+    child.on('exit', (code) =>
+      elapsed === undefined ? reject(new Error(`provider exited with ${code} before the handshake: ${stderr}`)) : resolvePromise(elapsed),
+    );
   });
 }
 

@@ -69,7 +69,9 @@ describe('cty msgpack codec', () => {
   });
 
   test('a value that does not fit its type is refused with its attribute path', () => {
-    expect(() => encodeMsgpack({ tags: { a: 1 } } as unknown as CtyValue, ['object', { tags: ['map', 'string'] }])).toThrow('tags["a"]: expected a string, got number');
+    expect(() => encodeMsgpack({ tags: { a: 1 } } as unknown as CtyValue, ['object', { tags: ['map', 'string'] }])).toThrow(
+      'tags["a"]: expected a string, got number',
+    );
   });
 });
 

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { compileProtoDescriptors, DESCRIPTORS_FILE } = require('../../../scripts/bundle-provider.js') as {
   compileProtoDescriptors(): string;
   DESCRIPTORS_FILE: string;

@@ -81,7 +81,11 @@ describe('validation', () => {
   test('a provider config diagnostic comes back with its attribute path', async () => {
     const response = await connection.provider6('ValidateProviderConfig', { config: dynamic({ prefix: 'bad' }, PROVIDER) });
     expect(response.diagnostics).toEqual([
-      expect.objectContaining({ severity: ERROR, summary: 'prefix "bad" is not allowed', attribute: { steps: [expect.objectContaining({ attribute_name: 'prefix' })] } }),
+      expect.objectContaining({
+        severity: ERROR,
+        summary: 'prefix "bad" is not allowed',
+        attribute: { steps: [expect.objectContaining({ attribute_name: 'prefix' })] },
+      }),
     ]);
   });
 
@@ -188,7 +192,12 @@ describe('plan and apply of an update, a replace and a destroy', () => {
   });
 
   test('applying a null plan deletes and returns a null state', async () => {
-    const response = await connection.provider6('ApplyResourceChange', { type_name: 'echo', prior_state: dynamic(prior), planned_state: dynamic(null), config: dynamic(null) });
+    const response = await connection.provider6('ApplyResourceChange', {
+      type_name: 'echo',
+      prior_state: dynamic(prior),
+      planned_state: dynamic(null),
+      config: dynamic(null),
+    });
     expect(response.diagnostics).toEqual([]);
     expect(value(response.new_state)).toBeNull();
   });
@@ -197,7 +206,12 @@ describe('plan and apply of an update, a replace and a destroy', () => {
 describe('failures become diagnostics', () => {
   test('a DiagnosticsError comes back with its path: rule[0].name', async () => {
     const proposed = config({ message: 'plan-diagnostic', rule: [{ name: 'x', priority: null }] });
-    const response = await connection.provider6('PlanResourceChange', { type_name: 'echo', prior_state: dynamic(null), proposed_new_state: dynamic(proposed), config: dynamic(proposed) });
+    const response = await connection.provider6('PlanResourceChange', {
+      type_name: 'echo',
+      prior_state: dynamic(null),
+      proposed_new_state: dynamic(proposed),
+      config: dynamic(proposed),
+    });
     expect(response.diagnostics).toHaveLength(1);
     expect(response.diagnostics[0]).toMatchObject({ severity: ERROR, summary: 'rule name is not allowed', detail: 'Pick another name.' });
     expect(response.diagnostics[0].attribute.steps).toEqual([
@@ -209,14 +223,24 @@ describe('failures become diagnostics', () => {
 
   test('an exception in plan is an error diagnostic whose summary is the message', async () => {
     const proposed = config({ message: 'plan-throws' });
-    const response = await connection.provider6('PlanResourceChange', { type_name: 'echo', prior_state: dynamic(null), proposed_new_state: dynamic(proposed), config: dynamic(proposed) });
+    const response = await connection.provider6('PlanResourceChange', {
+      type_name: 'echo',
+      prior_state: dynamic(null),
+      proposed_new_state: dynamic(proposed),
+      config: dynamic(proposed),
+    });
     expect(response.diagnostics).toEqual([expect.objectContaining({ severity: ERROR, summary: 'echo: planning failed on purpose', detail: '' })]);
   });
 
   test('an exception in apply is an error diagnostic and leaves the prior state', async () => {
     const prior = config({ id: 'echo-2', message: 'ok', length: 4, echoed: '> ok', secret_received: false });
     const planned = { ...prior, message: 'apply-throws' };
-    const response = await connection.provider6('ApplyResourceChange', { type_name: 'echo', prior_state: dynamic(prior), planned_state: dynamic(planned), config: dynamic(planned) });
+    const response = await connection.provider6('ApplyResourceChange', {
+      type_name: 'echo',
+      prior_state: dynamic(prior),
+      planned_state: dynamic(planned),
+      config: dynamic(planned),
+    });
     expect(response.diagnostics).toEqual([expect.objectContaining({ severity: ERROR, summary: 'echo: applying failed on purpose' })]);
     expect(value(response.new_state)).toEqual(prior);
   });
@@ -244,19 +268,29 @@ describe('read, import and upgrade', () => {
     const response = await connection.provider6('ImportResourceState', { type_name: 'echo', id: 'imported' });
     expect(response.imported_resources).toHaveLength(1);
     expect(response.imported_resources[0].type_name).toBe('echo');
-    expect(value(response.imported_resources[0].state)).toEqual(config({ id: 'imported', message: 'imported', length: 8, echoed: 'imported', secret_received: false }));
+    expect(value(response.imported_resources[0].state)).toEqual(
+      config({ id: 'imported', message: 'imported', length: 8, echoed: 'imported', secret_received: false }),
+    );
   });
 
   test('UpgradeResourceState reads the stored JSON and answers msgpack of the current schema', async () => {
     const raw = { id: 'echo-old', text: 'from v0', length: 9 };
-    const response = await connection.provider6('UpgradeResourceState', { type_name: 'echo', version: 0, raw_state: { json: Buffer.from(JSON.stringify(raw)) } });
+    const response = await connection.provider6('UpgradeResourceState', {
+      type_name: 'echo',
+      version: 0,
+      raw_state: { json: Buffer.from(JSON.stringify(raw)) },
+    });
     expect(response.diagnostics).toEqual([]);
     expect(value(response.upgraded_state)).toEqual(config({ id: 'echo-old', message: 'from v0', length: 9 }));
   });
 
   test('UpgradeResourceState strips a write-only value that an old state still holds', async () => {
     const raw = { id: 'echo-old', message: 'm', secret_wo: 'old-secret' };
-    const response = await connection.provider6('UpgradeResourceState', { type_name: 'echo', version: 1, raw_state: { json: Buffer.from(JSON.stringify(raw)) } });
+    const response = await connection.provider6('UpgradeResourceState', {
+      type_name: 'echo',
+      version: 1,
+      raw_state: { json: Buffer.from(JSON.stringify(raw)) },
+    });
     expect(value(response.upgraded_state)!.secret_wo).toBeNull();
   });
 });

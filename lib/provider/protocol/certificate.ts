@@ -80,9 +80,7 @@ function extensions(hostname: string): Buffer[] {
 }
 
 function extension(oid: string, critical: boolean, value: Buffer): Buffer {
-  return critical
-    ? der.sequence(der.oid(oid), der.boolean(true), der.octetString(value))
-    : der.sequence(der.oid(oid), der.octetString(value));
+  return critical ? der.sequence(der.oid(oid), der.boolean(true), der.octetString(value)) : der.sequence(der.oid(oid), der.octetString(value));
 }
 
 /** 16 random bytes, positive and without a leading zero byte, as RFC 5280 asks. */

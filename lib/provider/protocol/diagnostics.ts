@@ -30,7 +30,9 @@ export function attributePathToProto(path: AttributePath): ProtoAttributePath {
 }
 
 /** Reads a path back, e.g. from a decoded response in tests; oneof fields left unset are ''/0/undefined. */
-export function attributePathFromProto(path: { steps?: { attribute_name?: string; element_key_string?: string; element_key_int?: number; selector?: string }[] }): AttributePath {
+export function attributePathFromProto(path: {
+  steps?: { attribute_name?: string; element_key_string?: string; element_key_int?: number; selector?: string }[];
+}): AttributePath {
   return (path.steps ?? []).map((step) => {
     if (step.selector === 'element_key_string') return { key: step.element_key_string ?? '' };
     if (step.selector === 'element_key_int') return { index: Number(step.element_key_int ?? 0) };

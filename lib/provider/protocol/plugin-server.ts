@@ -113,10 +113,14 @@ export function startPluginServer(source: ProviderDefinitionSource, env: NodeJS.
   server.addService(serviceDefinition('plugin.GRPCStdio'), {
     // Our stdout/stderr are not redirected into this stream (logs stay on stderr, which Terraform
     // reads directly); the stream stays open so go-plugin's client does not log it as missing.
-    StreamStdio: (call: grpc.ServerWritableStream<PlainMessage, PlainMessage>) => keepOpen(call, openStreams),
+    StreamStdio: (call: grpc.ServerWritableStream<PlainMessage, PlainMessage>) => {
+      pluginLog.debug('plugin: GRPCStdio.StreamStdio');
+      keepOpen(call, openStreams);
+    },
   });
   server.addService(serviceDefinition('plugin.GRPCBroker'), {
     StartStream: (call: grpc.ServerDuplexStream<PlainMessage, PlainMessage>) => {
+      pluginLog.debug('plugin: GRPCBroker.StartStream');
       keepOpen(call, openStreams);
       call.on('data', () => pluginLog.debug('plugin: ignoring a broker request; this provider offers no brokered services'));
       call.on('end', () => call.end());
@@ -125,6 +129,7 @@ export function startPluginServer(source: ProviderDefinitionSource, env: NodeJS.
   server.addService(serviceDefinition('grpc.health.v1.Health'), {
     Check: (call: grpc.ServerUnaryCall<PlainMessage, PlainMessage>, callback: grpc.sendUnaryData<PlainMessage>) => {
       const service = call.request.service ?? '';
+      pluginLog.debug(`plugin: Health.Check ${service}`);
       if (service === '' || service === 'plugin') callback(null, { status: HEALTH_SERVING });
       else callback({ code: grpc.status.NOT_FOUND, details: `unknown service ${service}` });
     },
@@ -168,7 +173,10 @@ function providerImplementation(provider: ProviderService): grpc.UntypedServiceI
   return implementation;
 }
 
-function keepOpen(call: grpc.ServerWritableStream<PlainMessage, PlainMessage> | grpc.ServerDuplexStream<PlainMessage, PlainMessage>, openStreams: Set<{ end(): void }>): void {
+function keepOpen(
+  call: grpc.ServerWritableStream<PlainMessage, PlainMessage> | grpc.ServerDuplexStream<PlainMessage, PlainMessage>,
+  openStreams: Set<{ end(): void }>,
+): void {
   openStreams.add(call);
   call.on('cancelled', () => openStreams.delete(call));
   call.on('error', () => openStreams.delete(call));

@@ -211,7 +211,11 @@ export class ProviderService {
       });
     } catch (error) {
       // Nothing changed that we know of: Terraform keeps the prior object (none for a create).
-      return { new_state: { msgpack: this.encodeState(resource, priorState) }, private: request.planned_private, diagnostics: diagnosticsToProto(diagnosticsFromError(error)) };
+      return {
+        new_state: { msgpack: this.encodeState(resource, priorState) },
+        private: request.planned_private,
+        diagnostics: diagnosticsToProto(diagnosticsFromError(error)),
+      };
     }
     const failed = hasErrors(response.diagnostics);
     // A destroy that succeeded leaves no object; one that failed leaves the prior one.
@@ -228,7 +232,9 @@ export class ProviderService {
     const response = await resource.importState(request.id ?? '');
     if (hasErrors(response.diagnostics)) return { imported_resources: [], diagnostics: diagnosticsToProto(response.diagnostics) };
     return {
-      imported_resources: [{ type_name: resource.name, state: { msgpack: this.encodeState(resource, response.state) }, private: response.private ?? Buffer.alloc(0) }],
+      imported_resources: [
+        { type_name: resource.name, state: { msgpack: this.encodeState(resource, response.state) }, private: response.private ?? Buffer.alloc(0) },
+      ],
       diagnostics: diagnosticsToProto(response.diagnostics),
     };
   }
@@ -327,8 +333,8 @@ export function withoutWriteOnlyValues(block: BlockSchema, value: ObjectValue): 
   for (const [name, nested] of Object.entries(block.blocks ?? {})) {
     const current = result[name];
     if (isObjectValue(current)) result[name] = withoutWriteOnlyValues(nested.block, current);
-    else if (Array.isArray(current)) result[name] = current.map((element) => (isObjectValue(element) ? withoutWriteOnlyValues(nested.block, element) : element));
+    else if (Array.isArray(current))
+      result[name] = current.map((element) => (isObjectValue(element) ? withoutWriteOnlyValues(nested.block, element) : element));
   }
   return result;
 }
-
