@@ -38,13 +38,13 @@ describe('write-only client secret', () => {
     workspace.writeConfig(writeOnlyConfig(1));
     await workspace.init();
     const firstApply = await workspace.apply();
+    expect(firstApply.stdout).toMatch(/client_secret_wo\s+= \(write-only attribute\)/);
     expect(fixture.cloudData()).toContain(FIRST_SECRET);
 
     workspace.writeConfig(writeOnlyConfig(2));
     const planOutput = await workspace.expect(['plan', '-input=false', '-no-color', '-out=rotate.tfplan'], 0, { TF_VAR_client_secret: SECOND_SECRET });
     const planJson = await workspace.expect(['show', '-json', 'rotate.tfplan']);
     expect(actionsFor(JSON.parse(planJson.stdout), 'oos_chat_configuration.bot')).toEqual(['update']);
-    expect(planOutput.stdout).toContain('(write-only attribute)');
     const secondApply = await workspace.expect(['apply', '-input=false', '-no-color', 'rotate.tfplan'], 0, { TF_VAR_client_secret: SECOND_SECRET });
 
     const cloud = fixture.cloudData();

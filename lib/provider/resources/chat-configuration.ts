@@ -1,5 +1,5 @@
 import type { ChatConfiguration, ChatConfigurationInput, ChatPlatform } from '../../oos';
-import { isAlreadyExists, isNotFound } from '../../oos/errors';
+import { OosApiError, isAlreadyExists, isNotFound } from '../../oos/errors';
 import {
   SECRET_MASK,
   configurationKeys,
@@ -30,9 +30,9 @@ import { CHAT_CONFIGURATION_RESOURCE, chatConfigurationSchema } from './chat-con
 export { CHAT_CONFIGURATION_RESOURCE, chatConfigurationSchema };
 
 /** How long a configuration that this provider just created may still read as missing. */
-const CREATE_CONSISTENCY_WINDOW_MS = 60_000;
-/** How far a found CreatedDate may lie before our Create call and still count as ours. */
-const ADOPTION_CLOCK_SKEW_MS = 120_000;
+const CREATE_CONSISTENCY_WINDOW_MS = 10_000;
+/** How far a found CreatedDate may lie before our Create call and still count as ours (clock skew). */
+const ADOPTION_CLOCK_SKEW_MS = 30_000;
 
 /** Arguments whose change is sent with UpdateChatConfiguration. */
 const UPDATABLE_ARGUMENTS = ['type', 'ram_role', 'template_id', 'client_id', 'extra_configuration', 'resource_group_id', 'client_secret_wo_version', 'client_secret_parameter'];
@@ -191,9 +191,10 @@ async function create(ctx: ProviderContext, planned: ObjectValue, config: Object
     await ctx.client.createChatConfiguration(input);
   } catch (error) {
     if (!isAlreadyExists(error)) throw new Error(`Creating chat configuration "${name}" failed: ${(error as Error).message}`);
-    // A retried Create whose first attempt landed, or an apply interrupted right after Create:
-    // the configuration is ours when it matches what we sent and was created just now.
-    const existing = await getConfiguration(ctx, name, 0);
+    // Only a retried Create can meet itself: its first attempt landed but the answer was lost.
+    // Then the configuration is ours when it matches what we sent and was created just now.
+    const retried = error instanceof OosApiError && (error.attempt ?? 1) > 1;
+    const existing = retried ? await getConfiguration(ctx, name, 0) : null;
     if (!existing || !isOurInterruptedCreate(existing, input, startedAt)) {
       throw new DiagnosticsError([
         errorDiagnostic(
@@ -252,8 +253,11 @@ async function secretToSend(ctx: ProviderContext, prior: ObjectValue | null, pla
     );
     return found.value;
   }
-  // No secret argument: on update keep whatever OOS holds; on create send none.
-  return prior === null ? undefined : SECRET_MASK;
+  // No secret argument: send none on create; on update keep whatever secret OOS already holds
+  // (the mask means "keep"), and send none if it holds none.
+  if (prior === null) return undefined;
+  const remote = await describeFailure(`Reading chat configuration "${planned.name}"`, ctx.client.getChatConfiguration(planned.name as string));
+  return configurationKeys(planned.type as string).clientSecret in remote.configuration ? SECRET_MASK : undefined;
 }
 
 function chatInput(planned: ObjectValue, secret: string | undefined): ChatConfigurationInput {
