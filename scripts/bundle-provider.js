@@ -85,7 +85,13 @@ try {
   // No cache: V8 compiles from source.
 }
 const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
-if (process.env.${WRITE_CODE_CACHE_ENV}) process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
+if (process.env.${WRITE_CODE_CACHE_ENV}) {
+  // Written aside and renamed, so a provider starting meanwhile never reads half a cache.
+  process.on('exit', () => {
+    fs.writeFileSync(cacheFile + '.' + process.pid, script.createCachedData());
+    fs.renameSync(cacheFile + '.' + process.pid, cacheFile);
+  });
+}
 const bundle = new Module(file, module);
 bundle.filename = file;
 bundle.paths = Module._nodeModulePaths(__dirname);
