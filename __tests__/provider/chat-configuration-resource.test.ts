@@ -1,0 +1,146 @@
+/**
+ * The chat configuration resource's own rules, driven directly (no Terraform, no network) with a
+ * stand-in OOS client: plan shapes, the create-collision rule, and validation messages.
+ */
+import type { OosClient } from '../../lib/oos';
+import { OosApiError } from '../../lib/oos/errors';
+import type { ChatConfiguration, ChatConfigurationInput } from '../../lib/oos/types';
+import type { ProviderContext } from '../../lib/provider/provider';
+import { chatConfigurationResource, validateChatConfiguration } from '../../lib/provider/resources/chat-configuration';
+import { DiagnosticsError, ObjectValue, UNKNOWN, isUnknown } from '../../lib/provider/schema';
+
+function alreadyExists(attempt: number): OosApiError {
+  return new OosApiError({
+    action: 'CreateChatConfiguration',
+    code: 'EntityAlreadyExists.ChatConfiguration',
+    serverMessage: 'exists',
+    httpStatus: 409,
+    requestId: 'REQ-1',
+    attempt,
+  });
+}
+
+function remoteFor(input: ChatConfigurationInput, createdDate: string): ChatConfiguration {
+  return {
+    name: input.name,
+    type: input.type!,
+    ramRole: input.ramRole ?? '',
+    configuration: { ...input.configuration, DingTalkClientSecret: '******' },
+    resourceGroupId: 'rg-default',
+    outputs: { URL: 'https://example.invalid/webhook/1' },
+    createdDate,
+    updatedDate: createdDate,
+  };
+}
+
+/** A client whose Create fails as given, and whose Get returns what was created "now". */
+function fakeContext(createError: Error | undefined): { context: ProviderContext; calls: string[] } {
+  const calls: string[] = [];
+  let created: ChatConfiguration | undefined;
+  const client = {
+    regionId: 'cn-hangzhou',
+    async createChatConfiguration(input: ChatConfigurationInput) {
+      calls.push('create');
+      created = remoteFor(input, new Date().toISOString());
+      if (createError) throw createError;
+      return created;
+    },
+    async updateChatConfiguration() {
+      calls.push('update');
+      return created!;
+    },
+    async getChatConfiguration() {
+      calls.push('get');
+      return created!;
+    },
+    async setChatConfigurationTags() {
+      calls.push('tags');
+    },
+  } as unknown as OosClient;
+  return { context: { client, defaultTags: { ManagedBy: 'terraform' }, tagResourceType: 'chatconfiguration' }, calls };
+}
+
+function plannedCreate(): ObjectValue {
+  const state: ObjectValue = {};
+  for (const name of Object.keys(chatConfigurationResource(() => fakeContext(undefined).context).schema.block.attributes)) state[name] = null;
+  return { ...state, name: 'bot', type: 'DingTalk', template_id: 'tpl', client_id: 'cid', id: UNKNOWN, webhook_url: UNKNOWN, aes_key: UNKNOWN, created_date: UNKNOWN, updated_date: UNKNOWN, resource_group_id: UNKNOWN };
+}
+
+describe('plan', () => {
+  const { context } = fakeContext(undefined);
+  const resource = chatConfigurationResource(() => context);
+  const config: ObjectValue = { ...plannedCreate(), id: null, webhook_url: null, aes_key: null, created_date: null, updated_date: null, resource_group_id: null, tags: { Team: 'a' } };
+
+  test('a create plans every OOS-computed attribute as unknown and tags_all as defaults plus own tags', async () => {
+    const { plannedState } = await resource.plan({ priorState: null, proposedNewState: config, config, priorPrivate: Buffer.alloc(0) });
+    expect(plannedState!.id).toBe('bot');
+    for (const attribute of ['webhook_url', 'aes_key', 'created_date', 'updated_date', 'resource_group_id']) expect(isUnknown(plannedState![attribute])).toBe(true);
+    expect(plannedState!.tags_all).toEqual({ ManagedBy: 'terraform', Team: 'a' });
+  });
+
+  test('a new name requires replacement', async () => {
+    const prior: ObjectValue = { ...config, id: 'old', name: 'old', webhook_url: 'u', created_date: 'c', updated_date: 'u', resource_group_id: 'rg-x', tags_all: { ManagedBy: 'terraform', Team: 'a' } };
+    const proposed: ObjectValue = { ...prior, name: 'bot' };
+    const response = await resource.plan({ priorState: prior, proposedNewState: proposed, config, priorPrivate: Buffer.alloc(0) });
+    expect(response.requiresReplace).toEqual([[{ attribute: 'name' }]]);
+  });
+
+  test('a changed ram_role keeps the webhook URL and only re-plans updated_date', async () => {
+    const prior: ObjectValue = { ...config, id: 'bot', webhook_url: 'u', created_date: 'c', updated_date: 'd', resource_group_id: 'rg-x', tags_all: { ManagedBy: 'terraform', Team: 'a' } };
+    const proposed: ObjectValue = { ...prior, ram_role: 'NewRole' };
+    const { plannedState, requiresReplace } = await resource.plan({ priorState: prior, proposedNewState: proposed, config: { ...config, ram_role: 'NewRole' }, priorPrivate: Buffer.alloc(0) });
+    expect(requiresReplace).toBeUndefined();
+    expect(plannedState!.webhook_url).toBe('u');
+    expect(isUnknown(plannedState!.updated_date)).toBe(true);
+  });
+});
+
+describe('create when the name is taken', () => {
+  test('a first attempt that meets an existing configuration fails with import instructions', async () => {
+    const { context, calls } = fakeContext(alreadyExists(1));
+    const resource = chatConfigurationResource(() => context);
+    const apply = resource.apply({ priorState: null, plannedState: plannedCreate(), config: plannedCreate(), plannedPrivate: Buffer.alloc(0) });
+    await expect(apply).rejects.toBeInstanceOf(DiagnosticsError);
+    await expect(apply).rejects.toThrow(/terraform import <resource address> bot/);
+    expect(calls).toEqual(['create']);
+  });
+
+  test('a retried Create that meets the configuration its lost first attempt made adopts it', async () => {
+    const { context, calls } = fakeContext(alreadyExists(2));
+    const resource = chatConfigurationResource(() => context);
+    const { newState } = await resource.apply({ priorState: null, plannedState: plannedCreate(), config: plannedCreate(), plannedPrivate: Buffer.alloc(0) });
+    expect(newState!.webhook_url).toBe('https://example.invalid/webhook/1');
+    expect(calls).toEqual(['create', 'get', 'update', 'get']);
+  });
+});
+
+describe('validation', () => {
+  const base: ObjectValue = { ...plannedCreate(), id: null, webhook_url: null, aes_key: null, created_date: null, updated_date: null, resource_group_id: null };
+  const messages = (config: ObjectValue) => validateChatConfiguration(config).map((d) => `${JSON.stringify(d.attribute)} ${d.summary}: ${d.detail}`);
+
+  test('a valid configuration has no diagnostics', () => {
+    expect(messages(base)).toEqual([]);
+  });
+
+  test('each bad field is reported at its attribute path with the fix', () => {
+    expect(messages({ ...base, name: 'bad name!' })[0]).toMatch(/"name".*use 1 to 128 letters/);
+    expect(messages({ ...base, type: 'Slack' })[0]).toMatch(/"type".*DingTalk.*WeChat/);
+    expect(messages({ ...base, ram_role: 'acs:ram::1:role/x' })[0]).toMatch(/"ram_role".*role name, not its ARN/);
+    expect(messages({ ...base, resource_group_id: 'group-1' })[0]).toMatch(/"resource_group_id".*rg-/);
+    expect(messages({ ...base, tags: { 'aliyun:x': 'y' } })[0]).toMatch(/"tags".*reserved prefix/);
+  });
+
+  test('a write-only secret without a version asks for client_secret_wo_version', () => {
+    expect(messages({ ...base, client_secret_wo: 's' })[0]).toMatch(/client_secret_wo_version.*increase it whenever the secret changes/);
+  });
+
+  test('both secret sources at once are refused', () => {
+    expect(messages({ ...base, client_secret_wo: 's', client_secret_wo_version: 1, client_secret_parameter: 'p' })[0]).toMatch(/either client_secret_wo.*or client_secret_parameter/);
+  });
+
+  test('a secret-looking key in extra_configuration is refused without echoing its value', () => {
+    const found = messages({ ...base, extra_configuration: { WeChatSecret: 'do-not-echo-me' } });
+    expect(found[0]).toMatch(/\{"key":"WeChatSecret"\}.*client_secret_wo or client_secret_parameter/);
+    expect(found.join('\n')).not.toContain('do-not-echo-me');
+  });
+});
