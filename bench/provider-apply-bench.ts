@@ -2,7 +2,7 @@
  * Apply of 300 chat configurations against the emulator, next to the same apply with 300
  * `terraform_data` resources (Terraform's own floor), in one run. Prints both and their ratio.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,31 +17,40 @@ export interface ApplyBenchResult {
   readonly ratio: number;
 }
 
-function timedTerraform(dir: string, env: NodeJS.ProcessEnv, args: string[]): number {
+/** Runs terraform asynchronously (the emulator shares this event loop) and returns its wall time in seconds. */
+function timedTerraform(dir: string, env: NodeJS.ProcessEnv, args: string[]): Promise<number> {
   const started = process.hrtime.bigint();
-  const result = spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`terraform ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  return new Promise((resolve, reject) => {
+    const child = spawn('terraform', args, { cwd: dir, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(Number(process.hrtime.bigint() - started) / 1e9);
+      else reject(new Error(`terraform ${args.join(' ')} failed:\n${output.slice(-4000)}`));
+    });
+  });
 }
 
-function workspace(config: object, env: NodeJS.ProcessEnv): { dir: string; env: NodeJS.ProcessEnv } {
+async function workspace(config: object, env: NodeJS.ProcessEnv): Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
   const dir = mkdtempSync(join(tmpdir(), 'oos-apply-bench-'));
   const plugins = join(dir, 'terraform.d', 'plugins');
   installFilesystemMirror(plugins);
   writeTerraformCliConfig(join(dir, 'terraform.rc'), plugins);
   writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config));
   const fullEnv = { ...process.env, ...env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: join(dir, 'terraform.rc') };
-  timedTerraform(dir, fullEnv, ['init', '-input=false', '-no-color']);
+  await timedTerraform(dir, fullEnv, ['init', '-input=false', '-no-color']);
   return { dir, env: fullEnv };
 }
 
 export async function runProviderApplyBench(count = RESOURCE_COUNT): Promise<ApplyBenchResult> {
   const emulator = await startEmulator();
-  const floor = workspace(
+  const floor = await workspace(
     { resource: { terraform_data: Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${i}`, { input: { name: `bot-${i}`, type: 'DingTalk' } }])) } },
     {},
   );
-  const chat = workspace(
+  const chat = await workspace(
     {
       terraform: { required_providers: { oos: { source: 'oos-chatops.local/chatops/oos' } } },
       provider: { oos: [{}] },
@@ -62,8 +71,8 @@ export async function runProviderApplyBench(count = RESOURCE_COUNT): Promise<App
   );
   try {
     const applyArgs = ['apply', '-auto-approve', '-input=false', '-no-color'];
-    const terraformDataSeconds = timedTerraform(floor.dir, floor.env, applyArgs);
-    const chatConfigurationSeconds = timedTerraform(chat.dir, chat.env, applyArgs);
+    const terraformDataSeconds = await timedTerraform(floor.dir, floor.env, applyArgs);
+    const chatConfigurationSeconds = await timedTerraform(chat.dir, chat.env, applyArgs);
     return { terraformDataSeconds, chatConfigurationSeconds, ratio: chatConfigurationSeconds / terraformDataSeconds };
   } finally {
     await emulator.close();
