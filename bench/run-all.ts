@@ -1,6 +1,6 @@
 /** `npm run bench`: every performance target of the project, measured in one run. */
 import { runEmulatorBench } from './emulator-bench';
-import { runProviderApplyBench } from './provider-apply-bench';
+import { describeApplyBench, runProviderApplyBench } from './provider-apply-bench';
 import { runProviderStartupBench } from './provider-startup-bench';
 
 async function main(): Promise<void> {
@@ -10,11 +10,7 @@ async function main(): Promise<void> {
   const startup = await runProviderStartupBench();
   console.log(`provider start to handshake: median ${startup.medianMs.toFixed(1)} ms, p90 ${startup.p90Ms.toFixed(1)} ms (target median <= 120)`);
 
-  const apply = await runProviderApplyBench();
-  console.log(
-    `apply of 300: terraform_data ${apply.terraformDataSeconds.toFixed(2)} s, oos_chat_configuration ${apply.chatConfigurationSeconds.toFixed(2)} s, ` +
-      `ratio ${apply.ratio.toFixed(2)} (target <= 1.5)`,
-  );
+  console.log(describeApplyBench(await runProviderApplyBench()));
 }
 
 main().catch((error) => {

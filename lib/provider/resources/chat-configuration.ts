@@ -208,11 +208,12 @@ async function create(ctx: ProviderContext, planned: ObjectValue, config: Object
     }
     await describeFailure(`Updating adopted chat configuration "${name}"`, ctx.client.updateChatConfiguration(input));
   }
+  // Tagging and reading back are independent: one round trip instead of two.
   const tags = stringMap(planned.tags_all) ?? {};
-  if (Object.keys(tags).length > 0) {
-    await describeFailure(`Tagging chat configuration "${name}"`, ctx.client.setChatConfigurationTags(name, tags, {}));
-  }
-  const remote = await getConfiguration(ctx, name, CREATE_CONSISTENCY_WINDOW_MS);
+  const [remote] = await Promise.all([
+    getConfiguration(ctx, name, CREATE_CONSISTENCY_WINDOW_MS),
+    Object.keys(tags).length > 0 ? describeFailure(`Tagging chat configuration "${name}"`, ctx.client.setChatConfigurationTags(name, tags, {})) : undefined,
+  ]);
   if (remote === null) throw new Error(`Chat configuration "${name}" was created but could not be read back within ${CREATE_CONSISTENCY_WINDOW_MS / 1000} s.`);
   const privateState: PrivateState = { createdAt: startedAt };
   return { newState: fillUnknowns(planned, remote), private: Buffer.from(JSON.stringify(privateState)) };
