@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_EMULATOR_CREDENTIAL, startEmulator } from '../lib/emulator';
 import { OosApiError, OosClient } from '../lib/oos';
-import { installFilesystemMirror, writeTerraformCliConfig } from '../lib/provider/packaging/local-mirror';
+import { setUpLocalProvider } from '../lib/provider/packaging/local-mirror';
 import { BuildOptions, buildApp } from '../main';
 
 /** Options of runMainJob; tests point the folders at temp dirs. */
@@ -90,10 +90,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     }
 
     step(4, `installing the oos provider into ${relative(path.join(localDir, 'providers'))}`);
-    const mirrorDir = path.join(localDir, 'providers');
-    const launcher = installFilesystemMirror(mirrorDir);
-    const cliConfig = path.join(localDir, 'terraform.rc');
-    writeTerraformCliConfig(cliConfig, mirrorDir);
+    const { launcher, cliConfig } = setUpLocalProvider(localDir);
     log(`      ${relative(launcher)}`);
 
     const env: NodeJS.ProcessEnv = {

@@ -46,7 +46,13 @@ describe('region resolution', () => {
 
 describe('endpoint resolution', () => {
   test('defaults to oos.<region>.aliyuncs.com over HTTPS', () => {
-    expect(resolveEndpoint(undefined, 'cn-hangzhou')).toEqual({ host: 'oos.cn-hangzhou.aliyuncs.com', protocol: 'HTTPS' });
+    expect(resolveEndpoint(undefined, 'cn-hangzhou', {})).toEqual({ host: 'oos.cn-hangzhou.aliyuncs.com', protocol: 'HTTPS' });
+  });
+
+  test('falls back to ALIBABA_CLOUD_OOS_ENDPOINT, and the argument wins over it', () => {
+    const env = { ALIBABA_CLOUD_OOS_ENDPOINT: 'http://127.0.0.1:4566' };
+    expect(resolveEndpoint(undefined, 'cn-hangzhou', env)).toEqual({ host: '127.0.0.1:4566', protocol: 'HTTP' });
+    expect(resolveEndpoint('oos.cn-beijing.aliyuncs.com', 'cn-hangzhou', env)).toEqual({ host: 'oos.cn-beijing.aliyuncs.com', protocol: 'HTTPS' });
   });
 
   test('accepts an https URL and a bare host:port (HTTPS)', () => {

@@ -7,6 +7,8 @@ import { isIP } from 'node:net';
 import { OosConfigError } from './errors';
 
 export const REGION_ENV_VARS = ['ALIBABA_CLOUD_REGION_ID', 'ALIBABA_CLOUD_REGION'] as const;
+/** Endpoint override from the environment, e.g. a local emulator's URL. */
+export const ENDPOINT_ENV_VAR = 'ALIBABA_CLOUD_OOS_ENDPOINT';
 
 /** Region from the argument, else ALIBABA_CLOUD_REGION_ID, else ALIBABA_CLOUD_REGION; no default. */
 export function resolveRegion(regionId: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
@@ -42,10 +44,10 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /**
  * `http://127.0.0.1:4566`, `https://oos.cn-hangzhou.aliyuncs.com` or a bare `host[:port]`
- * (HTTPS). Absent: `oos.<region>.aliyuncs.com` over HTTPS.
+ * (HTTPS), from the argument, else ALIBABA_CLOUD_OOS_ENDPOINT. Absent: `oos.<region>.aliyuncs.com` over HTTPS.
  */
-export function resolveEndpoint(endpoint: string | undefined, regionId: string): ResolvedEndpoint {
-  const raw = endpoint?.trim();
+export function resolveEndpoint(endpoint: string | undefined, regionId: string, env: NodeJS.ProcessEnv = process.env): ResolvedEndpoint {
+  const raw = (endpoint ?? env[ENDPOINT_ENV_VAR])?.trim();
   if (!raw) return { host: `oos.${regionId}.aliyuncs.com`, protocol: 'HTTPS' };
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
   let url: URL;

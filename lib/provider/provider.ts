@@ -53,7 +53,7 @@ function clientConfig(config: ObjectValue, terraformVersion: string): OosClientC
   const maxRetries = config.max_retries as number | null;
   return {
     regionId: (config.region as string | null) ?? undefined,
-    endpoint: (config.endpoint as string | null) ?? process.env.ALIBABA_CLOUD_OOS_ENDPOINT ?? undefined,
+    endpoint: (config.endpoint as string | null) ?? undefined,
     credentials: {
       accessKeyId,
       accessKeySecret: (config.secret_key as string | null) ?? undefined,

@@ -74,3 +74,20 @@ function shellQuote(value: string): string {
 function packageRootRelative(): string {
   return __dirname.includes(`${'/'}dist${'/'}`) ? '../../../..' : '../../..';
 }
+
+/** A provider mirror and the CLI config that uses it, laid out under one folder. */
+export interface LocalProviderSetup {
+  readonly mirrorDir: string;
+  readonly launcher: string;
+  /** Point TF_CLI_CONFIG_FILE here. */
+  readonly cliConfig: string;
+}
+
+/** Lays out `<dir>/providers` and `<dir>/terraform.rc`: everything terraform needs to find this provider offline. */
+export function setUpLocalProvider(dir: string): LocalProviderSetup {
+  const mirrorDir = join(resolve(dir), 'providers');
+  const launcher = installFilesystemMirror(mirrorDir);
+  const cliConfig = join(resolve(dir), 'terraform.rc');
+  writeTerraformCliConfig(cliConfig, mirrorDir);
+  return { mirrorDir, launcher, cliConfig };
+}
