@@ -49,21 +49,29 @@ async function workspace(config: object, env: NodeJS.ProcessEnv): Promise<{ dir:
 
 export async function runProviderApplyBench(count = RESOURCE_COUNT): Promise<ApplyBenchResult> {
   const emulator = await startEmulator();
-  const chatArguments = (i: number) => ({ name: `bot-${i}`, type: 'DingTalk', ram_role: 'AliyunOOSDefaultRole', template_id: 'tpl', client_id: `cid-${i}`, tags: { Team: 'bench' } });
+  const chatArguments = (i: number) => ({
+    name: `bot-${i}`,
+    type: 'DingTalk',
+    ram_role: 'AliyunOOSDefaultRole',
+    template_id: 'tpl',
+    client_id: `cid-${i}`,
+    tags: { Team: 'bench' },
+  });
   const terraformData = (input: (i: number) => object) => ({
     resource: { terraform_data: Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${i}`, { input: input(i) }])) },
   });
   // The same apply in Terraform's own resource: the same 300 argument sets, no provider process.
   const floor = await workspace(terraformData(chatArguments), {});
-  const minimalFloor = await workspace(terraformData((i) => ({ name: `bot-${i}`, type: 'DingTalk' })), {});
+  const minimalFloor = await workspace(
+    terraformData((i) => ({ name: `bot-${i}`, type: 'DingTalk' })),
+    {},
+  );
   const chat = await workspace(
     {
       terraform: { required_providers: { oos: { source: 'oos-chatops.local/chatops/oos' } } },
       provider: { oos: [{}] },
       resource: {
-        oos_chat_configuration: Object.fromEntries(
-          Array.from({ length: count }, (_, i) => [`r${i}`, chatArguments(i)]),
-        ),
+        oos_chat_configuration: Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${i}`, chatArguments(i)])),
       },
     },
     {

@@ -63,32 +63,76 @@ function fakeContext(createError: Error | undefined): { context: ProviderContext
 function plannedCreate(): ObjectValue {
   const state: ObjectValue = {};
   for (const name of Object.keys(chatConfigurationResource(() => fakeContext(undefined).context).schema.block.attributes)) state[name] = null;
-  return { ...state, name: 'bot', type: 'DingTalk', template_id: 'tpl', client_id: 'cid', id: UNKNOWN, webhook_url: UNKNOWN, aes_key: UNKNOWN, created_date: UNKNOWN, updated_date: UNKNOWN, resource_group_id: UNKNOWN };
+  return {
+    ...state,
+    name: 'bot',
+    type: 'DingTalk',
+    template_id: 'tpl',
+    client_id: 'cid',
+    id: UNKNOWN,
+    webhook_url: UNKNOWN,
+    aes_key: UNKNOWN,
+    created_date: UNKNOWN,
+    updated_date: UNKNOWN,
+    resource_group_id: UNKNOWN,
+  };
 }
 
 describe('plan', () => {
   const { context } = fakeContext(undefined);
   const resource = chatConfigurationResource(() => context);
-  const config: ObjectValue = { ...plannedCreate(), id: null, webhook_url: null, aes_key: null, created_date: null, updated_date: null, resource_group_id: null, tags: { Team: 'a' } };
+  const config: ObjectValue = {
+    ...plannedCreate(),
+    id: null,
+    webhook_url: null,
+    aes_key: null,
+    created_date: null,
+    updated_date: null,
+    resource_group_id: null,
+    tags: { Team: 'a' },
+  };
 
   test('a create plans every OOS-computed attribute as unknown and tags_all as defaults plus own tags', async () => {
     const { plannedState } = await resource.plan({ priorState: null, proposedNewState: config, config, priorPrivate: Buffer.alloc(0) });
     expect(plannedState!.id).toBe('bot');
-    for (const attribute of ['webhook_url', 'aes_key', 'created_date', 'updated_date', 'resource_group_id']) expect(isUnknown(plannedState![attribute])).toBe(true);
+    for (const attribute of ['webhook_url', 'aes_key', 'created_date', 'updated_date', 'resource_group_id'])
+      expect(isUnknown(plannedState![attribute])).toBe(true);
     expect(plannedState!.tags_all).toEqual({ ManagedBy: 'terraform', Team: 'a' });
   });
 
   test('a new name requires replacement', async () => {
-    const prior: ObjectValue = { ...config, id: 'old', name: 'old', webhook_url: 'u', created_date: 'c', updated_date: 'u', resource_group_id: 'rg-x', tags_all: { ManagedBy: 'terraform', Team: 'a' } };
+    const prior: ObjectValue = {
+      ...config,
+      id: 'old',
+      name: 'old',
+      webhook_url: 'u',
+      created_date: 'c',
+      updated_date: 'u',
+      resource_group_id: 'rg-x',
+      tags_all: { ManagedBy: 'terraform', Team: 'a' },
+    };
     const proposed: ObjectValue = { ...prior, name: 'bot' };
     const response = await resource.plan({ priorState: prior, proposedNewState: proposed, config, priorPrivate: Buffer.alloc(0) });
     expect(response.requiresReplace).toEqual([[{ attribute: 'name' }]]);
   });
 
   test('a changed ram_role keeps the webhook URL and only re-plans updated_date', async () => {
-    const prior: ObjectValue = { ...config, id: 'bot', webhook_url: 'u', created_date: 'c', updated_date: 'd', resource_group_id: 'rg-x', tags_all: { ManagedBy: 'terraform', Team: 'a' } };
+    const prior: ObjectValue = {
+      ...config,
+      id: 'bot',
+      webhook_url: 'u',
+      created_date: 'c',
+      updated_date: 'd',
+      resource_group_id: 'rg-x',
+      tags_all: { ManagedBy: 'terraform', Team: 'a' },
+    };
     const proposed: ObjectValue = { ...prior, ram_role: 'NewRole' };
-    const { plannedState, requiresReplace } = await resource.plan({ priorState: prior, proposedNewState: proposed, config: { ...config, ram_role: 'NewRole' }, priorPrivate: Buffer.alloc(0) });
+    const { plannedState, requiresReplace } = await resource.plan({
+      priorState: prior,
+      proposedNewState: proposed,
+      config: { ...config, ram_role: 'NewRole' },
+      priorPrivate: Buffer.alloc(0),
+    });
     expect(requiresReplace).toBeUndefined();
     expect(plannedState!.webhook_url).toBe('u');
     expect(isUnknown(plannedState!.updated_date)).toBe(true);
@@ -135,7 +179,9 @@ describe('validation', () => {
   });
 
   test('both secret sources at once are refused', () => {
-    expect(messages({ ...base, client_secret_wo: 's', client_secret_wo_version: 1, client_secret_parameter: 'p' })[0]).toMatch(/either client_secret_wo.*or client_secret_parameter/);
+    expect(messages({ ...base, client_secret_wo: 's', client_secret_wo_version: 1, client_secret_parameter: 'p' })[0]).toMatch(
+      /either client_secret_wo.*or client_secret_parameter/,
+    );
   });
 
   test('a secret-looking key in extra_configuration is refused without echoing its value', () => {

@@ -12,13 +12,22 @@ export const providerSchema: Schema = {
   block: {
     description: 'Alibaba Cloud OOS chat configurations.',
     attributes: {
-      region: { type: 'string', optional: true, description: 'Region id, e.g. `cn-hangzhou`. Default: ALIBABA_CLOUD_REGION_ID, then ALIBABA_CLOUD_REGION; required.' },
+      region: {
+        type: 'string',
+        optional: true,
+        description: 'Region id, e.g. `cn-hangzhou`. Default: ALIBABA_CLOUD_REGION_ID, then ALIBABA_CLOUD_REGION; required.',
+      },
       endpoint: {
         type: 'string',
         optional: true,
-        description: 'OOS endpoint override, e.g. `http://127.0.0.1:4566` for the emulator. Plain HTTP is allowed only to loopback. Default: `oos.<region>.aliyuncs.com`, or ALIBABA_CLOUD_OOS_ENDPOINT.',
+        description:
+          'OOS endpoint override, e.g. `http://127.0.0.1:4566` for the emulator. Plain HTTP is allowed only to loopback. Default: `oos.<region>.aliyuncs.com`, or ALIBABA_CLOUD_OOS_ENDPOINT.',
       },
-      access_key: { type: 'string', optional: true, description: 'AccessKey id. Default: the credential chain (environment, OIDC, CLI profile, credentials file, ECS RAM role).' },
+      access_key: {
+        type: 'string',
+        optional: true,
+        description: 'AccessKey id. Default: the credential chain (environment, OIDC, CLI profile, credentials file, ECS RAM role).',
+      },
       secret_key: { type: 'string', optional: true, sensitive: true, description: 'AccessKey secret; required with `access_key`.' },
       security_token: { type: 'string', optional: true, sensitive: true, description: 'STS token for temporary credentials.' },
       profile: { type: 'string', optional: true, description: 'Profile of the Alibaba Cloud CLI config or credentials file.' },

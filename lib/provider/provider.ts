@@ -86,7 +86,13 @@ function validateProviderConfig(config: ObjectValue): Diagnostic[] {
     );
   }
   if (known(config.security_token) && !known(config.access_key)) {
-    diagnostics.push(errorDiagnostic('security_token needs access_key', 'An STS token is only used with the temporary access_key and secret_key it was issued with.', path('security_token')));
+    diagnostics.push(
+      errorDiagnostic(
+        'security_token needs access_key',
+        'An STS token is only used with the temporary access_key and secret_key it was issued with.',
+        path('security_token'),
+      ),
+    );
   }
   const maxRetries = config.max_retries;
   if (typeof maxRetries === 'number' && (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 20)) {

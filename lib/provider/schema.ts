@@ -7,14 +7,7 @@
 
 /** A cty type in its JSON form, exactly as Terraform expects it in schema attributes. */
 export type CtyType =
-  | 'string'
-  | 'number'
-  | 'bool'
-  | 'dynamic'
-  | ['list', CtyType]
-  | ['set', CtyType]
-  | ['map', CtyType]
-  | ['object', { [attribute: string]: CtyType }];
+  'string' | 'number' | 'bool' | 'dynamic' | ['list', CtyType] | ['set', CtyType] | ['map', CtyType] | ['object', { [attribute: string]: CtyType }];
 
 /** A value not known until apply. Compare with `isUnknown`, never by shape. */
 export class UnknownValue {

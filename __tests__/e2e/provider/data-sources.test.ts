@@ -7,7 +7,12 @@ describe('data sources', () => {
 
   beforeAll(async () => {
     fixture = await startOosFixture();
-    await fixture.client.createChatConfiguration({ name: 'team-a-bot', type: 'DingTalk', ramRole: 'RoleA', configuration: { DingTalkClientId: 'cid-a', Extra: 'x' } });
+    await fixture.client.createChatConfiguration({
+      name: 'team-a-bot',
+      type: 'DingTalk',
+      ramRole: 'RoleA',
+      configuration: { DingTalkClientId: 'cid-a', Extra: 'x' },
+    });
     await fixture.client.createChatConfiguration({ name: 'team-b-bot', type: 'WeChat', ramRole: 'RoleB', configuration: {} });
     await fixture.client.createChatConfiguration({ name: 'other-bot', type: 'DingTalk', ramRole: 'RoleC', configuration: {} });
     await fixture.client.setChatConfigurationTags('team-a-bot', { Team: 'a' });
@@ -30,7 +35,14 @@ describe('data sources', () => {
   test('oos_chat_configuration reads one configuration by name with tags and webhook URL', async () => {
     const values = valuesOf(await fixture.workspace.state(), 'data.oos_chat_configuration.a');
     const remote = await fixture.client.getChatConfiguration('team-a-bot');
-    expect(values).toMatchObject({ name: 'team-a-bot', type: 'DingTalk', ram_role: 'RoleA', client_id: 'cid-a', extra_configuration: { Extra: 'x' }, tags: { Team: 'a' } });
+    expect(values).toMatchObject({
+      name: 'team-a-bot',
+      type: 'DingTalk',
+      ram_role: 'RoleA',
+      client_id: 'cid-a',
+      extra_configuration: { Extra: 'x' },
+      tags: { Team: 'a' },
+    });
     expect(values.webhook_url).toBe(remote.outputs.URL);
   });
 

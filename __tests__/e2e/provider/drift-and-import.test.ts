@@ -69,7 +69,15 @@ describe('import', () => {
     await fixture.workspace.expect(['import', '-input=false', '-no-color', 'oos_chat_configuration.legacy', 'legacy-bot']);
 
     const values = valuesOf(await fixture.workspace.state(), 'oos_chat_configuration.legacy');
-    expect(values).toMatchObject({ id: 'legacy-bot', name: 'legacy-bot', type: 'DingTalk', ram_role: 'LegacyRole', template_id: 'tpl-legacy', client_id: 'cid-legacy', tags: { Owner: 'ops' } });
+    expect(values).toMatchObject({
+      id: 'legacy-bot',
+      name: 'legacy-bot',
+      type: 'DingTalk',
+      ram_role: 'LegacyRole',
+      template_id: 'tpl-legacy',
+      client_id: 'cid-legacy',
+      tags: { Owner: 'ops' },
+    });
     expect((await fixture.workspace.planExitCode()).code).toBe(0);
   });
 

@@ -80,7 +80,13 @@ describe('oos_chat_configuration lifecycle', () => {
 
   test('renaming plans a replacement and apply swaps the configuration', async () => {
     fixture.workspace.writeConfig(
-      config({ name: 'ops-bot-2', ram_role: 'OpsBotRole', template_id: 'template-2', tags: { Team: 'sre', Tier: 'gold' }, resource_group_id: 'rg-acfmteam0002' }),
+      config({
+        name: 'ops-bot-2',
+        ram_role: 'OpsBotRole',
+        template_id: 'template-2',
+        tags: { Team: 'sre', Tier: 'gold' },
+        resource_group_id: 'rg-acfmteam0002',
+      }),
     );
     const plan = await fixture.workspace.planJson();
     expect(actionsFor(plan, ADDRESS)).toEqual(['delete', 'create']);

@@ -22,7 +22,14 @@ function writeOnlyConfig(version: number) {
     variable: { client_secret: { type: 'string', sensitive: true, ephemeral: true } },
     resource: {
       oos_chat_configuration: {
-        bot: { name: 'secret-bot', type: 'DingTalk', template_id: 'tpl', client_id: 'cid', client_secret_wo: '${var.client_secret}', client_secret_wo_version: version },
+        bot: {
+          name: 'secret-bot',
+          type: 'DingTalk',
+          template_id: 'tpl',
+          client_id: 'cid',
+          client_secret_wo: '${var.client_secret}',
+          client_secret_wo_version: version,
+        },
       },
     },
   };

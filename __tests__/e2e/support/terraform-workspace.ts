@@ -76,7 +76,9 @@ export class TerraformWorkspace {
   async expect(args: string[], expectedCode = 0, extraEnv: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
     const result = await this.run(args, extraEnv);
     if (result.code !== expectedCode) {
-      throw new Error(`terraform ${args.join(' ')} exited ${result.code}, expected ${expectedCode}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+      throw new Error(
+        `terraform ${args.join(' ')} exited ${result.code}, expected ${expectedCode}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`,
+      );
     }
     return result;
   }
@@ -114,7 +116,11 @@ export class TerraformWorkspace {
 }
 
 export interface PlanJson {
-  resource_changes?: { address: string; type: string; change: { actions: string[]; before: Record<string, unknown> | null; after: Record<string, unknown> | null; after_unknown?: Record<string, unknown> } }[];
+  resource_changes?: {
+    address: string;
+    type: string;
+    change: { actions: string[]; before: Record<string, unknown> | null; after: Record<string, unknown> | null; after_unknown?: Record<string, unknown> };
+  }[];
 }
 
 export interface StateJson {

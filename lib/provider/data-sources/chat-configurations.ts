@@ -20,7 +20,9 @@ export function chatConfigurationsDataSource(context: ContextSource): DataSource
         try {
           new RegExp(config.name_regex);
         } catch (error) {
-          diagnostics.push(errorDiagnostic('Invalid name_regex', `${(error as Error).message}; use a JavaScript regular expression such as "^bot-".`, path('name_regex')));
+          diagnostics.push(
+            errorDiagnostic('Invalid name_regex', `${(error as Error).message}; use a JavaScript regular expression such as "^bot-".`, path('name_regex')),
+          );
         }
       }
       return diagnostics;

@@ -3,9 +3,8 @@ import { join, resolve } from 'node:path';
 import { PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_SOURCE, PROVIDER_TYPE } from '../provider-schema';
 
 /** The provider's version: the package's, so a new release is a new mirror entry. */
-export const PROVIDER_VERSION: string = (
-  JSON.parse(readFileSync(join(__dirname, packageRootRelative(), 'package.json'), 'utf8')) as { version: string }
-).version;
+export const PROVIDER_VERSION: string = (JSON.parse(readFileSync(join(__dirname, packageRootRelative(), 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** The bundled provider program the launcher runs (built by scripts/bundle-provider.js). */
 export const PROVIDER_BUNDLE = resolve(__dirname, packageRootRelative(), 'dist', 'provider', 'terraform-provider-oos.js');

@@ -24,7 +24,8 @@ export const chatConfigurationSchema: Schema = {
         optional: true,
         sensitive: true,
         writeOnly: true,
-        description: 'App client secret, write-only: sent to OOS, never stored in plan or state. Bump `client_secret_wo_version` to push a new value. Conflicts with `client_secret_parameter`.',
+        description:
+          'App client secret, write-only: sent to OOS, never stored in plan or state. Bump `client_secret_wo_version` to push a new value. Conflicts with `client_secret_parameter`.',
       },
       client_secret_wo_version: {
         type: 'number',
@@ -52,7 +53,11 @@ export const chatConfigurationSchema: Schema = {
         computed: true,
         description: 'Resource group id (`rg-…`); defaults to the account default resource group.',
       },
-      tags: { type: ['map', 'string'], optional: true, description: 'Tags of this configuration: at most 20, keys up to 128 characters, no `aliyun` or `acs:` prefix.' },
+      tags: {
+        type: ['map', 'string'],
+        optional: true,
+        description: 'Tags of this configuration: at most 20, keys up to 128 characters, no `aliyun` or `acs:` prefix.',
+      },
       tags_all: { type: ['map', 'string'], computed: true, description: 'Tags including the provider `default_tags`.' },
       webhook_url: { type: 'string', computed: true, description: 'Webhook URL to register in the chat platform (Outputs.URL).' },
       aes_key: { type: 'string', computed: true, sensitive: true, description: 'WeChat message encryption key (Outputs.AesKey); null for DingTalk.' },

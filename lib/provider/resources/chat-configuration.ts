@@ -11,18 +11,7 @@ import {
   typeProblem,
 } from '../chat-configuration-rules';
 import type { ContextSource, ProviderContext } from '../provider';
-import {
-  AttributePath,
-  CtyValue,
-  Diagnostic,
-  DiagnosticsError,
-  ObjectValue,
-  ResourceType,
-  UNKNOWN,
-  errorDiagnostic,
-  isUnknown,
-  path,
-} from '../schema';
+import { AttributePath, CtyValue, Diagnostic, DiagnosticsError, ObjectValue, ResourceType, UNKNOWN, errorDiagnostic, isUnknown, path } from '../schema';
 import { assembleConfiguration, splitConfiguration } from '../configuration-json';
 import { isKnown, isWhollyKnownMap, mapOrNull, sameValue, stringMap } from '../values';
 import { CHAT_CONFIGURATION_RESOURCE, chatConfigurationSchema } from './chat-configuration-schema';
@@ -35,7 +24,16 @@ const CREATE_CONSISTENCY_WINDOW_MS = 10_000;
 const ADOPTION_CLOCK_SKEW_MS = 30_000;
 
 /** Arguments whose change is sent with UpdateChatConfiguration. */
-const UPDATABLE_ARGUMENTS = ['type', 'ram_role', 'template_id', 'client_id', 'extra_configuration', 'resource_group_id', 'client_secret_wo_version', 'client_secret_parameter'];
+const UPDATABLE_ARGUMENTS = [
+  'type',
+  'ram_role',
+  'template_id',
+  'client_id',
+  'extra_configuration',
+  'resource_group_id',
+  'client_secret_wo_version',
+  'client_secret_parameter',
+];
 /** Attributes only OOS knows before apply; unknown in a create plan. */
 const COMPUTED_ON_CREATE = ['id', 'webhook_url', 'aes_key', 'created_date', 'updated_date'];
 
@@ -397,7 +395,11 @@ export function validateChatConfiguration(config: ObjectValue): Diagnostic[] {
   if (group !== undefined) problem(path('resource_group_id'), 'Invalid resource_group_id', resourceGroupProblem(group));
 
   if (isKnown(config.client_secret_wo) && isKnown(config.client_secret_parameter)) {
-    problem(path('client_secret_parameter'), 'Conflicting client secrets', 'Set either client_secret_wo (with client_secret_wo_version) or client_secret_parameter, not both.');
+    problem(
+      path('client_secret_parameter'),
+      'Conflicting client secrets',
+      'Set either client_secret_wo (with client_secret_wo_version) or client_secret_parameter, not both.',
+    );
   }
   if (config.client_secret_wo !== null && config.client_secret_wo_version === null) {
     problem(
@@ -413,9 +415,17 @@ export function validateChatConfiguration(config: ObjectValue): Diagnostic[] {
     for (const key of Object.keys(extra)) {
       const at: AttributePath = [{ attribute: 'extra_configuration' }, { key }];
       if (isSecretKey(key)) {
-        problem(at, 'Secret in extra_configuration', `"${key}" looks like a secret and would be stored in plan and state: pass it with client_secret_wo or client_secret_parameter instead.`);
+        problem(
+          at,
+          'Secret in extra_configuration',
+          `"${key}" looks like a secret and would be stored in plan and state: pass it with client_secret_wo or client_secret_parameter instead.`,
+        );
       } else if (derived.includes(key)) {
-        problem(at, 'Duplicate configuration key', `"${key}" is set from the template_id/client_id arguments: set it there and remove it from extra_configuration.`);
+        problem(
+          at,
+          'Duplicate configuration key',
+          `"${key}" is set from the template_id/client_id arguments: set it there and remove it from extra_configuration.`,
+        );
       }
     }
   }
