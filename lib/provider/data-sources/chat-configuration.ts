@@ -2,7 +2,7 @@ import type { ContextSource } from '../provider';
 import { DataSourceType, DiagnosticsError, errorDiagnostic, path } from '../schema';
 import { mapOrNull } from '../values';
 import { nameProblem } from '../chat-configuration-rules';
-import { splitConfiguration } from '../configuration-json';
+import { attributesFromRemote } from '../chat-configuration-mapping';
 import { isNotFound } from '../../oos/errors';
 import { CHAT_CONFIGURATION_DATA_SOURCE, chatConfigurationDataSchema } from './chat-configuration-schemas';
 
@@ -27,25 +27,8 @@ export function chatConfigurationDataSource(context: ContextSource): DataSourceT
           errorDiagnostic('Chat configuration not found', `No chat configuration named "${name}" exists in region ${client.regionId}.`, path('name')),
         ]);
       }
-      const readable = splitConfiguration(remote.type, remote.configuration);
       const tags = await client.getChatConfigurationTags(name);
-      return {
-        state: {
-          id: remote.name,
-          name: remote.name,
-          type: remote.type,
-          ram_role: remote.ramRole || null,
-          template_id: readable.templateId,
-          client_id: readable.clientId,
-          extra_configuration: readable.extra,
-          resource_group_id: remote.resourceGroupId || null,
-          tags: mapOrNull(tags, true),
-          webhook_url: remote.outputs.URL ?? null,
-          aes_key: remote.outputs.AesKey ?? null,
-          created_date: remote.createdDate,
-          updated_date: remote.updatedDate,
-        },
-      };
+      return { state: { ...attributesFromRemote(remote, true), tags: mapOrNull(tags, true) } };
     },
   };
 }

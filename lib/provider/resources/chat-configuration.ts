@@ -12,7 +12,7 @@ import {
 } from '../chat-configuration-rules';
 import type { ContextSource, ProviderContext } from '../provider';
 import { AttributePath, CtyValue, Diagnostic, DiagnosticsError, ObjectValue, ResourceType, UNKNOWN, errorDiagnostic, isUnknown, path } from '../schema';
-import { assembleConfiguration, splitConfiguration } from '../configuration-json';
+import { assembleConfiguration, attributesFromRemote } from '../chat-configuration-mapping';
 import { isKnown, isWhollyKnownMap, mapOrNull, sameValue, stringMap } from '../values';
 import { CHAT_CONFIGURATION_RESOURCE, chatConfigurationSchema } from './chat-configuration-schema';
 
@@ -103,7 +103,11 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
       if (remote === null) return { newState: null };
       const remoteTags = await describeFailure(`Reading the tags of chat configuration "${name}"`, ctx.client.getChatConfigurationTags(name));
       return {
-        newState: { ...currentState, ...stateFromRemote(remote, currentState), ...tagsFromRemote(remoteTags, currentState, ctx) },
+        newState: {
+          ...currentState,
+          ...attributesFromRemote(remote, currentState.extra_configuration !== null),
+          ...tagsFromRemote(remoteTags, currentState, ctx),
+        },
         private: recentlyCreated ? privateBytes : Buffer.alloc(0),
       };
     },
@@ -122,7 +126,7 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
       const state = emptyState();
       state.name = id;
       const remoteTags = await describeFailure(`Reading the tags of chat configuration "${id}"`, ctx.client.getChatConfigurationTags(id));
-      return { state: { ...state, ...stateFromRemote(remote, state), ...tagsFromRemote(remoteTags, state, ctx) } };
+      return { state: { ...state, ...attributesFromRemote(remote, false), ...tagsFromRemote(remoteTags, state, ctx) } };
     },
 
     upgradeState(_version, rawState) {
@@ -315,25 +319,6 @@ async function getConfiguration(ctx: ProviderContext, name: string, graceMs: num
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
-}
-
-/** The state attributes OOS reports; the secret ones cannot be read back and keep their prior values. */
-function stateFromRemote(remote: ChatConfiguration, prior: ObjectValue): ObjectValue {
-  const readable = splitConfiguration(remote.type, remote.configuration);
-  return {
-    id: remote.name,
-    name: remote.name,
-    type: remote.type,
-    ram_role: remote.ramRole || null,
-    template_id: readable.templateId,
-    client_id: readable.clientId,
-    extra_configuration: mapOrNull(readable.extra, prior.extra_configuration !== null),
-    resource_group_id: remote.resourceGroupId || null,
-    webhook_url: remote.outputs.URL ?? null,
-    aes_key: remote.outputs.AesKey ?? null,
-    created_date: remote.createdDate,
-    updated_date: remote.updatedDate,
-  };
 }
 
 /**

@@ -1,4 +1,7 @@
+import type { ChatConfiguration } from '../oos';
 import { configurationKeys, isSecretKey } from './chat-configuration-rules';
+import type { ObjectValue } from './schema';
+import { mapOrNull } from './values';
 
 /** The readable parts of a Configuration JSON, in terms of the provider's arguments. */
 export interface ReadableConfiguration {
@@ -29,4 +32,27 @@ export function assembleConfiguration(
   if (parts.clientId !== undefined) configuration[keys.clientId] = parts.clientId;
   if (parts.clientSecret !== undefined) configuration[keys.clientSecret] = parts.clientSecret;
   return configuration;
+}
+
+/**
+ * The attributes of a configuration as OOS reports it, shared by the resource and the data source.
+ * `extra_configuration` reads as null when empty unless `keepEmptyExtra`, so a configuration that
+ * never set it shows no diff.
+ */
+export function attributesFromRemote(remote: ChatConfiguration, keepEmptyExtra: boolean): ObjectValue {
+  const readable = splitConfiguration(remote.type, remote.configuration);
+  return {
+    id: remote.name,
+    name: remote.name,
+    type: remote.type,
+    ram_role: remote.ramRole || null,
+    template_id: readable.templateId,
+    client_id: readable.clientId,
+    extra_configuration: mapOrNull(readable.extra, keepEmptyExtra),
+    resource_group_id: remote.resourceGroupId || null,
+    webhook_url: remote.outputs.URL ?? null,
+    aes_key: remote.outputs.AesKey ?? null,
+    created_date: remote.createdDate,
+    updated_date: remote.updatedDate,
+  };
 }
