@@ -1,0 +1,50 @@
+/**
+ * The provider against an OOS that throttles and fails: retries carry an apply through, and when
+ * retries run out the error names the OOS code and RequestId.
+ */
+import { OosFixture, startOosFixture } from '../support/oos-fixture';
+import { providerConfig } from '../support/terraform-workspace';
+
+function bots(count: number, provider: Record<string, unknown> = {}) {
+  return {
+    ...providerConfig(provider),
+    resource: {
+      oos_chat_configuration: Object.fromEntries(
+        Array.from({ length: count }, (_, i) => [
+          `bot${i}`,
+          { name: `flaky-bot-${i}`, type: 'DingTalk', template_id: 'tpl', client_id: `cid-${i}`, tags: { Team: 'sre' } },
+        ]),
+      ),
+    },
+  };
+}
+
+describe('an unreliable OOS', () => {
+  let fixture: OosFixture;
+
+  beforeAll(async () => {
+    fixture = await startOosFixture();
+    fixture.workspace.writeConfig(providerConfig());
+    await fixture.workspace.init();
+  });
+  afterAll(async () => fixture?.dispose());
+
+  test('throttling and 503s on a third of the calls are retried and the apply succeeds', async () => {
+    fixture.workspace.writeConfig(bots(6, { max_retries: 10 }));
+    fixture.emulator.setFaults({ throttlingRate: 0.2, serverErrorRate: 0.15 });
+    await fixture.workspace.apply();
+    fixture.emulator.setFaults({});
+    expect((await fixture.client.listChatConfigurations()).map((item) => item.name)).toHaveLength(6);
+    expect((await fixture.workspace.planExitCode()).code).toBe(0);
+  });
+
+  test('when retries run out the error carries the OOS code and the RequestId', async () => {
+    fixture.workspace.writeConfig(bots(1, { max_retries: 0 }));
+    fixture.emulator.setFaults({ throttlingRate: 1 });
+    const result = await fixture.workspace.run(['apply', '-auto-approve', '-input=false', '-no-color', '-refresh=false']);
+    fixture.emulator.setFaults({});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Throttling\.User/);
+    expect(result.stderr).toMatch(/RequestId: [0-9A-F-]{36}/);
+  });
+});
