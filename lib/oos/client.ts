@@ -12,7 +12,7 @@ import type CredentialClass from '@alicloud/credentials';
 import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from './config';
 import { buildCredential, observeCredential, validateCredentialSettings, type CredentialSettings } from './credentials';
 import { OosApiError, OosConfigError, OosCredentialsError, OosNetworkError, OosTimeoutError } from './errors';
-import { SecretRedactor } from './redaction';
+import { SecretRedactor, isSecretKey } from './redaction';
 import { resolveRetryPolicy, SYSTEM_CLOCK, withRetry, type RetryClock, type RetryPolicy } from './retry';
 import type {
   ChatConfiguration,
@@ -243,7 +243,7 @@ export class OosClient {
 
   private rememberConfigurationSecrets(configuration: Readonly<Record<string, string>>): void {
     for (const [key, value] of Object.entries(configuration)) {
-      if (/secret$/i.test(key)) this.redactor.remember(value);
+      if (isSecretKey(key)) this.redactor.remember(value);
     }
   }
 

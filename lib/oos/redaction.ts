@@ -5,6 +5,11 @@
 
 export const MASK = '******';
 
+/** Configuration keys that carry secrets (DingTalkClientSecret, …): OOS masks them on read. */
+export function isSecretKey(key: string): boolean {
+  return /secret$/i.test(key);
+}
+
 /** Shorter values are not remembered: masking them would garble every message. */
 const MIN_SECRET_LENGTH = 4;
 

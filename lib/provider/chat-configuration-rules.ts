@@ -3,8 +3,14 @@
  * what is wrong and how to fix it. The provider's validation and the cdktf constructs share them.
  */
 
+import { MASK, isSecretKey } from '../oos/redaction';
+
+/** True for Configuration keys that carry secrets and must never come from plain configuration. */
+export { isSecretKey };
+
 export const CHAT_PLATFORMS = ['DingTalk', 'WeChat'] as const;
-export const SECRET_MASK = '******';
+/** What OOS returns for a secret, and accepts in an update as "keep the stored value". */
+export const SECRET_MASK = MASK;
 export const MAX_TAGS = 20;
 
 const NAME_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
@@ -44,11 +50,6 @@ export function tagProblems(tags: { readonly [key: string]: string }): string[] 
     if (tags[key].length > 128) problems.push(`the value of tag "${key}" is ${tags[key].length} characters long; at most 128 are allowed.`);
   }
   return problems;
-}
-
-/** True for Configuration keys that carry secrets and must never come from plain configuration. */
-export function isSecretKey(key: string): boolean {
-  return /secret$/i.test(key);
 }
 
 /** The Configuration JSON keys the provider derives from its own arguments, e.g. DingTalkClientId. */
