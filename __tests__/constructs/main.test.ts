@@ -17,7 +17,9 @@ describe('main.ts', () => {
   test('dev keeps its state under the local folder and leaves the endpoint to the environment', () => {
     buildApp({ outdir: dir, localDir: path.join(dir, '.chatops') }).app.synth();
     const dev = JSON.parse(fs.readFileSync(path.join(dir, 'stacks', 'dev', 'cdk.tf.json'), 'utf8'));
-    expect(dev.terraform.backend.local.path).toBe(path.join(dir, '.chatops', 'state', 'dev.tfstate'));
+    const statePath = dev.terraform.backend.local.path as string;
+    expect(path.isAbsolute(statePath)).toBe(false);
+    expect(path.resolve(dir, 'stacks', 'dev', statePath)).toBe(path.join(dir, '.chatops', 'state', 'dev.tfstate'));
     expect(dev.provider.oos[0].endpoint).toBeUndefined();
   });
 

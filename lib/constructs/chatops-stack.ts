@@ -2,7 +2,7 @@ import * as path from 'path';
 import { Construct } from 'constructs';
 import * as oos from './bindings';
 import { ChatConfiguration, ChatConfigurationProps, DEFAULT_RESOURCE_GROUP_CONTEXT } from './chat-configuration';
-import { Aspects, LocalBackend, OssBackend, PgBackend, TerraformOutput, TerraformStack, Lazy } from './framework';
+import { App, Aspects, LocalBackend, OssBackend, PgBackend, TerraformOutput, TerraformStack, Lazy } from './framework';
 import { DefaultTags } from './tagging';
 import { ProblemList } from './validation';
 import { resourceGroupProblem, tagProblems } from '../provider/chat-configuration-rules';
@@ -51,7 +51,7 @@ export interface ChatOpsStackProps {
   readonly endpoint?: string;
   /** How the provider authenticates. @default { kind: 'default-chain' } */
   readonly credentials?: ProviderCredentials;
-  /** Where the state lives. @default { kind: 'local', path: '<cwd>/.chatops/state/<stack id>.tfstate' } */
+  /** Where the state lives; a relative local path is read from the stack's folder <outdir>/stacks/<id>. @default { kind: 'local', path: '<cwd>/.chatops/state/<stack id>.tfstate' } */
   readonly backend?: StateBackend;
   /** Resource group of configurations that set none. @default the account's default resource group */
   readonly resourceGroupId?: string;
@@ -123,9 +123,14 @@ export class ChatOpsStack extends TerraformStack {
 
 function addBackend(stack: TerraformStack, id: string, backend: StateBackend): void {
   switch (backend.kind) {
-    case 'local':
-      new LocalBackend(stack, { path: backend.path ?? path.join(process.cwd(), '.chatops', 'state', `${id}.tfstate`) });
+    case 'local': {
+      // Terraform runs in <outdir>/stacks/<id> and reads a relative path from there; absolute paths
+      // (the default among them) are made relative to it so the synthesised JSON names no machine paths.
+      const statePath = backend.path ?? path.join(process.cwd(), '.chatops', 'state', `${id}.tfstate`);
+      const workingDir = path.resolve(App.of(stack).outdir, 'stacks', id);
+      new LocalBackend(stack, { path: path.isAbsolute(statePath) ? path.relative(workingDir, statePath) : statePath });
       return;
+    }
     case 'oss':
       new OssBackend(stack, {
         bucket: backend.bucket,
