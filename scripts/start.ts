@@ -113,7 +113,9 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
 
     step(5, 'terraform init');
     // -upgrade: the mirror's launcher is rewritten per machine, so its hash may differ from the lock file's.
-    await run(['init', '-input=false', '-no-color', '-upgrade']);
+    // -reconfigure: dev's backend is always the same local file, so an older spelling of its path
+    // (an absolute one, say) is taken over without a state migration prompt.
+    await run(['init', '-input=false', '-no-color', '-upgrade', '-reconfigure']);
 
     if (mode === 'plan') {
       step(6, 'terraform plan');
