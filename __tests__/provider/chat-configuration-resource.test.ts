@@ -190,3 +190,38 @@ describe('validation', () => {
     expect(found.join('\n')).not.toContain('do-not-echo-me');
   });
 });
+
+describe('delete and state upgrade', () => {
+  test('deleting a configuration that is already gone succeeds', async () => {
+    const { context } = fakeContext(undefined);
+    (context.client as unknown as Record<string, unknown>).deleteChatConfiguration = async () => {
+      throw new OosApiError({
+        action: 'DeleteChatConfiguration',
+        code: 'EntityNotExists.ChatConfiguration',
+        serverMessage: 'gone',
+        httpStatus: 404,
+        requestId: 'REQ-2',
+      });
+    };
+    const resource = chatConfigurationResource(() => context);
+    const prior = { ...plannedCreate(), id: 'bot' };
+    await expect(resource.apply({ priorState: prior, plannedState: null, config: null, plannedPrivate: Buffer.alloc(0) })).resolves.toEqual({ newState: null });
+  });
+
+  test('a failed delete for any other reason is an error naming the configuration and the OOS code', async () => {
+    const { context } = fakeContext(undefined);
+    (context.client as unknown as Record<string, unknown>).deleteChatConfiguration = async () => {
+      throw new OosApiError({ action: 'DeleteChatConfiguration', code: 'Forbidden.RAM', serverMessage: 'denied', httpStatus: 403, requestId: 'REQ-3' });
+    };
+    const resource = chatConfigurationResource(() => context);
+    const apply = resource.apply({ priorState: { ...plannedCreate(), id: 'bot' }, plannedState: null, config: null, plannedPrivate: Buffer.alloc(0) });
+    await expect(apply).rejects.toThrow(/Deleting chat configuration "bot" failed: .*Forbidden\.RAM.*RequestId: REQ-3/);
+  });
+
+  test('an older stored state gains the attributes it lacks and never keeps a write-only value', () => {
+    const resource = chatConfigurationResource(() => fakeContext(undefined).context);
+    const upgraded = resource.upgradeState(0, { id: 'bot', name: 'bot', type: 'DingTalk', client_secret_wo: 'leaked', retired_attribute: 'x' });
+    expect(Object.keys(upgraded).sort()).toEqual(Object.keys(resource.schema.block.attributes).sort());
+    expect(upgraded).toMatchObject({ id: 'bot', name: 'bot', type: 'DingTalk', client_secret_wo: null, tags_all: null });
+  });
+});
