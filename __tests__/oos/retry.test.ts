@@ -86,6 +86,25 @@ describe('retry policy', () => {
     expect(attempt.calls()).toBe(4);
   });
 
+  test('stops retrying once the caller says it is stopping, and rethrows the last error', async () => {
+    const clock = fakeClock();
+    const errors = Array.from({ length: 10 }, () => apiError('Throttling.User', 400));
+    const attempt = failingThen(errors, 'never');
+    let stopping = false;
+    const run = withRetry(
+      async (ctx) => {
+        if (ctx.attempt === 2) stopping = true;
+        return attempt.fn();
+      },
+      DEFAULT_RETRY_POLICY,
+      clock,
+      undefined,
+      () => stopping,
+    );
+    await expect(run).rejects.toBe(errors[1]);
+    expect(attempt.calls()).toBe(2);
+  });
+
   test('stops when the next delay would pass the deadline', async () => {
     const clock = fakeClock(() => 0.999);
     const errors = Array.from({ length: 10 }, () => apiError('InternalError', 500));

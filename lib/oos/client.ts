@@ -82,6 +82,7 @@ export class OosClient {
   private readonly clock: RetryClock;
   private readonly redactor = new SecretRedactor();
   private transportCache: Transport | undefined;
+  private stopped = false;
 
   constructor(config: OosClientConfig = {}) {
     this.regionId = resolveRegion(config.regionId);
@@ -98,6 +99,11 @@ export class OosClient {
     this.settings = config;
     this.redactor.remember(config.credentials?.accessKeySecret);
     this.redactor.remember(config.credentials?.securityToken);
+  }
+
+  /** No retries from now on: calls in flight finish with their current attempt (Terraform's StopProvider). */
+  stop(): void {
+    this.stopped = true;
   }
 
   // ---- chat configurations -------------------------------------------------------------
@@ -334,6 +340,7 @@ export class OosClient {
       this.retryPolicy,
       this.clock,
       log ? (e) => log(`OOS ${action} attempt ${e.attempt} failed; retrying in ${e.delayMs} ms`) : undefined,
+      () => this.stopped,
     );
   }
 

@@ -86,14 +86,16 @@ function stripUndefined<T extends object>(obj: T): Partial<T> {
 }
 
 /**
- * Runs `attempt` until it succeeds, fails with a non-retryable error, runs out of retries, or
- * the next delay would end past the deadline; then rethrows the last error unchanged.
+ * Runs `attempt` until it succeeds, fails with a non-retryable error, runs out of retries, the
+ * next delay would end past the deadline, or `stopped()` says the caller is shutting down; then
+ * rethrows the last error unchanged.
  */
 export async function withRetry<T>(
   attempt: (ctx: AttemptContext) => Promise<T>,
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
   clock: RetryClock = SYSTEM_CLOCK,
   onRetry?: (event: RetryEvent) => void,
+  stopped: () => boolean = () => false,
 ): Promise<T> {
   const start = clock.now();
   for (let n = 1; ; n++) {
@@ -101,7 +103,7 @@ export async function withRetry<T>(
       return await attempt({ attempt: n, remainingMs: Math.max(0, start + policy.deadlineMs - clock.now()) });
     } catch (err) {
       const retryIndex = n - 1;
-      if (!isRetryable(err) || retryIndex >= policy.maxRetries) throw err;
+      if (!isRetryable(err) || retryIndex >= policy.maxRetries || stopped()) throw err;
       let delayMs = backoffDelay(policy, retryIndex, clock.random);
       const asked = err instanceof OosApiError ? err.retryAfterMs : undefined;
       if (asked !== undefined && asked > delayMs) delayMs = Math.min(asked, policy.maxDelayMs);

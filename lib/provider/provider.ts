@@ -44,6 +44,10 @@ export function createProvider(): ProviderDefinition {
         return [...diagnostics, errorDiagnostic('Invalid oos provider configuration', (error as Error).message)];
       }
     },
+    stop() {
+      // Terraform is cancelling (Ctrl-C): let calls in flight end instead of retrying for minutes.
+      context?.client.stop();
+    },
   };
 }
 
