@@ -99,9 +99,14 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
       const name = currentState.name as string;
       const createdAt = parsePrivate(privateBytes).createdAt;
       const recentlyCreated = createdAt !== undefined && Date.now() - createdAt < CREATE_CONSISTENCY_WINDOW_MS;
-      const remote = await getConfiguration(ctx, name, recentlyCreated ? CREATE_CONSISTENCY_WINDOW_MS - (Date.now() - createdAt!) : 0);
+      const graceMs = recentlyCreated ? CREATE_CONSISTENCY_WINDOW_MS - (Date.now() - createdAt!) : 0;
+      // One round trip instead of two (it is the latency that counts against real OOS), unless the
+      // configuration may still be appearing and its tags with it.
+      const tagsRead = graceMs === 0 ? ctx.client.getChatConfigurationTags(name) : undefined;
+      tagsRead?.catch(() => undefined); // awaited below; left unobserved only when the configuration is gone
+      const remote = await getConfiguration(ctx, name, graceMs);
       if (remote === null) return { newState: null };
-      const remoteTags = await describeFailure(`Reading the tags of chat configuration "${name}"`, ctx.client.getChatConfigurationTags(name));
+      const remoteTags = await describeFailure(`Reading the tags of chat configuration "${name}"`, tagsRead ?? ctx.client.getChatConfigurationTags(name));
       return {
         newState: {
           ...currentState,
@@ -210,7 +215,7 @@ async function create(ctx: ProviderContext, planned: ObjectValue, config: Object
     }
     await describeFailure(`Updating adopted chat configuration "${name}"`, ctx.client.updateChatConfiguration(input));
   }
-  // Tagging and reading back are independent: one round trip instead of two.
+  // Tagging and reading back are independent: one round trip instead of two against real OOS.
   const tags = stringMap(planned.tags_all) ?? {};
   const [remote] = await Promise.all([
     getConfiguration(ctx, name, CREATE_CONSISTENCY_WINDOW_MS),
