@@ -12,13 +12,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AttributeSchema, BlockSchema, CtyType, NestedBlockSchema, Schema } from '../lib/provider/schema';
 import { PROVIDER_SOURCE, PROVIDER_TYPE, providerSchema } from '../lib/provider/provider-schema';
-import { CHAT_CONFIGURATION_RESOURCE, chatConfigurationSchema } from '../lib/provider/resources/chat-configuration-schema';
-import {
-  CHAT_CONFIGURATION_DATA_SOURCE,
-  CHAT_CONFIGURATIONS_DATA_SOURCE,
-  chatConfigurationDataSchema,
-  chatConfigurationsDataSchema,
-} from '../lib/provider/data-sources/chat-configuration-schemas';
+import { CHAT_CONFIGURATION_RESOURCE, chatConfigurationSchema } from '../lib/provider/resources/chat-configuration';
+import { CHAT_CONFIGURATION_DATA_SOURCE, chatConfigurationDataSchema } from '../lib/provider/data-sources/chat-configuration';
+import { CHAT_CONFIGURATIONS_DATA_SOURCE, chatConfigurationsDataSchema } from '../lib/provider/data-sources/chat-configurations';
 
 /** Where the bindings live, relative to the package root. */
 export const BINDINGS_DIR = path.join('lib', 'constructs', 'bindings');
@@ -60,8 +56,8 @@ const TARGETS: readonly Target[] = [
     fileName: 'chat-configuration.ts',
     namespace: 'chatConfiguration',
     schema: chatConfigurationSchema,
-    schemaModule: 'lib/provider/resources/chat-configuration-schema.ts',
-    docPage: 'docs/resources/chat_configuration.md',
+    schemaModule: 'lib/provider/resources/chat-configuration.ts',
+    docPage: 'docs/resources/oos_chat_configuration.md',
   },
   {
     kind: 'data',
@@ -70,8 +66,8 @@ const TARGETS: readonly Target[] = [
     fileName: 'data-chat-configuration.ts',
     namespace: 'dataOosChatConfiguration',
     schema: chatConfigurationDataSchema,
-    schemaModule: 'lib/provider/data-sources/chat-configuration-schemas.ts',
-    docPage: 'docs/data-sources/chat_configuration.md',
+    schemaModule: 'lib/provider/data-sources/chat-configuration.ts',
+    docPage: 'docs/data-sources/oos_chat_configuration.md',
   },
   {
     kind: 'data',
@@ -80,8 +76,8 @@ const TARGETS: readonly Target[] = [
     fileName: 'data-chat-configurations.ts',
     namespace: 'dataOosChatConfigurations',
     schema: chatConfigurationsDataSchema,
-    schemaModule: 'lib/provider/data-sources/chat-configuration-schemas.ts',
-    docPage: 'docs/data-sources/chat_configurations.md',
+    schemaModule: 'lib/provider/data-sources/chat-configurations.ts',
+    docPage: 'docs/data-sources/oos_chat_configurations.md',
   },
 ];
 

@@ -1,9 +1,43 @@
 import { createHash } from 'node:crypto';
 import type { ListFilter } from '../../oos';
 import type { ContextSource } from '../provider';
-import { DataSourceType, Diagnostic, errorDiagnostic, path } from '../schema';
+import { DataSourceType, Schema, Diagnostic, errorDiagnostic, path } from '../schema';
 import { typeProblem } from '../chat-configuration-rules';
-import { CHAT_CONFIGURATIONS_DATA_SOURCE, chatConfigurationsDataSchema } from './chat-configuration-schemas';
+
+export const CHAT_CONFIGURATIONS_DATA_SOURCE = 'oos_chat_configurations';
+
+/** Schema of data source `oos_chat_configurations`: a filtered list. */
+export const chatConfigurationsDataSchema: Schema = {
+  version: 0,
+  block: {
+    description: 'Lists OOS chat configurations, optionally filtered by name and type.',
+    attributes: {
+      id: { type: 'string', computed: true, description: 'A digest of the filters.' },
+      name_regex: { type: 'string', optional: true, description: 'Keep only names matching this regular expression (applied by the provider).' },
+      name_prefix: { type: 'string', optional: true, description: 'Keep only names starting with this prefix (sent to OOS as the `Name` filter).' },
+      type: { type: 'string', optional: true, description: 'Keep only this platform: `DingTalk` or `WeChat` (sent as the `Type` filter).' },
+      names: { type: ['list', 'string'], computed: true, description: 'Names of the matching configurations, sorted.' },
+      configurations: {
+        type: [
+          'list',
+          [
+            'object',
+            {
+              name: 'string',
+              type: 'string',
+              ram_role: 'string',
+              webhook_url: 'string',
+              created_date: 'string',
+              updated_date: 'string',
+            },
+          ],
+        ],
+        computed: true,
+        description: 'The matching configurations, sorted by name.',
+      },
+    },
+  },
+};
 
 /** Data source `oos_chat_configurations`: the configurations matching name and type filters. */
 export function chatConfigurationsDataSource(context: ContextSource): DataSourceType {
