@@ -18,7 +18,9 @@ function main(args: string[]): void {
   const { cliConfig } = setUpLocalProvider(path.join(process.cwd(), '.chatops'));
   // `terraform providers lock` ignores the CLI config's mirrors and would look up the provider's
   // (unresolvable) registry host, so cdktf must not run it; `terraform init` still locks from the mirror.
-  const cdktf = spawn(path.join(process.cwd(), 'node_modules', '.bin', 'cdktf'), [command, ...rest, '--skip-provider-lock'], {
+  // This package's own cdktf CLI (dist/scripts → package root), whatever folder the app is in.
+  const cdktfBin = path.resolve(__dirname, '..', '..', 'node_modules', '.bin', 'cdktf');
+  const cdktf = spawn(cdktfBin, [command, ...rest, '--skip-provider-lock'], {
     stdio: 'inherit',
     env: { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1' },
   });

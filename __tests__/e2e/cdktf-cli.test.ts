@@ -1,0 +1,73 @@
+/**
+ * The cdktf CLI itself (`cdktf deploy` / `cdktf diff` through `npm run deploy|diff`) deploys the dev
+ * stack with this package's provider from a local mirror: no registry, real terraform, the emulator.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DEFAULT_EMULATOR_CREDENTIAL, RunningEmulator, startEmulator } from '../../lib/emulator';
+import { OosClient } from '../../lib/oos';
+
+const ROOT = resolve(__dirname, '../..');
+const WRAPPER = join(ROOT, 'dist/scripts/cdktf-with-local-provider.js');
+
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [WRAPPER, ...args], { cwd, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? -1, output }));
+  });
+}
+
+describe('cdktf CLI with the local provider', () => {
+  let emulator: RunningEmulator;
+  let project: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    // A project folder of its own, so the test never touches the checkout's .chatops or cdktf.out.
+    project = mkdtempSync(join(tmpdir(), 'oos-cdktf-cli-'));
+    writeFileSync(
+      join(project, 'cdktf.json'),
+      JSON.stringify({ language: 'typescript', app: `node ${JSON.stringify(join(ROOT, 'dist/main.js'))}`, sendCrashReports: 'false' }),
+    );
+    env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      CHECKPOINT_DISABLE: '1',
+      CI: '1',
+      DISABLE_VERSION_CHECK: 'true',
+      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
+      ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou',
+      ALIBABA_CLOUD_OOS_ENDPOINT: emulator.url,
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true',
+      TF_VAR_dev_alerts_wechat_secret: 'cdktf-cli-wechat-secret',
+    };
+    const client = new OosClient({ regionId: 'cn-hangzhou', endpoint: emulator.url, credentials: DEFAULT_EMULATOR_CREDENTIAL });
+    await client.createSecretParameter('chatops-dev-ops-dingtalk-secret', 'cdktf-cli-dingtalk-secret');
+  });
+
+  afterAll(async () => {
+    await emulator?.close();
+    if (project) rmSync(project, { recursive: true, force: true });
+  });
+
+  test('deploy creates the dev configurations, then diff reports no changes', async () => {
+    const deploy = await run(['deploy', 'dev', '--auto-approve'], project, env);
+    expect({ code: deploy.code, tail: deploy.output.slice(-3000) }).toMatchObject({ code: 0 });
+    const client = new OosClient({ regionId: 'cn-hangzhou', endpoint: emulator.url, credentials: DEFAULT_EMULATOR_CREDENTIAL });
+    expect((await client.listChatConfigurations()).map((item) => item.name)).toEqual(['dev-alerts-wechat', 'dev-ops-dingtalk']);
+    expect(deploy.output).not.toContain('cdktf-cli-wechat-secret');
+
+    const diff = await run(['diff', 'dev'], project, env);
+    expect({ code: diff.code, tail: diff.output.slice(-3000) }).toMatchObject({ code: 0 });
+    expect(diff.output).toMatch(/No changes/);
+  });
+});
