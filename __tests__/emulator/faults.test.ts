@@ -90,3 +90,22 @@ it('keeps serving after dropped connections', async () => {
   });
   expect(agentless).toBe(400);
 });
+
+it('carries out a request whose response it then loses at lostResponseRate 1', async () => {
+  emulator.setFaults({ lostResponseRate: 1 });
+  await expect(call('CreateChatConfiguration', { Name: 'made-but-unanswered', Type: 'DingTalk' })).rejects.toThrow();
+  emulator.setFaults({});
+  expect((await call('GetChatConfiguration', { Name: 'made-but-unanswered' })).status).toBe(200);
+});
+
+it('never turns an error answer into a lost response', async () => {
+  emulator.setFaults({ lostResponseRate: 1 });
+  const response = await call('GetChatConfiguration', { Name: 'no-such-configuration' });
+  expect(response.status).toBe(404);
+});
+
+it('applies faults only to the listed actions', async () => {
+  emulator.setFaults({ throttlingRate: 1, actions: ['CreateChatConfiguration'] });
+  expect((await call('ListChatConfigurations')).status).toBe(200);
+  expect((await call('CreateChatConfiguration', { Name: 'scoped-fault', Type: 'DingTalk' })).body.Code).toBe('Throttling.User');
+});

@@ -23,6 +23,8 @@ Options:
   --server-error-rate <r>    share (0..1) of requests answered ServiceUnavailable (503)
   --latency-ms <n>           delay added to every request
   --drop-rate <r>            share (0..1) of connections dropped without a response
+  --lost-response-rate <r>   share (0..1) of requests carried out whose response is then lost
+  --fault-actions <a,b>      apply the faults above only to these actions (default: all)
   --help                     show this help
 `;
 
@@ -38,6 +40,8 @@ const VALUE_OPTIONS = new Set([
   'throttling-rate',
   'server-error-rate',
   'latency-ms',
+  'lost-response-rate',
+  'fault-actions',
   'drop-rate',
 ]);
 
@@ -82,6 +86,11 @@ export function optionsFromArguments(values: Map<string, string>, env: NodeJS.Pr
     serverErrorRate: numberOption(values, 'server-error-rate'),
     latencyMs: numberOption(values, 'latency-ms'),
     dropRate: numberOption(values, 'drop-rate'),
+    lostResponseRate: numberOption(values, 'lost-response-rate'),
+    actions: values
+      .get('fault-actions')
+      ?.split(',')
+      .map((action) => action.trim()),
   };
   return {
     port: numberOption(values, 'port'),

@@ -1,17 +1,18 @@
 /**
  * Fault injection: the failures a client of the real service must survive (throttling, 5xx,
- * slowness, dropped connections), at configurable rates. Decided after the signature check and
- * before the handler runs, so an injected fault never changes state and never lets an unsigned
- * request through.
+ * slowness, dropped connections, lost responses), at configurable rates. Decided after the
+ * signature check, so an unsigned request is never let through. All but a lost response are
+ * decided before the handler runs and change nothing; a lost response is a handler that ran.
  */
 import { OosError } from './errors';
 import type { FaultSettings } from './options';
 
 /** What to do with one verified request. */
-export type FaultDecision = { kind: 'none' } | { kind: 'drop' } | { kind: 'error'; error: OosError };
+export type FaultDecision = { kind: 'none' } | { kind: 'drop' } | { kind: 'lose-response' } | { kind: 'error'; error: OosError };
 
 export class FaultInjector {
-  private settings: Required<FaultSettings> = { throttlingRate: 0, serverErrorRate: 0, latencyMs: 0, dropRate: 0 };
+  private settings: Required<Omit<FaultSettings, 'actions'>> = { throttlingRate: 0, serverErrorRate: 0, latencyMs: 0, dropRate: 0, lostResponseRate: 0 };
+  private actions: ReadonlySet<string> | undefined;
 
   constructor(
     settings: FaultSettings = {},
@@ -26,17 +27,24 @@ export class FaultInjector {
       throttlingRate: validRate('throttlingRate', settings.throttlingRate),
       serverErrorRate: validRate('serverErrorRate', settings.serverErrorRate),
       dropRate: validRate('dropRate', settings.dropRate),
+      lostResponseRate: validRate('lostResponseRate', settings.lostResponseRate),
       latencyMs: validLatency(settings.latencyMs),
     };
+    this.actions = settings.actions ? new Set(settings.actions) : undefined;
+  }
+
+  /** Whether faults apply to this action at all. */
+  appliesTo(action: string): boolean {
+    return this.actions === undefined || this.actions.has(action);
   }
 
   get latencyMs(): number {
     return this.settings.latencyMs;
   }
 
-  /** Drop first (a dropped request can't also be answered), then throttling, then server errors. */
+  /** Drop first (a dropped request can't also be answered), then throttling, server errors, lost responses. */
   decide(): FaultDecision {
-    const { dropRate, throttlingRate, serverErrorRate } = this.settings;
+    const { dropRate, throttlingRate, serverErrorRate, lostResponseRate } = this.settings;
     if (this.happens(dropRate)) return { kind: 'drop' };
     if (this.happens(throttlingRate)) {
       return { kind: 'error', error: new OosError('Throttling.User', 400, 'Request was denied due to user flow control.') };
@@ -44,6 +52,7 @@ export class FaultInjector {
     if (this.happens(serverErrorRate)) {
       return { kind: 'error', error: new OosError('ServiceUnavailable', 503, 'The request has failed due to a temporary failure of the server.') };
     }
+    if (this.happens(lostResponseRate)) return { kind: 'lose-response' };
     return { kind: 'none' };
   }
 

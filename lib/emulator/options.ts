@@ -18,6 +18,13 @@ export interface FaultSettings {
   latencyMs?: number;
   /** Share of requests whose connection is destroyed without any response. Default 0. */
   dropRate?: number;
+  /**
+   * Share of requests that are carried out successfully but whose response is lost (the connection
+   * is destroyed after the handler ran): what a client sees when the network fails mid-call. Default 0.
+   */
+  lostResponseRate?: number;
+  /** Actions the faults apply to, e.g. ['CreateChatConfiguration']. Default: every action. */
+  actions?: string[];
 }
 
 export interface EmulatorOptions {

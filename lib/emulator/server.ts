@@ -66,8 +66,9 @@ function createRequestListener(
       throw new OosError('InvalidAction.NotFound', 404, `Specified api "${call.action}" is not found, please check your url and method.`);
     }
 
-    if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
-    const fault = faults.decide();
+    const faulted = faults.appliesTo(call.action);
+    if (faulted && faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+    const fault = faulted ? faults.decide() : ({ kind: 'none' } as const);
     if (fault.kind === 'drop') {
       message.socket.destroy();
       return;
@@ -78,6 +79,11 @@ function createRequestListener(
     const regionId = params.required('RegionId');
     if (!REGION_ID_PATTERN.test(regionId)) throw invalidParameter('RegionId', 'must be a region id such as cn-hangzhou.');
     const result = handler({ params, regionId, store, settings, now: clock() });
+    if (fault.kind === 'lose-response') {
+      // The change is made (and saved); only its answer never arrives.
+      message.socket.destroy();
+      return;
+    }
     respond(response, 200, requestId, { RequestId: requestId, ...result });
   }
 }

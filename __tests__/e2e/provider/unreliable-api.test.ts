@@ -38,6 +38,16 @@ describe('an unreliable OOS', () => {
     expect((await fixture.workspace.planExitCode()).code).toBe(0);
   });
 
+  test('a Create whose answer was lost is retried, meets its own configuration and adopts it', async () => {
+    fixture.workspace.writeConfig(bots(7, { max_retries: 3 }));
+    // Every Create is carried out but never answered: the retry then finds the configuration it made.
+    fixture.emulator.setFaults({ lostResponseRate: 1, actions: ['CreateChatConfiguration'] });
+    await fixture.workspace.apply();
+    fixture.emulator.setFaults({});
+    expect((await fixture.client.getChatConfiguration('flaky-bot-6')).configuration.DingTalkClientId).toBe('cid-6');
+    expect((await fixture.workspace.planExitCode()).code).toBe(0);
+  });
+
   test('when retries run out the error carries the OOS code and the RequestId', async () => {
     fixture.workspace.writeConfig(bots(1, { max_retries: 0 }));
     fixture.emulator.setFaults({ throttlingRate: 1 });
