@@ -146,7 +146,7 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
       const name = plannedState.name as string;
       if (needsUpdateCall(priorState, plannedState)) {
         const secret = await secretToSend(context(), priorState, plannedState, config!);
-        await describeFailure(`Updating chat configuration "${name}"`, client.updateChatConfiguration(chatInput(plannedState, secret)));
+        await describeFailure(`Updating chat configuration "${name}"`, client.updateChatConfiguration(chatInput(plannedState, secret, priorState)));
       }
       if (!sameValue(priorState.tags_all, plannedState.tags_all)) {
         await describeFailure(
@@ -332,7 +332,8 @@ async function secretToSend(ctx: ProviderContext, prior: ObjectValue | null, pla
   return configurationKeys(planned.type as string).clientSecret in remote.configuration ? SECRET_MASK : undefined;
 }
 
-function chatInput(planned: ObjectValue, secret: string | undefined): ChatConfigurationInput {
+/** The Create/Update input; on update, a RAM role removed from the configuration is sent as "" to clear it. */
+function chatInput(planned: ObjectValue, secret: string | undefined, prior: ObjectValue | null = null): ChatConfigurationInput {
   const type = planned.type as ChatPlatform;
   const configuration = assembleConfiguration(type, {
     templateId: (planned.template_id as string | null) ?? undefined,
@@ -343,7 +344,7 @@ function chatInput(planned: ObjectValue, secret: string | undefined): ChatConfig
   return {
     name: planned.name as string,
     type,
-    ramRole: (planned.ram_role as string | null) ?? undefined,
+    ramRole: (planned.ram_role as string | null) ?? (typeof prior?.ram_role === 'string' ? '' : undefined),
     configuration,
     resourceGroupId: typeof planned.resource_group_id === 'string' ? planned.resource_group_id : undefined,
   };
