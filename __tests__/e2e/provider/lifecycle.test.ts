@@ -79,7 +79,9 @@ describe('oos_chat_configuration lifecycle', () => {
   });
 
   test('removing ram_role from the configuration clears it in OOS, and the next plan is clean', async () => {
-    fixture.workspace.writeConfig(config({ ram_role: undefined, template_id: 'template-2', tags: { Team: 'sre', Tier: 'gold' }, resource_group_id: 'rg-acfmteam0002' }));
+    fixture.workspace.writeConfig(
+      config({ ram_role: undefined, template_id: 'template-2', tags: { Team: 'sre', Tier: 'gold' }, resource_group_id: 'rg-acfmteam0002' }),
+    );
     expect(actionsFor(await fixture.workspace.planJson(), ADDRESS)).toEqual(['update']);
     await fixture.workspace.apply();
     expect((await fixture.client.getChatConfiguration('ops-bot')).ramRole).toBe('');
