@@ -34,8 +34,9 @@ function remoteFor(input: ChatConfigurationInput, createdDate: string): ChatConf
 }
 
 /** A client whose Create fails as given, and whose Get returns what was created "now". */
-function fakeContext(createError: Error | undefined): { context: ProviderContext; calls: string[] } {
+function fakeContext(createError: Error | undefined): { context: ProviderContext; calls: string[]; updates: ChatConfigurationInput[] } {
   const calls: string[] = [];
+  const updates: ChatConfigurationInput[] = [];
   let created: ChatConfiguration | undefined;
   const client = {
     regionId: 'cn-hangzhou',
@@ -45,8 +46,9 @@ function fakeContext(createError: Error | undefined): { context: ProviderContext
       if (createError) throw createError;
       return created;
     },
-    async updateChatConfiguration() {
+    async updateChatConfiguration(input: ChatConfigurationInput) {
       calls.push('update');
+      updates.push(input);
       return created!;
     },
     async getChatConfiguration() {
@@ -57,7 +59,7 @@ function fakeContext(createError: Error | undefined): { context: ProviderContext
       calls.push('tags');
     },
   } as unknown as OosClient;
-  return { context: { client, defaultTags: { ManagedBy: 'terraform' }, tagResourceType: 'chatconfiguration' }, calls };
+  return { context: { client, defaultTags: { ManagedBy: 'terraform' }, tagResourceType: 'chatconfiguration' }, calls, updates };
 }
 
 function plannedCreate(): ObjectValue {
@@ -188,6 +190,43 @@ describe('validation', () => {
     const found = messages({ ...base, extra_configuration: { WeChatSecret: 'do-not-echo-me' } });
     expect(found[0]).toMatch(/\{"key":"WeChatSecret"\}.*client_secret_wo or client_secret_parameter/);
     expect(found.join('\n')).not.toContain('do-not-echo-me');
+  });
+});
+
+describe('the client secret on update', () => {
+  async function updateWith(prior: ObjectValue, planned: ObjectValue, config: ObjectValue): Promise<ChatConfigurationInput> {
+    const { context, updates } = fakeContext(undefined);
+    await context.client.createChatConfiguration({ name: 'bot', type: 'DingTalk', configuration: {} });
+    const resource = chatConfigurationResource(() => context);
+    await resource.apply({ priorState: prior, plannedState: planned, config, plannedPrivate: Buffer.alloc(0) });
+    return updates[0];
+  }
+  const prior: ObjectValue = {
+    ...plannedCreate(),
+    id: 'bot',
+    webhook_url: 'u',
+    created_date: 'c',
+    updated_date: 'd',
+    resource_group_id: 'rg-x',
+    client_secret_wo_version: 1,
+  };
+
+  test('an unchanged write-only version sends the mask, which keeps the stored secret', async () => {
+    const planned = { ...prior, ram_role: 'NewRole', updated_date: UNKNOWN };
+    const input = await updateWith(prior, planned, { ...planned, client_secret_wo: 'the-secret' });
+    expect(input.configuration!.DingTalkClientSecret).toBe('******');
+  });
+
+  test('a new write-only version sends the new secret', async () => {
+    const planned = { ...prior, client_secret_wo_version: 2, updated_date: UNKNOWN };
+    const input = await updateWith(prior, planned, { ...planned, client_secret_wo: 'the-new-secret' });
+    expect(input.configuration!.DingTalkClientSecret).toBe('the-new-secret');
+  });
+
+  test('a new platform sends the secret itself under the new key, even with an unchanged version', async () => {
+    const planned = { ...prior, type: 'WeChat', updated_date: UNKNOWN };
+    const input = await updateWith(prior, planned, { ...planned, client_secret_wo: 'the-secret' });
+    expect(input.configuration).toEqual({ WeChatTemplateId: 'tpl', WeChatClientId: 'cid', WeChatClientSecret: 'the-secret' });
   });
 });
 

@@ -307,16 +307,18 @@ function isOurInterruptedCreate(existing: ChatConfiguration, input: ChatConfigur
  * which OOS reads as "keep the stored secret".
  */
 async function secretToSend(ctx: ProviderContext, prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue): Promise<string | undefined> {
+  // A new platform stores the secret under a new key (<Type>ClientSecret), so the mask cannot keep it.
+  const fresh = prior === null || !sameValue(prior.type, planned.type);
   if (isKnown(config.client_secret_wo)) {
-    const pushed = prior === null || !sameValue(prior.client_secret_wo_version, planned.client_secret_wo_version);
+    const pushed = fresh || !sameValue(prior!.client_secret_wo_version, planned.client_secret_wo_version);
     return pushed ? (config.client_secret_wo as string) : SECRET_MASK;
   }
   const parameter = planned.client_secret_parameter;
   if (typeof parameter === 'string') {
     const unchanged =
-      prior !== null &&
-      sameValue(prior.client_secret_parameter, parameter) &&
-      sameValue(prior.client_secret_parameter_version, planned.client_secret_parameter_version);
+      !fresh &&
+      sameValue(prior!.client_secret_parameter, parameter) &&
+      sameValue(prior!.client_secret_parameter_version, planned.client_secret_parameter_version);
     if (unchanged) return SECRET_MASK;
     const version = planned.client_secret_parameter_version;
     const found = await describeFailure(
