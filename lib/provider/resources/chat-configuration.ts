@@ -11,7 +11,7 @@ import {
   typeProblem,
 } from '../chat-configuration-rules';
 import type { ContextSource, ProviderContext } from '../provider';
-import { AttributePath, Schema, CtyValue, Diagnostic, DiagnosticsError, ObjectValue, ResourceType, UNKNOWN, errorDiagnostic, isUnknown, path } from '../schema';
+import { AttributePath, CtyValue, Diagnostic, DiagnosticsError, ObjectValue, ResourceType, Schema, UNKNOWN, errorDiagnostic, isUnknown, path } from '../schema';
 import { assembleConfiguration, attributesFromRemote } from '../chat-configuration-mapping';
 import { isKnown, isWhollyKnownMap, mapOrNull, sameValue, stringMap } from '../values';
 
@@ -118,18 +118,13 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
       planned.tags_all = plannedTagsAll(config.tags, context);
       planned.client_secret_parameter_version = await plannedSecretParameterVersion(config, context);
 
-      if (priorState === null) {
+      // A new name is a new configuration: OOS keys them by name.
+      const replacing = priorState !== null && !sameValue(priorState.name, planned.name);
+      if (priorState === null || replacing) {
         for (const attribute of COMPUTED_ON_CREATE) planned[attribute] = UNKNOWN;
         if (isKnown(config.name)) planned.id = config.name;
         if (config.resource_group_id === null) planned.resource_group_id = UNKNOWN;
-        return { plannedState: planned };
-      }
-
-      if (!sameValue(priorState.name, planned.name)) {
-        for (const attribute of COMPUTED_ON_CREATE) planned[attribute] = UNKNOWN;
-        if (isKnown(config.name)) planned.id = config.name;
-        if (config.resource_group_id === null) planned.resource_group_id = UNKNOWN;
-        return { plannedState: planned, requiresReplace: [path('name')] };
+        return replacing ? { plannedState: planned, requiresReplace: [path('name')] } : { plannedState: planned };
       }
       if (needsUpdateCall(priorState, planned)) planned.updated_date = UNKNOWN;
       return { plannedState: planned };
