@@ -1,10 +1,10 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { TerraformOutput, TerraformStack, Testing } from '../../lib/constructs/framework';
 import { oos } from '../../lib/constructs';
-import { TerraformJson } from './fixtures';
+import { TerraformJson, testApp } from './fixtures';
 
 function stackWith(fn: (stack: TerraformStack) => void): TerraformJson {
-  const stack = new TerraformStack(Testing.app(), 'test');
+  const stack = new TerraformStack(testApp(), 'test');
   new oos.provider.OosProvider(stack, 'oos', { region: 'cn-hangzhou', assumeRole: { roleArn: 'acs:ram::1:role/r' } });
   fn(stack);
   return JSON.parse(Testing.synth(stack));

@@ -1,15 +1,24 @@
 /** Shared builders for the construct tests: a test app, a dev-like stack and a DingTalk platform. */
+import * as path from 'node:path';
 import 'cdktf/lib/testing/adapters/jest'; // types of toHaveResourceWithProperties & co.
 import { Testing } from '../../lib/constructs/framework';
 import { ChatOpsStack, ChatOpsStackProps, Platform, Secret } from '../../lib/constructs';
 
 Testing.setupJest();
 
+/**
+ * A test app whose outdir is one fixed, git-ignored folder: Testing.app() alone makes a new temp
+ * folder per call and never removes it. Testing.synth writes nothing there.
+ */
+export function testApp(): ReturnType<typeof Testing.app> {
+  return Testing.app({ outdir: path.join(__dirname, '../../dist/test-fixtures/cdktf.out') });
+}
+
 /** The literal secret the tests pass around; it must never appear in synthesised output. */
 export const TEST_SECRET = 'test-secret-value-5f1e9c';
 
 export function testStack(props: Partial<ChatOpsStackProps> = {}, id = 'dev'): ChatOpsStack {
-  return new ChatOpsStack(Testing.app(), id, {
+  return new ChatOpsStack(testApp(), id, {
     environment: 'dev',
     region: 'cn-hangzhou',
     backend: { kind: 'local', path: 'state/dev.tfstate' },
