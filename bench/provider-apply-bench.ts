@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_EMULATOR_CREDENTIAL, startEmulator } from '../lib/emulator';
+import { emulatorClientEnvironment, startEmulator } from '../lib/emulator';
 import { installFilesystemMirror, writeTerraformCliConfig } from '../lib/provider/packaging/local-mirror';
 
 const RESOURCE_COUNT = 300;
@@ -74,14 +74,7 @@ export async function runProviderApplyBench(count = RESOURCE_COUNT): Promise<App
         oos_chat_configuration: Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${i}`, chatArguments(i)])),
       },
     },
-    {
-      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
-      ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou',
-      ALIBABA_CLOUD_OOS_ENDPOINT: emulator.url,
-      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
-      ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true',
-    },
+    emulatorClientEnvironment(emulator.url),
   );
   try {
     const applyArgs = ['apply', '-auto-approve', '-input=false', '-no-color'];

@@ -9,8 +9,8 @@ import { spawn } from 'child_process';
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_EMULATOR_CREDENTIAL, startEmulator } from '../lib/emulator';
-import { OosApiError, OosClient } from '../lib/oos';
+import { DEFAULT_EMULATOR_CREDENTIAL, emulatorClientEnvironment, startEmulator } from '../lib/emulator';
+import { OosClient, isNotFound } from '../lib/oos';
 import { setUpLocalProvider } from '../lib/provider/packaging/local-mirror';
 import { BuildOptions, buildApp } from '../main';
 
@@ -99,12 +99,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       TF_IN_AUTOMATION: '1',
       TF_INPUT: '0',
       TF_CLI_CONFIG_FILE: cliConfig,
-      ALIBABA_CLOUD_OOS_ENDPOINT: emulator.url,
-      ALIBABA_CLOUD_REGION_ID: region,
-      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
-      ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true',
-      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      ...emulatorClientEnvironment(emulator.url, { regionId: region }),
       ...variables,
     };
     secretValues.push(DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret);
@@ -190,7 +185,7 @@ async function ensureSecretParameter(client: OosClient, name: string, value: () 
     await client.getSecretParameter(name);
     return false;
   } catch (err) {
-    if (!(err instanceof OosApiError) || !/NotFound|NotExist/i.test(err.code)) throw err;
+    if (!isNotFound(err)) throw err;
   }
   await client.createSecretParameter(name, value(), 'Seeded by npm start for the local OOS emulator');
   return true;

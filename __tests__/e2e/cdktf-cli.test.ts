@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_EMULATOR_CREDENTIAL, RunningEmulator, startEmulator } from '../../lib/emulator';
+import { DEFAULT_EMULATOR_CREDENTIAL, RunningEmulator, emulatorClientEnvironment, startEmulator } from '../../lib/emulator';
 import { OosClient } from '../../lib/oos';
 
 const ROOT = resolve(__dirname, '../..');
@@ -42,12 +42,7 @@ describe('cdktf CLI with the local provider', () => {
       CHECKPOINT_DISABLE: '1',
       CI: '1',
       DISABLE_VERSION_CHECK: 'true',
-      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
-      ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou',
-      ALIBABA_CLOUD_OOS_ENDPOINT: emulator.url,
-      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
-      ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true',
+      ...emulatorClientEnvironment(emulator.url),
       TF_VAR_dev_alerts_wechat_secret: 'cdktf-cli-wechat-secret',
     };
     const client = new OosClient({ regionId: 'cn-hangzhou', endpoint: emulator.url, credentials: DEFAULT_EMULATOR_CREDENTIAL });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_EMULATOR_CREDENTIAL, RunningEmulator, startEmulator } from '../../../lib/emulator';
+import { DEFAULT_EMULATOR_CREDENTIAL, RunningEmulator, emulatorClientEnvironment, startEmulator } from '../../../lib/emulator';
 import { OosClient } from '../../../lib/oos';
 import { TerraformWorkspace } from './terraform-workspace';
 
@@ -27,9 +27,7 @@ export async function startOosFixture(env: NodeJS.ProcessEnv = {}): Promise<OosF
     credentials: { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret },
   });
   const workspace = new TerraformWorkspace({
-    endpoint: emulator.url,
-    accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
-    accessKeySecret: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
+    oosEnvironment: emulatorClientEnvironment(emulator.url),
     extraEnv: env,
   });
   return {

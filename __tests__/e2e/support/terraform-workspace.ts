@@ -18,7 +18,8 @@ export class TerraformWorkspace {
   readonly dir: string;
   private readonly env: NodeJS.ProcessEnv;
 
-  constructor(options: { endpoint: string; accessKeyId: string; accessKeySecret: string; extraEnv?: NodeJS.ProcessEnv }) {
+  /** `oosEnvironment`: how the provider reaches OOS, e.g. emulatorClientEnvironment(url). */
+  constructor(options: { oosEnvironment: NodeJS.ProcessEnv; extraEnv?: NodeJS.ProcessEnv }) {
     this.dir = mkdtempSync(join(tmpdir(), 'oos-tf-'));
     const pluginsDir = join(this.dir, 'terraform.d', 'plugins');
     installFilesystemMirror(pluginsDir);
@@ -31,13 +32,7 @@ export class TerraformWorkspace {
       CHECKPOINT_DISABLE: '1',
       TF_IN_AUTOMATION: '1',
       TF_CLI_CONFIG_FILE: cliConfig,
-      ALIBABA_CLOUD_ACCESS_KEY_ID: options.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: options.accessKeySecret,
-      ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou',
-      ALIBABA_CLOUD_OOS_ENDPOINT: options.endpoint,
-      // Keep the default credential chain off the network and away from the developer's own profiles.
-      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
-      ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true',
+      ...options.oosEnvironment,
       ...options.extraEnv,
     };
   }
