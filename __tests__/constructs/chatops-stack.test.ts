@@ -1,5 +1,6 @@
 import { Testing } from '../../lib/constructs/framework';
-import { oos } from '../../lib/constructs';
+import { Construct } from 'constructs';
+import { ChatConfiguration, oos } from '../../lib/constructs';
 import { dingTalk, synthJson, testStack } from './fixtures';
 
 describe('ChatOpsStack', () => {
@@ -66,5 +67,13 @@ describe('ChatOpsStack', () => {
       'dev-ops': '${oos_chat_configuration.ops.webhook_url}',
       'dev-alerts': '${oos_chat_configuration.alerts.webhook_url}',
     });
+  });
+
+  test('the webhook output also lists a configuration built directly inside a nested construct', () => {
+    const stack = testStack();
+    new ChatConfiguration(new Construct(stack, 'team-a'), 'bot', { name: 'team-a-bot', platform: dingTalk(stack) });
+    const urls = synthJson(stack).output.webhook_urls.value as Record<string, string>;
+    expect(Object.keys(urls)).toEqual(['team-a-bot']);
+    expect(urls['team-a-bot']).toMatch(/^\$\{oos_chat_configuration\.team-a_bot_[0-9A-F]{8}\.webhook_url\}$/);
   });
 });

@@ -68,8 +68,6 @@ export class ChatOpsStack extends TerraformStack {
   readonly environment: string;
   /** The provider block of this stack. */
   readonly provider: oos.provider.OosProvider;
-  /** The chat configurations added so far. */
-  readonly chatConfigurations: ChatConfiguration[] = [];
 
   constructor(scope: Construct, id: string, props: ChatOpsStackProps) {
     super(scope, id);
@@ -102,7 +100,7 @@ export class ChatOpsStack extends TerraformStack {
       validate: () => {
         const problems = new ProblemList(this.node.path);
         problems.check('resourceGroupId', props.resourceGroupId, resourceGroupProblem);
-        problems.check('defaultTags', props.defaultTags, (tags) => tagProblems(tags));
+        problems.check('defaultTags', props.defaultTags, tagProblems);
         if (props.backend?.kind === 'pg') {
           problems.check('backend.connStr', props.backend.connStr, (conn) =>
             /:\/\/[^/@:]+:[^/@]+@|password=/i.test(conn) ? 'contains a password: remove it and set PGPASSWORD at deploy time.' : undefined,
@@ -113,11 +111,14 @@ export class ChatOpsStack extends TerraformStack {
     });
   }
 
+  /** Every ChatConfiguration in this stack, however it was added. */
+  get chatConfigurations(): ChatConfiguration[] {
+    return this.node.findAll().filter(ChatConfiguration.isChatConfiguration);
+  }
+
   /** Adds a chat configuration to this environment; `props.name` defaults to `<environment>-<id>`. */
   addChatConfiguration(id: string, props: Omit<ChatConfigurationProps, 'name'> & { readonly name?: string }): ChatConfiguration {
-    const configuration = new ChatConfiguration(this, id, { ...props, name: props.name ?? `${this.environment}-${id}` });
-    this.chatConfigurations.push(configuration);
-    return configuration;
+    return new ChatConfiguration(this, id, { ...props, name: props.name ?? `${this.environment}-${id}` });
   }
 }
 

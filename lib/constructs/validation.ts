@@ -26,11 +26,9 @@ export class ProblemList {
   }
 }
 
-/** True when `value` (or, for a map, any of its keys or values) is an unresolved token. */
+/** True when `value` itself is an unresolved token (for a map: the whole map; see resolvedEntries for its entries). */
 export function isUnresolved(value: unknown): boolean {
-  if (typeof value === 'string' || typeof value === 'number') return Token.isUnresolved(value);
-  if (value !== null && typeof value === 'object') return Token.isUnresolved(value);
-  return false;
+  return value !== null && (typeof value === 'string' || typeof value === 'number' || typeof value === 'object') && Token.isUnresolved(value);
 }
 
 /** The entries of a map whose keys and values are both plain (resolved) strings. */
