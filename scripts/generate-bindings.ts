@@ -415,6 +415,19 @@ export function renderTarget(target: Target, versionConstraint: string): string 
   code.line('// ATTRIBUTES');
   code.line('// ==========');
 
+  /** The `resetX()` (for optional arguments) and `xInput` getter cdktf's generated classes carry. */
+  const emitResetAndInput = (prop: string, required: boolean) => {
+    if (!required) {
+      code.open(`public reset${prop.charAt(0).toUpperCase()}${prop.slice(1)}() {`);
+      code.line(`this._${prop} = undefined;`);
+      code.close();
+    }
+    code.line('// Temporarily expose input value. Use with caution.');
+    code.open(`public get ${prop}Input() {`);
+    code.line(`return this._${prop};`);
+    code.close();
+  };
+
   const emitArgument = (name: string, m: TypeMapping, a: { required?: boolean }) => {
     const prop = propertyName(name);
     code.line(`private _${prop}?: ${m.tsType};`);
@@ -424,15 +437,7 @@ export function renderTarget(target: Target, versionConstraint: string): string 
     code.open(`public set ${prop}(value: ${m.tsType}${isProvider ? ' | undefined' : ''}) {`);
     code.line(`this._${prop} = value;`);
     code.close();
-    if (!a.required) {
-      code.open(`public reset${prop.charAt(0).toUpperCase()}${prop.slice(1)}() {`);
-      code.line(`this._${prop} = undefined;`);
-      code.close();
-    }
-    code.line('// Temporarily expose input value. Use with caution.');
-    code.open(`public get ${prop}Input() {`);
-    code.line(`return this._${prop};`);
-    code.close();
+    emitResetAndInput(prop, Boolean(a.required));
   };
 
   const attributeEntries: [string, AttributeSchema][] = isProvider
@@ -476,13 +481,7 @@ export function renderTarget(target: Target, versionConstraint: string): string 
     code.open(`public set ${prop}(value: ${tsType} | undefined) {`);
     code.line(`this._${prop} = value;`);
     code.close();
-    code.open(`public reset${pascal(name)}() {`);
-    code.line(`this._${prop} = undefined;`);
-    code.close();
-    code.line('// Temporarily expose input value. Use with caution.');
-    code.open(`public get ${prop}Input() {`);
-    code.line(`return this._${prop};`);
-    code.close();
+    emitResetAndInput(prop, false);
   }
 
   // --- synthesis
