@@ -11,7 +11,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AttributeSchema, BlockSchema, CtyType, NestedBlockSchema, Schema } from '../lib/provider/schema';
-import { PROVIDER_SOURCE, PROVIDER_TYPE, providerSchema } from '../lib/provider/provider-schema';
+import { PROVIDER_SOURCE, PROVIDER_TYPE } from '../lib/domain';
+import { providerSchema } from '../lib/provider/provider-schema';
 import { CHAT_CONFIGURATION_RESOURCE, chatConfigurationSchema } from '../lib/provider/resources/chat-configuration';
 import { CHAT_CONFIGURATION_DATA_SOURCE, chatConfigurationDataSchema } from '../lib/provider/data-sources/chat-configuration';
 import { CHAT_CONFIGURATIONS_DATA_SOURCE, chatConfigurationsDataSchema } from '../lib/provider/data-sources/chat-configurations';

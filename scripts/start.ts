@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_EMULATOR_CREDENTIAL, emulatorClientEnvironment, startEmulator } from '../lib/emulator';
 import { OosClient, isNotFound } from '../lib/oos';
+import { SecretRedactor } from '../lib/oos/redaction';
 import { setUpLocalProvider } from '../lib/provider/packaging/local-mirror';
 import { BuildOptions, buildApp } from '../main';
 
@@ -54,8 +55,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
   const outdir = path.resolve(options.outdir ?? path.join(process.cwd(), 'cdktf.out'));
   const mode = options.mode ?? 'apply';
   const terraform = options.terraform ?? process.env.TERRAFORM_BINARY ?? 'terraform';
-  const secretValues: string[] = [];
-  const redact = (line: string) => secretValues.reduce((l, secret) => l.split(secret).join('******'), line);
+  const secrets = new SecretRedactor();
   const step = (n: number, text: string) => log(`[${n}/${STEPS}] ${text}`);
   fs.mkdirSync(localDir, { recursive: true });
 
@@ -80,12 +80,12 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       credentials: { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret },
     });
     for (const parameter of config.secretParameters) {
-      const created = await ensureSecretParameter(client, parameter, () => devSecret(secretValues));
+      const created = await ensureSecretParameter(client, parameter, () => devSecret(secrets));
       log(`      secret parameter ${parameter}: ${created ? 'created with a random value' : 'already there'}`);
     }
     const variables: Record<string, string> = {};
     for (const variable of config.secretVariables) {
-      variables[`TF_VAR_${variable}`] = devSecret(secretValues);
+      variables[`TF_VAR_${variable}`] = devSecret(secrets);
       log(`      ephemeral variable ${variable}: a random value in TF_VAR_${variable}`);
     }
 
@@ -102,9 +102,9 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       ...emulatorClientEnvironment(emulator.url, { regionId: region }),
       ...variables,
     };
-    secretValues.push(DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret);
+    secrets.remember(DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret);
     const run = (args: string[], okCodes: number[] = [0]) =>
-      runStreaming(terraform, args, { cwd: stackDir, env, log: (line) => log(`      terraform │ ${redact(line)}`), okCodes });
+      runStreaming(terraform, args, { cwd: stackDir, env, log: (line) => log(`      terraform │ ${secrets.redact(line)}`), okCodes });
 
     step(5, 'terraform init');
     // -upgrade: the mirror's launcher is rewritten per machine, so its hash may differ from the lock file's.
@@ -192,9 +192,9 @@ async function ensureSecretParameter(client: OosClient, name: string, value: () 
 }
 
 /** A random throwaway secret for the emulator, remembered so it is redacted from any output. */
-function devSecret(remember: string[]): string {
+function devSecret(secrets: SecretRedactor): string {
   const value = `dev-${randomBytes(12).toString('hex')}`;
-  remember.push(value);
+  secrets.remember(value);
   return value;
 }
 

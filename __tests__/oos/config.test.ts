@@ -1,4 +1,5 @@
-import { isLoopbackHost, resolveEndpoint, resolveRegion } from '../../lib/oos/config';
+import { isLoopbackHost } from '../../lib/domain';
+import { resolveEndpoint, resolveRegion } from '../../lib/oos/config';
 import { OosClient } from '../../lib/oos/client';
 
 describe('region resolution', () => {
@@ -21,7 +22,7 @@ describe('region resolution', () => {
   });
 
   test('a malformed region is refused with where it came from', () => {
-    expect(() => resolveRegion(undefined, { ALIBABA_CLOUD_REGION_ID: 'CN Hangzhou' })).toThrow(/ALIBABA_CLOUD_REGION_ID "CN Hangzhou" is not a region ID/);
+    expect(() => resolveRegion(undefined, { ALIBABA_CLOUD_REGION_ID: 'CN Hangzhou' })).toThrow(/ALIBABA_CLOUD_REGION_ID "CN Hangzhou" is not a region id/);
   });
 
   test('the client reads the region from the environment when the argument is absent', () => {

@@ -3,15 +3,7 @@ import * as oos from './bindings';
 import { Platform } from './platform';
 import { SECRET_ALTERNATIVES, Secret, SecretArguments } from './secret';
 import { ProblemList, resolvedEntries } from './validation';
-import {
-  configurationKeys,
-  isSecretKey,
-  nameProblem,
-  ramRoleProblem,
-  resourceGroupProblem,
-  tagProblems,
-  typeProblem,
-} from '../provider/chat-configuration-rules';
+import { configurationKeys, isSecretKey, nameProblem, ramRoleProblem, resourceGroupProblem, tagProblems, typeProblem } from '../domain';
 
 /** Context key through which a stack hands its default resource group to its configurations. */
 export const DEFAULT_RESOURCE_GROUP_CONTEXT = 'oos-chatops:defaultResourceGroupId';

@@ -5,7 +5,7 @@ import { ChatConfiguration, ChatConfigurationProps, DEFAULT_RESOURCE_GROUP_CONTE
 import { App, Aspects, LocalBackend, OssBackend, PgBackend, TerraformOutput, TerraformStack, Lazy } from './framework';
 import { DefaultTags } from './tagging';
 import { ProblemList } from './validation';
-import { resourceGroupProblem, tagProblems } from '../provider/chat-configuration-rules';
+import { resourceGroupProblem, tagProblems } from '../domain';
 
 /** How the provider authenticates. Access keys are never written in code: they come from the environment. */
 export type ProviderCredentials =

@@ -3,6 +3,7 @@
  * the choices made here are listed in README.md.
  */
 import { createHash } from 'node:crypto';
+import { SECRET_MASK } from '../domain';
 import { type ActionContext, type ActionTable, RESOURCE_GROUP_ID_PATTERN, regionOf } from './actions';
 import { entityAlreadyExists, entityNotExists, invalidParameter } from './errors';
 import { type ChatConfigurationRecord, formatResourceDate } from './store';
@@ -12,8 +13,6 @@ const NAME_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 const CHAT_TYPES = ['DingTalk', 'WeChat'];
 const RAM_ROLE_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
 const MAX_CONFIGURATION_LENGTH = 16 * 1024;
-/** What Get shows instead of a secret, and what Update accepts to mean "keep the stored secret". */
-export const SECRET_MASK = '******';
 const MAX_LIST_RESULTS = 100;
 
 function isSecretKey(key: string): boolean {

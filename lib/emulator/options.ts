@@ -54,7 +54,6 @@ export const DEFAULT_EMULATOR_CREDENTIAL: EmulatorCredential = {
 };
 
 export const DEFAULT_ACCOUNT_ID = '1234567890123456';
-export const DEFAULT_TAG_RESOURCE_TYPE = 'chatconfiguration';
 export const DEFAULT_RESOURCE_GROUP_ID = 'rg-acfmdefault000001';
 
 export interface RunningEmulator {

@@ -4,18 +4,18 @@
  * store; "encryption" is only simulated by what Get returns without WithDecryption.
  */
 import { createHash } from 'node:crypto';
+import { SECRET_MASK } from '../domain';
 import { type ActionContext, type ActionTable, RESOURCE_GROUP_ID_PATTERN, regionOf } from './actions';
 import { entityAlreadyExists, entityNotExists, invalidParameter, missingParameter, OosError } from './errors';
 import { type SecretParameterRecord, formatResourceDate } from './store';
 import { SECRET_PARAMETER_RESOURCE_TYPE, MAX_TAGS_PER_RESOURCE, applyTags, validateTags } from './tags';
 
 const ENTITY = 'Parameter';
+// Get returns the mask as Value without WithDecryption=true.
 /** OOS parameter names may be paths such as /app/db-password. */
 const NAME_PATTERN = /^[A-Za-z0-9_./-]{1,200}$/;
 const MAX_VALUE_LENGTH = 65536;
 const MAX_DESCRIPTION_LENGTH = 200;
-/** What Get returns as Value without WithDecryption=true. */
-export const ENCRYPTED_VALUE_PLACEHOLDER = '******';
 /** The KMS key OOS uses when none is chosen. */
 const DEFAULT_KEY_ID = 'alias/acs/oos';
 
@@ -108,7 +108,7 @@ function getSecretParameter(context: ActionContext): Record<string, unknown> {
   return {
     Parameter: {
       ...describe(context, record, version.version),
-      Value: withDecryption ? version.value : ENCRYPTED_VALUE_PLACEHOLDER,
+      Value: withDecryption ? version.value : SECRET_MASK,
     },
   };
 }

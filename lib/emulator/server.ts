@@ -10,29 +10,20 @@ import { type ActionHandler, ActionParameters, type EmulatorSettings } from './a
 import { chatConfigurationActions } from './chat-configurations';
 import { OosError, errorEnvelope, internalError, invalidParameter } from './errors';
 import { FaultInjector } from './faults';
-import {
-  DEFAULT_ACCOUNT_ID,
-  DEFAULT_EMULATOR_CREDENTIAL,
-  DEFAULT_RESOURCE_GROUP_ID,
-  DEFAULT_TAG_RESOURCE_TYPE,
-  type EmulatorOptions,
-  type RunningEmulator,
-} from './options';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR_CREDENTIAL, DEFAULT_RESOURCE_GROUP_ID, type EmulatorOptions, type RunningEmulator } from './options';
 import { parseRequest, readBody } from './request';
 import { secretParameterActions } from './secret-parameters';
 import { SignatureVerifier } from './signature-verifier';
 import { EmulatorStore } from './store';
 import { tagActions } from './tags';
+import { DEFAULT_TAG_RESOURCE_TYPE, OOS_API_VERSION, isLoopbackHost } from '../domain';
 
-export const API_VERSION = '2019-06-01';
+/** Re-exported for emulator users; one home in lib/domain. */
+export const API_VERSION = OOS_API_VERSION;
 const REGION_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 
 /** Every emulated action, by its case-sensitive name. */
 const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(Object.entries({ ...chatConfigurationActions, ...tagActions, ...secretParameterActions }));
-
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 /** The request pipeline: parse, verify, version and action, faults, RegionId, handler. */
 function createRequestListener(

@@ -12,7 +12,8 @@ import type CredentialClass from '@alicloud/credentials';
 import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from './config';
 import { buildCredential, observeCredential, validateCredentialSettings, type CredentialSettings } from './credentials';
 import { OosApiError, OosConfigError, OosCredentialsError, OosNetworkError, OosTimeoutError } from './errors';
-import { SecretRedactor, isSecretKey } from './redaction';
+import { SecretRedactor } from './redaction';
+import { DEFAULT_TAG_RESOURCE_TYPE, OOS_API_VERSION, isSecretKey } from '../domain';
 import { resolveRetryPolicy, SYSTEM_CLOCK, withRetry, type RetryClock, type RetryPolicy } from './retry';
 import type {
   ChatConfiguration,
@@ -32,8 +33,6 @@ type Json = Record<string, unknown>;
 
 export type { CredentialSettings } from './credentials';
 
-export const OOS_API_VERSION = '2019-06-01';
-export const DEFAULT_TAG_RESOURCE_TYPE = 'chatconfiguration';
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** Page size sent to List APIs (OOS accepts 10–100). */
 const PAGE_SIZE = 100;

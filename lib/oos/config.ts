@@ -3,10 +3,9 @@
  * endpoint (host, port and scheme). Plain HTTP is refused except to this machine, because
  * requests carry signed credentials and chat secrets.
  */
-import { isIP } from 'node:net';
+import { REGION_ENV_VARS, isLoopbackHost, regionProblem } from '../domain';
 import { OosConfigError } from './errors';
 
-export const REGION_ENV_VARS = ['ALIBABA_CLOUD_REGION_ID', 'ALIBABA_CLOUD_REGION'] as const;
 /** Endpoint override from the environment, e.g. a local emulator's URL. */
 export const ENDPOINT_ENV_VAR = 'ALIBABA_CLOUD_OOS_ENDPOINT';
 
@@ -19,9 +18,8 @@ export function resolveRegion(regionId: string | undefined, env: NodeJS.ProcessE
   for (const [source, value] of candidates) {
     const v = value?.trim();
     if (!v) continue;
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v)) {
-      throw new OosConfigError(`${source} ${JSON.stringify(v)} is not a region ID: use one like cn-hangzhou`);
-    }
+    const problem = regionProblem(v);
+    if (problem) throw new OosConfigError(`${source} ${problem}`);
     return v;
   }
   throw new OosConfigError(`region is not set: set the provider's region argument or ${REGION_ENV_VARS.join(' or ')} (for example cn-hangzhou)`);
@@ -31,15 +29,6 @@ export interface ResolvedEndpoint {
   /** host[:port], as sent in the Host header. */
   readonly host: string;
   readonly protocol: 'HTTP' | 'HTTPS';
-}
-
-/** True for localhost, 127.0.0.0/8 and ::1. */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
-  if (isIP(h) === 4) return h.startsWith('127.');
-  if (isIP(h) === 6) return h === '::1' || h === '0:0:0:0:0:0:0:1';
-  return false;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type CredentialClass from '@alicloud/credentials';
 import type { CredentialsProvider } from '@alicloud/credentials';
+import { credentialProblems } from '../domain';
 import { OosConfigError, OosCredentialsError } from './errors';
 
 type CredentialsModule = typeof import('@alicloud/credentials');
@@ -46,22 +47,14 @@ export interface SigningCredential {
 /** Throws OosConfigError naming the field when the settings cannot work. Loads nothing. */
 export function validateCredentialSettings(settings: CredentialSettings | undefined): void {
   if (!settings) return;
-  const { accessKeyId, accessKeySecret, securityToken, profile, assumeRole } = settings;
-  if (accessKeyId && !accessKeySecret) {
-    throw new OosConfigError('access_key is set but secret_key is not: set both, or neither to use the default credential chain');
-  }
-  if (accessKeySecret && !accessKeyId) {
-    throw new OosConfigError('secret_key is set but access_key is not: set both, or neither to use the default credential chain');
-  }
-  if (securityToken && !accessKeyId) {
-    throw new OosConfigError('security_token is set without access_key and secret_key: an STS token needs the temporary AccessKey pair it was issued with');
-  }
-  if (profile !== undefined && accessKeyId) {
-    throw new OosConfigError('both profile and access_key are set: use one of them');
-  }
-  if (profile !== undefined && profile.trim() === '') {
-    throw new OosConfigError('profile is empty: set a profile name or remove the argument');
-  }
+  const { assumeRole } = settings;
+  const [first] = credentialProblems({
+    access_key: settings.accessKeyId,
+    secret_key: settings.accessKeySecret,
+    security_token: settings.securityToken,
+    profile: settings.profile,
+  });
+  if (first) throw new OosConfigError(first.problem);
   if (assumeRole) {
     if (!assumeRole.roleArn || !assumeRole.roleArn.startsWith('acs:ram::')) {
       throw new OosConfigError(`assume_role.role_arn must look like acs:ram::<account-id>:role/<role-name>, got ${JSON.stringify(assumeRole.roleArn ?? '')}`);

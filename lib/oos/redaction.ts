@@ -3,12 +3,7 @@
  * for errors or logs. The server may echo parameters back in a Message; this catches that.
  */
 
-export const MASK = '******';
-
-/** Configuration keys that carry secrets (DingTalkClientSecret, …): OOS masks them on read. */
-export function isSecretKey(key: string): boolean {
-  return /secret$/i.test(key);
-}
+import { SECRET_MASK as MASK } from '../domain';
 
 /** Shorter values are not remembered: masking them would garble every message. */
 const MIN_SECRET_LENGTH = 4;

@@ -1,5 +1,5 @@
 import type { ChatConfiguration } from '../oos';
-import { configurationKeys, isSecretKey } from './chat-configuration-rules';
+import { configurationKeys, isSecretKey } from '../domain';
 import type { ObjectValue } from './schema';
 import { mapOrNull } from './values';
 

@@ -1,11 +1,5 @@
 import { Schema } from './schema';
 
-/** Registry address of this provider; the host never resolves, so Terraform never goes online for it. */
-export const PROVIDER_SOURCE = 'oos-chatops.local/chatops/oos';
-export const PROVIDER_HOST = 'oos-chatops.local';
-export const PROVIDER_NAMESPACE = 'chatops';
-export const PROVIDER_TYPE = 'oos';
-
 /** Schema of the `provider "oos"` block. */
 export const providerSchema: Schema = {
   version: 0,

@@ -5,8 +5,7 @@ import { chatConfigurationsDataSource } from './data-sources/chat-configurations
 import { providerSchema } from './provider-schema';
 import { Diagnostic, ObjectValue, ProviderDefinition, errorDiagnostic, isUnknown, path } from './schema';
 import { stringMap } from './values';
-
-export const DEFAULT_TAG_RESOURCE_TYPE = 'chatconfiguration';
+import { DEFAULT_TAG_RESOURCE_TYPE, credentialProblems, regionProblem } from '../domain';
 
 /** What resources and data sources need once `provider "oos"` is configured. */
 export interface ProviderContext {
@@ -78,33 +77,21 @@ function clientConfig(config: ObjectValue, terraformVersion: string): OosClientC
 
 function validateProviderConfig(config: ObjectValue): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const known = (value: unknown): boolean => value !== null && !isUnknown(value);
-  if (known(config.access_key) !== known(config.secret_key) && !isUnknown(config.access_key) && !isUnknown(config.secret_key)) {
-    const missing = known(config.access_key) ? 'secret_key' : 'access_key';
-    diagnostics.push(
-      errorDiagnostic(
-        `Missing ${missing}`,
-        'access_key and secret_key go together: set both, or neither to use the default credential chain (environment variables, CLI profile, credentials file, ECS RAM role).',
-        path(missing),
-      ),
-    );
-  }
-  if (known(config.security_token) && !known(config.access_key)) {
-    diagnostics.push(
-      errorDiagnostic(
-        'security_token needs access_key',
-        'An STS token is only used with the temporary access_key and secret_key it was issued with.',
-        path('security_token'),
-      ),
-    );
+  // An unknown value may still turn out to be set: only judge the settings already known.
+  const credentialFields = ['access_key', 'secret_key', 'security_token', 'profile'] as const;
+  if (credentialFields.every((field) => !isUnknown(config[field]))) {
+    const text = (field: (typeof credentialFields)[number]) => (typeof config[field] === 'string' ? (config[field] as string) : undefined);
+    const settings = { access_key: text('access_key'), secret_key: text('secret_key'), security_token: text('security_token'), profile: text('profile') };
+    for (const { field, problem } of credentialProblems(settings)) {
+      diagnostics.push(errorDiagnostic(`Invalid ${field}`, `${problem}.`, path(field)));
+    }
   }
   const maxRetries = config.max_retries;
   if (typeof maxRetries === 'number' && (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 20)) {
     diagnostics.push(errorDiagnostic('Invalid max_retries', `max_retries must be a whole number from 0 to 20, got ${maxRetries}.`, path('max_retries')));
   }
   const region = config.region;
-  if (typeof region === 'string' && !/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) {
-    diagnostics.push(errorDiagnostic('Invalid region', `"${region}" is not a region id; use one like cn-hangzhou or ap-southeast-1.`, path('region')));
-  }
+  const problem = typeof region === 'string' ? regionProblem(region) : undefined;
+  if (problem) diagnostics.push(errorDiagnostic('Invalid region', problem, path('region')));
   return diagnostics;
 }

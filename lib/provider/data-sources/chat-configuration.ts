@@ -1,7 +1,7 @@
 import type { ContextSource } from '../provider';
 import { DataSourceType, Schema, DiagnosticsError, errorDiagnostic, path } from '../schema';
 import { mapOrNull } from '../values';
-import { nameProblem } from '../chat-configuration-rules';
+import { nameProblem } from '../../domain';
 import { attributesFromRemote } from '../chat-configuration-mapping';
 import { isNotFound } from '../../oos/errors';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ListFilter } from '../../oos';
 import type { ContextSource } from '../provider';
 import { DataSourceType, Schema, Diagnostic, errorDiagnostic, path } from '../schema';
-import { typeProblem } from '../chat-configuration-rules';
+import { typeProblem } from '../../domain';
 
 export const CHAT_CONFIGURATIONS_DATA_SOURCE = 'oos_chat_configurations';
 

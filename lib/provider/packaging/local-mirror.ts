@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_SOURCE, PROVIDER_TYPE } from '../provider-schema';
+import { PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_SOURCE, PROVIDER_TYPE } from '../../domain';
 
 /** The provider's version: the package's, so a new release is a new mirror entry. */
 export const PROVIDER_VERSION: string = (JSON.parse(readFileSync(join(__dirname, packageRootRelative(), 'package.json'), 'utf8')) as { version: string })

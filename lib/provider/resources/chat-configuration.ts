@@ -1,15 +1,6 @@
 import type { ChatConfiguration, ChatConfigurationInput, ChatPlatform } from '../../oos';
 import { OosApiError, isAlreadyExists, isNotFound } from '../../oos/errors';
-import {
-  SECRET_MASK,
-  configurationKeys,
-  isSecretKey,
-  nameProblem,
-  ramRoleProblem,
-  resourceGroupProblem,
-  tagProblems,
-  typeProblem,
-} from '../chat-configuration-rules';
+import { SECRET_MASK, configurationKeys, isSecretKey, nameProblem, ramRoleProblem, resourceGroupProblem, tagProblems, typeProblem } from '../../domain';
 import type { ContextSource, ProviderContext } from '../provider';
 import { AttributePath, CtyValue, Diagnostic, DiagnosticsError, ObjectValue, ResourceType, Schema, UNKNOWN, errorDiagnostic, isUnknown, path } from '../schema';
 import { assembleConfiguration, attributesFromRemote } from '../chat-configuration-mapping';

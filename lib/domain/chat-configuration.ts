@@ -1,22 +1,32 @@
 /**
  * The rules OOS and this project put on chat configuration fields, as plain checks that return
- * what is wrong and how to fix it. The provider's validation and the cdktf constructs share them.
+ * what is wrong and how to fix it (undefined when fine). The cdktf constructs, the provider and
+ * the OOS client share them; the emulator keeps its own server-side copy on purpose.
  */
 
-import { MASK, isSecretKey } from '../oos/redaction';
-
-/** True for Configuration keys that carry secrets and must never come from plain configuration. */
-export { isSecretKey };
-
 export const CHAT_PLATFORMS = ['DingTalk', 'WeChat'] as const;
+export type ChatPlatform = (typeof CHAT_PLATFORMS)[number];
+
 /** What OOS returns for a secret, and accepts in an update as "keep the stored value". */
-export const SECRET_MASK = MASK;
+export const SECRET_MASK = '******';
+
+/** ResourceType of chat configurations in the OOS tag API (TagResources, ListTagResources). */
+export const DEFAULT_TAG_RESOURCE_TYPE = 'chatconfiguration';
+
 export const MAX_TAGS = 20;
+export const MAX_TAG_KEY_LENGTH = 128;
+export const MAX_TAG_VALUE_LENGTH = 128;
+/** Tag key prefixes Alibaba Cloud keeps for itself (compared case-insensitively). */
+export const RESERVED_TAG_PREFIXES = ['aliyun', 'acs:'] as const;
 
 const NAME_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 const RAM_ROLE_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
 const RESOURCE_GROUP_PATTERN = /^rg-[a-z0-9]+$/;
-const RESERVED_TAG_PREFIXES = ['aliyun', 'acs:'];
+
+/** True for Configuration keys that carry secrets (DingTalkClientSecret, …): OOS masks them on read. */
+export function isSecretKey(key: string): boolean {
+  return /secret$/i.test(key);
+}
 
 export function nameProblem(name: string): string | undefined {
   if (NAME_PATTERN.test(name)) return undefined;
@@ -44,10 +54,14 @@ export function tagProblems(tags: { readonly [key: string]: string }): string[] 
   const keys = Object.keys(tags);
   if (keys.length > MAX_TAGS) problems.push(`${keys.length} tags given; OOS allows at most ${MAX_TAGS}: remove ${keys.length - MAX_TAGS}.`);
   for (const key of keys) {
-    if (key.length === 0 || key.length > 128) problems.push(`tag key "${key.slice(0, 40)}" must be 1 to 128 characters long.`);
+    if (key.length === 0 || key.length > MAX_TAG_KEY_LENGTH) {
+      problems.push(`tag key "${key.slice(0, 40)}" must be 1 to ${MAX_TAG_KEY_LENGTH} characters long.`);
+    }
     const reserved = RESERVED_TAG_PREFIXES.find((prefix) => key.toLowerCase().startsWith(prefix));
     if (reserved) problems.push(`tag key "${key}" starts with the reserved prefix "${reserved}": rename it.`);
-    if (tags[key].length > 128) problems.push(`the value of tag "${key}" is ${tags[key].length} characters long; at most 128 are allowed.`);
+    if (tags[key].length > MAX_TAG_VALUE_LENGTH) {
+      problems.push(`the value of tag "${key}" is ${tags[key].length} characters long; at most ${MAX_TAG_VALUE_LENGTH} are allowed.`);
+    }
   }
   return problems;
 }

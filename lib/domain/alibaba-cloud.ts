@@ -1,0 +1,68 @@
+/**
+ * Facts about Alibaba Cloud that every layer agrees on: the OOS API version, what a region id
+ * looks like, which hosts count as this machine, and how credential settings combine.
+ */
+import { isIP } from 'node:net';
+
+/** The OOS OpenAPI version this project speaks (and the emulator serves). */
+export const OOS_API_VERSION = '2019-06-01';
+
+/** Environment variables that give the region, in order of precedence. */
+export const REGION_ENV_VARS = ['ALIBABA_CLOUD_REGION_ID', 'ALIBABA_CLOUD_REGION'] as const;
+
+const REGION_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+
+/** What is wrong with a region id (undefined when it looks like cn-hangzhou or ap-southeast-1). */
+export function regionProblem(region: string): string | undefined {
+  if (REGION_PATTERN.test(region)) return undefined;
+  return `"${region}" is not a region id: use one like cn-hangzhou or ap-southeast-1.`;
+}
+
+/**
+ * True for localhost (and *.localhost), 127.0.0.0/8 and ::1, with or without IPv6 brackets:
+ * the only hosts plain HTTP may go to, and the only ones the emulator listens on.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1';
+  return false;
+}
+
+/** Credential settings as the provider block spells them. */
+export interface CredentialFields {
+  readonly access_key?: string;
+  readonly secret_key?: string;
+  readonly security_token?: string;
+  readonly profile?: string;
+}
+
+/** A problem with one setting: the field to fix and how. */
+export interface SettingProblem {
+  readonly field: string;
+  readonly problem: string;
+}
+
+/** How explicit credential settings may combine; each problem names the setting to fix. */
+export function credentialProblems(settings: CredentialFields): SettingProblem[] {
+  const { access_key, secret_key, security_token, profile } = settings;
+  const problems: SettingProblem[] = [];
+  if (access_key && !secret_key) {
+    problems.push({ field: 'secret_key', problem: 'access_key is set but secret_key is not: set both, or neither to use the default credential chain' });
+  }
+  if (secret_key && !access_key) {
+    problems.push({ field: 'access_key', problem: 'secret_key is set but access_key is not: set both, or neither to use the default credential chain' });
+  }
+  if (security_token && !access_key) {
+    problems.push({
+      field: 'security_token',
+      problem: 'security_token is set without access_key and secret_key: an STS token needs the temporary AccessKey pair it was issued with',
+    });
+  }
+  if (profile !== undefined && access_key) problems.push({ field: 'profile', problem: 'both profile and access_key are set: use one of them' });
+  if (profile !== undefined && profile.trim() === '') {
+    problems.push({ field: 'profile', problem: 'profile is empty: set a profile name or remove the argument' });
+  }
+  return problems;
+}
