@@ -63,7 +63,8 @@ export const ramRoleRequired: Policy = function ramRoleRequired(plan, context) {
   return reviewedConfigurations(plan).flatMap((item) => {
     if (item.after?.ram_role) return [];
     const fix = 'Set ram_role to the RAM role the bot runs operations as, e.g. AliyunOOSDefaultRole.';
-    if (item.isUnknownAfter('ram_role')) return [violation(context, item, RULES.ramRole, 'ram_role is known only after apply, so it could not be checked.', fix, 'warning')];
+    if (item.isUnknownAfter('ram_role'))
+      return [violation(context, item, RULES.ramRole, 'ram_role is known only after apply, so it could not be checked.', fix, 'warning')];
     return [violation(context, item, RULES.ramRole, `${context.environment} needs a RAM role and ram_role is not set.`, fix)];
   });
 };
@@ -77,7 +78,14 @@ export const noReplaceOrDestroy: Policy = function noReplaceOrDestroy(plan, cont
       const what = change.kind === 'replace' ? 'replaces' : 'destroys';
       const consequence = isBot ? ': its webhook URL stops working' : '';
       if (context.allowDestructive) {
-        return violation(context, subject, RULES.destructive, `The plan ${what} ${change.address}${consequence}; allowed for this run only.`, 'None needed.', 'warning');
+        return violation(
+          context,
+          subject,
+          RULES.destructive,
+          `The plan ${what} ${change.address}${consequence}; allowed for this run only.`,
+          'None needed.',
+          'warning',
+        );
       }
       const fix =
         change.kind === 'replace'
@@ -108,14 +116,15 @@ function tagViolation(item: ChatConfigurationChange, key: string, context: Polic
 
 export const resourceGroupRequired: Policy = function resourceGroupRequired(plan, context) {
   return reviewedConfigurations(plan).flatMap((item) => {
-    const fix = 'Set resource_group_id to the team\'s resource group (rg-…) instead of the account default.';
+    const fix = "Set resource_group_id to the team's resource group (rg-…) instead of the account default.";
     const configured = configuredResource(plan, item.change);
     const value = item.after?.resource_group_id;
     const problem = value ? resourceGroupProblem(value) : undefined;
     if (problem) return [violation(context, item, RULES.resourceGroup, problem, fix)];
     // optional+computed: the planned value is the state's (or unknown) even when the configuration
     // no longer sets it, so the configuration is the witness when the plan carries it.
-    if (configured) return configured.expressions.has('resource_group_id') ? [] : [violation(context, item, RULES.resourceGroup, 'resource_group_id is not set.', fix)];
+    if (configured)
+      return configured.expressions.has('resource_group_id') ? [] : [violation(context, item, RULES.resourceGroup, 'resource_group_id is not set.', fix)];
     if (value) return [];
     if (item.isUnknownAfter('resource_group_id')) {
       return [violation(context, item, RULES.resourceGroup, 'resource_group_id is known only after apply, so it could not be checked.', fix, 'warning')];

@@ -4,12 +4,28 @@
  */
 export type { JsonValue, JsonObject } from './json';
 export { PlanJsonError } from './json';
-export type { ChangeAction, ChangeKind, ConfiguredExpression, ConfiguredResource, OutputChange, PlanVariable, PlanView, ResourceChange, ValueMask } from './plan';
+export type {
+  ChangeAction,
+  ChangeKind,
+  ConfiguredExpression,
+  ConfiguredResource,
+  OutputChange,
+  PlanVariable,
+  PlanView,
+  ResourceChange,
+  ValueMask,
+} from './plan';
 export { CHANGE_ACTIONS, configuredResource, hasChanges, isChange, parsePlan, planFromJson, readPlanFile } from './plan';
 export type { ChangeValues, FieldChange, PlannedValue, Step } from './values';
 export { afterValue, beforeValue, fieldChanges, isMasked, plannedKeys } from './values';
 export type { ChatConfigurationAttribute, ChatConfigurationAttributes, ChatConfigurationChange } from './chat-configuration';
-export { CHAT_CONFIGURATION_ATTRIBUTES, CHAT_CONFIGURATION_TYPE, chatConfigurationChange, chatConfigurationChanges, looksLikeSecretKey } from './chat-configuration';
+export {
+  CHAT_CONFIGURATION_ATTRIBUTES,
+  CHAT_CONFIGURATION_TYPE,
+  chatConfigurationChange,
+  chatConfigurationChanges,
+  looksLikeSecretKey,
+} from './chat-configuration';
 export type { Policy, PolicyContext, PolicyReport, Severity, Violation } from './policy';
 export { PolicyEvaluationError, blockingViolations, evaluatePolicies, violation } from './policy';
 export type { PolicySettings } from './built-in-policies';

@@ -146,7 +146,10 @@ export function planFromJson(document: JsonValue, source = 'plan JSON'): PlanVie
     formatVersion,
     terraformVersion: root.field('terraform_version').optionalString() ?? 'unknown',
     resourceChanges: root.field('resource_changes').items().map(readResourceChange),
-    outputChanges: root.field('output_changes').entries().map(([name, change]) => readOutputChange(name, change)),
+    outputChanges: root
+      .field('output_changes')
+      .entries()
+      .map(([name, change]) => readOutputChange(name, change)),
     variables: readVariables(root.field('variables'), configurationRoot.present ? configurationRoot.field('root_module').field('variables') : undefined),
     configuration: new Map(configurationRoot.present ? readModule(configurationRoot.field('root_module'), '') : []),
     complete: root.field('complete').boolean(true),
@@ -246,31 +249,40 @@ function readVariables(values: JsonReader, declared: JsonReader | undefined): Re
     [...names].map((name) => {
       const declaration = declarations.get(name);
       const value = values.present && values.field(name).present ? values.field(name).field('value').json() : null;
-      return [name, { value, sensitive: declaration?.field('sensitive').boolean(false) ?? false, ephemeral: declaration?.field('ephemeral').boolean(false) ?? false }];
+      return [
+        name,
+        { value, sensitive: declaration?.field('sensitive').boolean(false) ?? false, ephemeral: declaration?.field('ephemeral').boolean(false) ?? false },
+      ];
     }),
   );
 }
 
 function readModule(module: JsonReader, prefix: string): [string, ConfiguredResource][] {
-  const resources = module.field('resources').items().map((resource): [string, ConfiguredResource] => {
-    const type = resource.field('type').string();
-    const name = resource.field('name').string();
-    const address = `${prefix}${resource.field('mode').optionalString() === 'data' ? 'data.' : ''}${type}.${name}`;
-    const expressions = new Map(
-      resource
-        .field('expressions')
-        .entries()
-        .filter(([, expression]) => expression.present && typeof expression.value === 'object' && !Array.isArray(expression.value))
-        .map(([argument, expression]): [string, ConfiguredExpression] => [
-          argument,
-          {
-            constantValue: expression.field('constant_value').value,
-            references: expression.field('references').items().map((reference) => reference.string()),
-          },
-        ]),
-    );
-    return [address, { address, type, name, expressions }];
-  });
+  const resources = module
+    .field('resources')
+    .items()
+    .map((resource): [string, ConfiguredResource] => {
+      const type = resource.field('type').string();
+      const name = resource.field('name').string();
+      const address = `${prefix}${resource.field('mode').optionalString() === 'data' ? 'data.' : ''}${type}.${name}`;
+      const expressions = new Map(
+        resource
+          .field('expressions')
+          .entries()
+          .filter(([, expression]) => expression.present && typeof expression.value === 'object' && !Array.isArray(expression.value))
+          .map(([argument, expression]): [string, ConfiguredExpression] => [
+            argument,
+            {
+              constantValue: expression.field('constant_value').value,
+              references: expression
+                .field('references')
+                .items()
+                .map((reference) => reference.string()),
+            },
+          ]),
+      );
+      return [address, { address, type, name, expressions }];
+    });
   const calls = module
     .field('module_calls')
     .entries()

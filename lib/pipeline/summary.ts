@@ -82,6 +82,8 @@ interface Section {
   readonly items: readonly { readonly kind: string; readonly text: string }[];
   /** Items here do not count against maxItems (policy results and outputs are always wanted). */
   readonly unlimited?: boolean;
+  /** Largest part of maxLength the section's items may take, so one long section cannot starve the others. @default 1 */
+  readonly share?: number;
 }
 
 /** Renders summary.md; see SummaryOptions for the size limits. */
@@ -95,18 +97,23 @@ export function renderSummary(plan: PlanView, options: SummaryOptions = {}): str
 
 function fit(head: string, sections: readonly Section[], maxLength: number, maxItems: number): string {
   const omissionNote = (omitted: number, kinds: string) => `\n_…and ${count(omitted, 'more item')} not shown (${kinds}): see the plan JSON artefact._\n`;
+  const sizeOf = (section: Section) => section.items.reduce((sum, item) => sum + item.text.length, section.header?.length ?? 0);
+  const allowance = (section: Section) => Math.min(sizeOf(section), Math.floor((section.share ?? 1) * maxLength));
   // Room for every section's omission note, so whatever is dropped can always be counted.
   const reserve = sections.reduce((sum, section) => sum + section.heading.length + omissionNote(10 ** 9, ORDER.join(', ')).length + 8, 0);
   let used = head.length + reserve;
   let shownItems = 0;
   const parts = [head];
-  for (const section of sections) {
+  sections.forEach((section, index) => {
+    // Later sections keep their allowance, so the first section cannot take all the room.
+    const laterAllowance = sections.slice(index + 1).reduce((sum, later) => sum + allowance(later), 0);
+    const limit = Math.min(maxLength - laterAllowance, used + allowance(section));
     const shown: string[] = [];
     const omitted = new Map<string, number>();
     for (const item of section.items) {
       const cost = item.text.length + (shown.length === 0 ? (section.header?.length ?? 0) : 0);
       const withinCount = section.unlimited || shownItems < maxItems;
-      if (omitted.size === 0 && withinCount && used + cost <= maxLength) {
+      if (omitted.size === 0 && withinCount && used + cost <= limit) {
         shown.push(item.text);
         used += cost;
         if (!section.unlimited) shownItems += 1;
@@ -118,7 +125,7 @@ function fit(head: string, sections: readonly Section[], maxLength: number, maxI
     const kinds = [...omitted].map(([kind, n]) => `${n.toLocaleString('en-US')} ${kind}`).join(', ');
     const body = (shown.length > 0 ? (section.header ?? '') + shown.join('') : '') + (omittedTotal > 0 ? omissionNote(omittedTotal, kinds) : '');
     parts.push(`\n${section.heading}\n\n${body}`);
-  }
+  });
   return parts.join('');
 }
 
@@ -144,6 +151,7 @@ function policySection(report: PolicyReport | undefined): Section {
     header: `${verdict}${warningNote}; ${evaluated} evaluated.\n\n${table(['', 'Rule', 'Stack', 'Configuration', 'Problem', 'Fix'], [])}`,
     items: report.violations.map((item) => ({ kind: item.severity, text: violationRow(item) })),
     unlimited: true,
+    share: 1 / 3,
   };
 }
 
@@ -172,7 +180,8 @@ function resourceSections(plan: PlanView): Section[] {
       items: others.map((change) => ({ kind: change.kind, text: row([VERB[change.kind], code(change.address), reasonOf(change) ?? '']) })),
     });
   }
-  if (bots.length + others.length === 0) sections.push({ heading: '### Resources', items: [{ kind: 'note', text: 'No resource changes.\n' }], unlimited: true });
+  if (bots.length + others.length === 0)
+    sections.push({ heading: '### Resources', items: [{ kind: 'note', text: 'No resource changes.\n' }], unlimited: true });
   return sections;
 }
 
@@ -257,6 +266,7 @@ function outputSection(plan: PlanView): Section | undefined {
     header: table(['Output', 'Action', 'Before', 'After'], []),
     items: changed.flatMap((change) => outputRows(change)),
     unlimited: true,
+    share: 1 / 6,
   };
 }
 

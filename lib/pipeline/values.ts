@@ -18,7 +18,8 @@ export interface ChangeValues {
 }
 
 /** A value at one place in a plan: known (maybe sensitive), or known only after apply. */
-export type PlannedValue = { readonly known: true; readonly value: JsonValue; readonly sensitive: boolean } | { readonly known: false; readonly sensitive: boolean };
+export type PlannedValue =
+  { readonly known: true; readonly value: JsonValue; readonly sensitive: boolean } | { readonly known: false; readonly sensitive: boolean };
 
 /** One changed place, e.g. `tags.Team` or `ram_role`. */
 export interface FieldChange {
@@ -69,7 +70,10 @@ export function fieldChanges(change: ChangeValues, path: readonly Step[] = [], d
 }
 
 /** Keys of the object at `path` once applied, with whether each value is known yet. */
-export function plannedKeys(change: ChangeValues, path: readonly Step[]): { readonly known: readonly string[]; readonly unknown: readonly string[] } | 'unknown' {
+export function plannedKeys(
+  change: ChangeValues,
+  path: readonly Step[],
+): { readonly known: readonly string[]; readonly unknown: readonly string[] } | 'unknown' {
   const after = afterValue(change, path);
   if (!after.known) return 'unknown';
   const unknown = Object.keys(maskAt(change.afterUnknown, path)).filter((key) => isMasked(change.afterUnknown, [...path, key]));
