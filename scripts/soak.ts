@@ -1,0 +1,275 @@
+/**
+ * Soak runs behind the reliability figures (issue 8): many applies of many chat configurations
+ * against the emulator under faults, kills and races, each checked for convergence, orphans and
+ * double ownership. Figures come from here, never from a one-off.
+ *
+ *   npm run soak -- faults [--runs 10] [--count 300]
+ *   npm run soak -- crash  [--runs 20] [--count 300] [--kill terraform|provider|both]
+ *   npm run soak -- race   [--runs 10] [--count 50]
+ *   npm run soak -- all    (the three above with their defaults)
+ *
+ * Everything runs on this machine: an in-process emulator on 127.0.0.1 and the real terraform
+ * with this package's provider (npm run build first; `npm run soak` does).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type FaultSettings, type RunningEmulator, startEmulator } from '../lib/emulator';
+import type { OosClient } from '../lib/oos';
+import { type StateJson, TerraformWorkspace, emulatorClient, emulatorClientEnvironment, oosProviderConfig, terraformBinary } from '../lib/tooling';
+
+/** The fault mix issue 8 names: every action, default provider settings. */
+const FAULT_MIX: FaultSettings = { throttlingRate: 0.3, serverErrorRate: 0.1, dropRate: 0.05, lostResponseRate: 0.05 };
+const RACE_FAULTS: FaultSettings = { throttlingRate: 0.5, actions: ['CreateChatConfiguration'] };
+
+interface Verdict {
+  readonly converged: boolean;
+  /** Configurations in OOS that no state holds. */
+  readonly orphans: number;
+  /** Names held by more than one state. */
+  readonly doubleOwners: number;
+  /** State entries whose fields differ from OOS. */
+  readonly mismatches: number;
+  /** The plan after it all: true when it says "No changes". */
+  readonly noChanges: boolean;
+  readonly note: string;
+}
+
+async function main(): Promise<void> {
+  const [mode = 'all', ...rest] = process.argv.slice(2);
+  const option = (name: string, fallback: string) => {
+    const at = rest.indexOf(`--${name}`);
+    return at >= 0 && rest[at + 1] ? rest[at + 1] : fallback;
+  };
+  const modes = mode === 'all' ? ['faults', 'crash', 'race'] : [mode];
+  const summary: Record<string, unknown> = {};
+  for (const current of modes) {
+    if (current === 'faults') summary.faults = await soak('faults', Number(option('runs', '10')), (run) => faultRun(run, Number(option('count', '300'))));
+    else if (current === 'crash') {
+      const kill = option('kill', 'both');
+      summary.crash = await soak('crash', Number(option('runs', kill === 'both' ? '40' : '20')), (run) =>
+        crashRun(
+          run,
+          Number(option('count', '300')),
+          kill === 'both' ? (run % 2 === 0 ? 'terraform' : 'provider') : kill === 'provider' ? 'provider' : 'terraform',
+        ),
+      );
+    } else if (current === 'race') summary.race = await soak('race', Number(option('runs', '10')), (run) => raceRun(run, Number(option('count', '50'))));
+    else throw new Error(`unknown soak "${current}": use faults, crash, race or all`);
+  }
+  process.stdout.write(`\n${JSON.stringify(summary, null, 2)}\n`);
+}
+
+async function soak(name: string, runs: number, once: (run: number) => Promise<Verdict>) {
+  const verdicts: Verdict[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const started = Date.now();
+    const verdict = await once(run);
+    verdicts.push(verdict);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    process.stdout.write(
+      `${name} ${run}/${runs}: ${verdict.converged && verdict.noChanges ? 'converged' : 'NOT CONVERGED'}; orphans ${verdict.orphans}, double owners ${verdict.doubleOwners}, mismatches ${verdict.mismatches}; ${verdict.note} (${seconds} s)\n`,
+    );
+  }
+  const count = (test: (verdict: Verdict) => boolean) => verdicts.filter(test).length;
+  return {
+    runs,
+    converged: count((v) => v.converged && v.noChanges),
+    orphans: verdicts.reduce((sum, v) => sum + v.orphans, 0),
+    doubleOwners: verdicts.reduce((sum, v) => sum + v.doubleOwners, 0),
+    mismatches: verdicts.reduce((sum, v) => sum + v.mismatches, 0),
+  };
+}
+
+// ---- the three soaks ----------------------------------------------------------------------
+
+/** 300 creates under the fault mix with default settings; then the faults stop and a plan must say "No changes". */
+async function faultRun(run: number, count: number): Promise<Verdict> {
+  return withEmulator({ faults: FAULT_MIX }, async (emulator, client) => {
+    const workspace = await stateFolder(emulator, `soak-f${run}`, count);
+    try {
+      const applied = await workspace.run(['apply', '-auto-approve', '-input=false', '-no-color']);
+      emulator.setFaults({});
+      return await verify(client, [workspace], count, applied.code === 0, `apply exit ${applied.code}${firstError(applied.stdout + applied.stderr)}`);
+    } finally {
+      workspace.dispose();
+    }
+  });
+}
+
+/** Kills terraform or the provider at a random moment of a 300-create apply, then runs a plain apply. */
+async function crashRun(run: number, count: number, target: 'terraform' | 'provider'): Promise<Verdict> {
+  return withEmulator({}, async (emulator, client) => {
+    const workspace = await stateFolder(emulator, `soak-c${run}`, count);
+    try {
+      const killedAt = await applyAndKill(workspace, target, 300 + Math.random() * 4000);
+      const second = await workspace.run(['apply', '-auto-approve', '-input=false', '-no-color']);
+      let note = `killed ${target} at ${killedAt}`;
+      let code = second.code;
+      if (code !== 0 && /state lock/i.test(second.stdout + second.stderr)) {
+        const lockId = /ID:\s+([0-9a-f-]{36})/.exec(second.stdout + second.stderr)?.[1];
+        if (lockId) await workspace.run(['force-unlock', '-force', lockId]);
+        code = (await workspace.run(['apply', '-auto-approve', '-input=false', '-no-color'])).code;
+        note += ', force-unlock needed';
+      }
+      return await verify(client, [workspace], count, code === 0, `${note}; re-apply exit ${code}${firstError(second.stdout + second.stderr)}`);
+    } finally {
+      workspace.dispose();
+    }
+  });
+}
+
+/** Two states apply the same names at once while Create is throttled half the time. */
+async function raceRun(run: number, count: number): Promise<Verdict> {
+  return withEmulator({ faults: RACE_FAULTS }, async (emulator, client) => {
+    const left = await stateFolder(emulator, `soak-r${run}`, count);
+    const right = await stateFolder(emulator, `soak-r${run}`, count);
+    try {
+      const results = await Promise.all([left, right].map((w) => w.run(['apply', '-auto-approve', '-input=false', '-no-color'])));
+      emulator.setFaults({});
+      const conflicts = results.map((r) => (r.stdout + r.stderr).match(/already exists/g)?.length ?? 0);
+      const owned = await Promise.all([left, right].map(stateNames));
+      const union = new Set([...owned[0], ...owned[1]]);
+      const remote = await remoteNames(client);
+      const verdict = await verify(
+        client,
+        [left, right],
+        count,
+        union.size === count,
+        `states own ${owned[0].size} + ${owned[1].size}; conflict errors ${conflicts.join(' + ')}`,
+        false,
+      );
+      return { ...verdict, orphans: [...remote].filter((name) => !union.has(name)).length };
+    } finally {
+      left.dispose();
+      right.dispose();
+    }
+  });
+}
+
+// ---- plumbing -----------------------------------------------------------------------------
+
+async function withEmulator<T>(options: { faults?: FaultSettings }, body: (emulator: RunningEmulator, client: OosClient) => Promise<T>): Promise<T> {
+  const emulator = await startEmulator({ faults: options.faults });
+  try {
+    return await body(emulator, emulatorClient(emulator.url));
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** A state folder declaring `count` configurations named <prefix>-<index>. */
+async function stateFolder(emulator: RunningEmulator, prefix: string, count: number): Promise<TerraformWorkspace> {
+  const workspace = TerraformWorkspace.temporary({ env: emulatorClientEnvironment(emulator.url), prefix: `${prefix}-` });
+  workspace.writeConfig({
+    ...oosProviderConfig(),
+    resource: {
+      oos_chat_configuration: {
+        bot: {
+          count,
+          name: `${prefix}-\${count.index}`,
+          type: 'DingTalk',
+          ram_role: 'AliyunOOSDefaultRole',
+          template_id: 'soak-template',
+          client_id: `client-\${count.index}`,
+          tags: { Soak: prefix, Index: '${count.index}' },
+        },
+      },
+    },
+  });
+  await workspace.init();
+  return workspace;
+}
+
+/** Starts `terraform apply` and SIGKILLs terraform or its provider after `delayMs`; returns what was killed when. */
+async function applyAndKill(workspace: TerraformWorkspace, target: 'terraform' | 'provider', delayMs: number): Promise<string> {
+  const child = spawn(terraformBinary(), ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: workspace.dir, env: workspace.env, stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const finishedFirst = await Promise.race([exited.then(() => true), sleep(delayMs).then(() => false)]);
+  if (finishedFirst) return 'never (the apply finished first)';
+  const victims = target === 'terraform' ? [child.pid] : providerProcesses(child);
+  for (const pid of victims) if (pid !== undefined) process.kill(pid, 'SIGKILL');
+  await exited;
+  // A killed terraform leaves its provider behind only until the provider notices; give it time.
+  await sleep(200);
+  return `${Math.round(delayMs)} ms`;
+}
+
+/** Provider processes terraform started: children of `parent` running the oos provider. */
+function providerProcesses(parent: ChildProcess): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(join('/proc', entry, 'stat'), 'utf8');
+      const parentPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const command = readFileSync(join('/proc', entry, 'cmdline'), 'utf8');
+      if (parentPid === parent.pid && command.includes('terraform-provider-oos')) found.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}
+
+async function stateNames(workspace: TerraformWorkspace): Promise<Set<string>> {
+  const state = await workspace.showJson<StateJson>();
+  return new Set((state.values?.root_module.resources ?? []).filter((r) => r.type === 'oos_chat_configuration').map((r) => String(r.values.name)));
+}
+
+async function remoteNames(client: OosClient): Promise<Set<string>> {
+  return new Set((await client.listChatConfigurations()).map((summary) => summary.name));
+}
+
+/** Compares the states with OOS, then asks each state for a plan that must say "No changes". */
+async function verify(
+  client: OosClient,
+  workspaces: readonly TerraformWorkspace[],
+  count: number,
+  applied: boolean,
+  note: string,
+  singleOwner = true,
+): Promise<Verdict> {
+  const remote = await remoteNames(client);
+  const ownersByName = new Map<string, number>();
+  let mismatches = 0;
+  for (const workspace of workspaces) {
+    const state = await workspace.showJson<StateJson>();
+    for (const resource of state.values?.root_module.resources ?? []) {
+      if (resource.type !== 'oos_chat_configuration') continue;
+      const name = String(resource.values.name);
+      ownersByName.set(name, (ownersByName.get(name) ?? 0) + 1);
+      const live = remote.has(name) ? await client.getChatConfiguration(name) : undefined;
+      if (!live || live.type !== resource.values.type || (live.ramRole || null) !== resource.values.ram_role) mismatches++;
+    }
+  }
+  let noChanges = true;
+  for (const workspace of workspaces) {
+    const plan = await workspace.run(['plan', '-input=false', '-no-color', '-detailed-exitcode']);
+    // In a race the losing state still declares the names it could not own: it plans creates.
+    if (plan.code !== 0 && singleOwner) noChanges = false;
+  }
+  const owned = [...ownersByName.keys()];
+  return {
+    converged: applied && (!singleOwner || owned.length === count),
+    orphans: [...remote].filter((name) => !ownersByName.has(name)).length,
+    doubleOwners: [...ownersByName.values()].filter((owners) => owners > 1).length,
+    mismatches,
+    noChanges,
+    note,
+  };
+}
+
+function firstError(output: string): string {
+  const line = output.split('\n').find((l) => l.startsWith('Error:') || l.includes('│ Error:'));
+  return line ? `; first error: ${line.replace(/^[│\s]+/, '').slice(0, 160)}` : '';
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`soak failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
