@@ -3,7 +3,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'cdktf.out/**', '.chatops/**', 'lib/constructs/bindings/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'cdktf.out/**', '.chatops/**', '.gen/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
