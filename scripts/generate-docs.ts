@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { PROVIDER_TYPE } from '../lib/domain';
 import { createProvider } from '../lib/provider/provider';
-import { CtyType } from '../lib/provider/schema';
+import { AttributeSchema, CtyType } from '../lib/provider/schema';
 
 /** The command that rewrites docs/; the pages and the freshness test name it. */
 export const REGENERATE_DOCS_COMMAND = 'npm run docs';
@@ -128,15 +128,7 @@ function header(page: DocPage): string {
  * What the pages show of a schema, read structurally: the provider's schemas fit it, and an
  * attribute shows replacement and validation as soon as its schema declares them.
  */
-export interface DocumentedAttribute {
-  readonly type: CtyType;
-  readonly description: string;
-  readonly required?: boolean;
-  readonly optional?: boolean;
-  readonly computed?: boolean;
-  readonly sensitive?: boolean;
-  readonly writeOnly?: boolean;
-  readonly deprecated?: boolean;
+export interface DocumentedAttribute extends Omit<AttributeSchema, 'requiresReplace' | 'validators'> {
   readonly requiresReplace?: boolean;
   readonly validators?: readonly { readonly description: string }[];
 }
