@@ -1,6 +1,36 @@
-// Lint rules: typescript-eslint's recommended set; generated bindings are checked by their freshness test instead.
+// Lint rules: typescript-eslint's recommended set, plus the layer rule of docs/architecture.md
+// (who may import whom) and no import cycles. Generated bindings are checked by their freshness
+// test instead.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+const importX = require('eslint-plugin-import-x');
+const { createTypeScriptImportResolver } = require('eslint-import-resolver-typescript');
+
+/** Each layer of lib/ and the lib/ folders it may import besides itself. */
+const LAYERS = {
+  domain: [],
+  tfplugin: [],
+  oos: ['domain'],
+  emulator: ['domain'],
+  provider: ['domain', 'tfplugin', 'oos'],
+  pipeline: ['domain'],
+  constructs: ['domain'],
+  release: ['domain'],
+  tooling: ['domain', 'oos', 'emulator', 'provider'],
+};
+
+const layerZones = Object.entries(LAYERS).map(([layer, allowed]) => ({
+  target: `./lib/${layer}`,
+  from: './lib',
+  except: [`./${layer}`, ...allowed.map((below) => `./${below}`)],
+  message: `lib/${layer} may import only ${['itself', ...allowed.map((below) => `lib/${below}`)].join(', ')} (docs/architecture.md).`,
+}));
+/** The library never reaches up into the app, its scripts or its tests. */
+const appZones = ['./main.ts', './config', './scripts', './bench', './__tests__'].map((from) => ({
+  target: './lib',
+  from,
+  message: 'lib/ is the reusable library: it may not import the app, scripts, benchmarks or tests.',
+}));
 
 module.exports = tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'cdktf.out/**', '.chatops/**', '.gen/**', 'coverage/**'] },
@@ -16,9 +46,17 @@ module.exports = tseslint.config(
   },
   {
     files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.test.json' })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js'],
+    },
     rules: {
       '@typescript-eslint/no-require-imports': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...appZones] }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
 );

@@ -4,7 +4,7 @@
  */
 import { App } from './lib/constructs/framework';
 import { ChatOpsStack, Platform, Secret } from './lib/constructs';
-import { EnvironmentName, EnvironmentOptions, environments } from './lib/config/environments';
+import { EnvironmentName, EnvironmentOptions, environments } from './config/environments';
 
 /** Options of buildApp. */
 export interface BuildOptions extends EnvironmentOptions {

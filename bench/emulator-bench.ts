@@ -10,6 +10,8 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { DEFAULT_EMULATOR_CREDENTIAL, type RunningEmulator, signV3Request, startEmulator } from '../lib/emulator';
+import { OOS_API_VERSION } from '../lib/domain';
+import { PACKAGE_ROOT } from '../lib/tooling';
 
 const LOAD_GENERATOR_FLAG = '--load-generator';
 const REGION_ID = 'cn-hangzhou';
@@ -45,7 +47,7 @@ function signedRequest(settings: LoadSettings, agent: http.Agent, index: number)
     method: 'POST',
     host: settings.endpoint,
     action: isGet ? 'GetChatConfiguration' : 'ListChatConfigurations',
-    version: '2019-06-01',
+    version: OOS_API_VERSION,
     credential: DEFAULT_EMULATOR_CREDENTIAL,
     query,
   });
@@ -86,7 +88,7 @@ async function generateLoad(settings: LoadSettings): Promise<LoadResult> {
 /** The compiled script, which can be forked; undefined when running from TypeScript sources without a build. */
 function loadGeneratorScript(): string | undefined {
   if (__filename.endsWith('.js')) return __filename;
-  const compiled = path.resolve(__dirname, '..', 'dist', 'bench', 'emulator-bench.js');
+  const compiled = path.join(PACKAGE_ROOT, 'dist', 'bench', 'emulator-bench.js');
   return fs.existsSync(compiled) ? compiled : undefined;
 }
 
@@ -108,7 +110,7 @@ async function seed(emulator: RunningEmulator): Promise<void> {
       method: 'POST',
       host: settings.endpoint,
       action: 'CreateChatConfiguration',
-      version: '2019-06-01',
+      version: OOS_API_VERSION,
       credential: DEFAULT_EMULATOR_CREDENTIAL,
       query: { RegionId: REGION_ID, Name: name, Type: index === 0 ? 'DingTalk' : 'WeChat', Configuration: '{"ClientId":"c","ClientSecret":"s"}' },
     });

@@ -2,12 +2,8 @@
  * Apply of 300 chat configurations against the emulator, next to the same apply with 300
  * `terraform_data` resources (Terraform's own floor), in one run. Prints both and their ratio.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { emulatorClientEnvironment, startEmulator } from '../lib/emulator';
-import { installFilesystemMirror, writeTerraformCliConfig } from '../lib/provider/packaging/local-mirror';
+import { startEmulator } from '../lib/emulator';
+import { TerraformWorkspace, emulatorClientEnvironment, oosProviderConfig } from '../lib/tooling';
 
 const RESOURCE_COUNT = 300;
 
@@ -21,30 +17,12 @@ export interface ApplyBenchResult {
   readonly ratio: number;
 }
 
-function timedTerraform(dir: string, env: NodeJS.ProcessEnv, args: string[]): Promise<number> {
-  const started = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const child = spawn('terraform', args, { cwd: dir, env });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve(Number(process.hrtime.bigint() - started) / 1e9);
-      else reject(new Error(`terraform ${args.join(' ')} failed:\n${output.slice(-4000)}`));
-    });
-  });
-}
-
-async function workspace(config: object, env: NodeJS.ProcessEnv): Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
-  const dir = mkdtempSync(join(tmpdir(), 'oos-apply-bench-'));
-  const plugins = join(dir, 'terraform.d', 'plugins');
-  installFilesystemMirror(plugins);
-  writeTerraformCliConfig(join(dir, 'terraform.rc'), plugins);
-  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config));
-  const fullEnv = { ...process.env, ...env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: join(dir, 'terraform.rc') };
-  await timedTerraform(dir, fullEnv, ['init', '-input=false', '-no-color']);
-  return { dir, env: fullEnv };
+/** A temporary workspace with `config`, initialised, ready for the timed apply. */
+async function initialisedWorkspace(config: object, env: NodeJS.ProcessEnv = {}): Promise<TerraformWorkspace> {
+  const workspace = TerraformWorkspace.temporary({ env, prefix: 'oos-apply-bench-' });
+  workspace.writeConfig(config);
+  await workspace.init();
+  return workspace;
 }
 
 export async function runProviderApplyBench(count = RESOURCE_COUNT): Promise<ApplyBenchResult> {
@@ -61,15 +39,11 @@ export async function runProviderApplyBench(count = RESOURCE_COUNT): Promise<App
     resource: { terraform_data: Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${i}`, { input: input(i) }])) },
   });
   // The same apply in Terraform's own resource: the same 300 argument sets, no provider process.
-  const floor = await workspace(terraformData(chatArguments), {});
-  const minimalFloor = await workspace(
-    terraformData((i) => ({ name: `bot-${i}`, type: 'DingTalk' })),
-    {},
-  );
-  const chat = await workspace(
+  const floor = await initialisedWorkspace(terraformData(chatArguments));
+  const minimalFloor = await initialisedWorkspace(terraformData((i) => ({ name: `bot-${i}`, type: 'DingTalk' })));
+  const chat = await initialisedWorkspace(
     {
-      terraform: { required_providers: { oos: { source: 'oos-chatops.local/chatops/oos' } } },
-      provider: { oos: [{}] },
+      ...oosProviderConfig(),
       resource: {
         oos_chat_configuration: Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${i}`, chatArguments(i)])),
       },
@@ -77,16 +51,13 @@ export async function runProviderApplyBench(count = RESOURCE_COUNT): Promise<App
     emulatorClientEnvironment(emulator.url),
   );
   try {
-    const applyArgs = ['apply', '-auto-approve', '-input=false', '-no-color'];
-    const minimalTerraformDataSeconds = await timedTerraform(minimalFloor.dir, minimalFloor.env, applyArgs);
-    const terraformDataSeconds = await timedTerraform(floor.dir, floor.env, applyArgs);
-    const chatConfigurationSeconds = await timedTerraform(chat.dir, chat.env, applyArgs);
+    const minimalTerraformDataSeconds = (await minimalFloor.apply()).seconds;
+    const terraformDataSeconds = (await floor.apply()).seconds;
+    const chatConfigurationSeconds = (await chat.apply()).seconds;
     return { terraformDataSeconds, minimalTerraformDataSeconds, chatConfigurationSeconds, ratio: chatConfigurationSeconds / terraformDataSeconds };
   } finally {
     await emulator.close();
-    rmSync(floor.dir, { recursive: true, force: true });
-    rmSync(minimalFloor.dir, { recursive: true, force: true });
-    rmSync(chat.dir, { recursive: true, force: true });
+    for (const workspace of [floor, minimalFloor, chat]) workspace.dispose();
   }
 }
 

@@ -13,10 +13,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateSelfSignedCertificate } from '../lib/provider/protocol/certificate';
-import { MAGIC_COOKIE_VALUE } from '../lib/provider/protocol/plugin-server';
+import { OOS_PROVIDER_PACKAGE, PACKAGE_ROOT, providerLaunchEnvironment } from '../lib/tooling';
 
-const REPOSITORY = resolve(__dirname, '..', existsSync(resolve(__dirname, '..', 'package.json')) ? '' : '..');
-const DEFAULT_BUNDLE = join(REPOSITORY, 'dist/provider/terraform-provider-oos.js');
+const DEFAULT_BUNDLE = OOS_PROVIDER_PACKAGE.bundle;
 const RUNS = 30;
 const WARM_UP_RUNS = 2;
 
@@ -26,7 +25,7 @@ export interface StartupBenchResult {
 }
 
 const bundler = (): { bundleProvider(options: { entry?: string; outfile?: string; minify?: boolean }): Promise<string> } =>
-  require(join(REPOSITORY, 'scripts/bundle-provider.js'));
+  require(join(PACKAGE_ROOT, 'scripts/bundle-provider.js'));
 
 /** The JavaScript file to start: a bundle as given, or a .ts entry bundled first. */
 async function providerBundle(entry?: string): Promise<string> {
@@ -66,12 +65,7 @@ function percentile(sorted: number[], fraction: number): number {
 export async function runProviderStartupBench(entry?: string, runs = RUNS): Promise<StartupBenchResult> {
   const bundle = await providerBundle(entry);
   const certificate = generateSelfSignedCertificate();
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE,
-    PLUGIN_PROTOCOL_VERSIONS: '5,6',
-    PLUGIN_CLIENT_CERT: certificate.certPem,
-  };
+  const env = providerLaunchEnvironment(certificate.certPem);
   for (let i = 0; i < WARM_UP_RUNS; i++) await timeOneStart(bundle, env);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await timeOneStart(bundle, env));

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { setUpLocalProvider } from '../lib/provider/packaging/local-mirror';
+import { PACKAGE_ROOT, setUpLocalProvider, terraformBinary } from '../lib/tooling';
 
 const COMMANDS = ['diff', 'deploy', 'destroy'];
 
@@ -18,11 +18,17 @@ function main(args: string[]): void {
   const { cliConfig } = setUpLocalProvider(path.join(process.cwd(), '.chatops'));
   // `terraform providers lock` ignores the CLI config's mirrors and would look up the provider's
   // (unresolvable) registry host, so cdktf must not run it; `terraform init` still locks from the mirror.
-  // This package's own cdktf CLI (dist/scripts → package root), whatever folder the app is in.
-  const cdktfBin = path.resolve(__dirname, '..', '..', 'node_modules', '.bin', 'cdktf');
+  // This package's own cdktf CLI, whatever folder the app is in.
+  const cdktfBin = path.join(PACKAGE_ROOT, 'node_modules', '.bin', 'cdktf');
   const cdktf = spawn(cdktfBin, [command, ...rest, '--skip-provider-lock'], {
     stdio: 'inherit',
-    env: { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1' },
+    // cdktf names its terraform TERRAFORM_BINARY_NAME; this project's scripts say TERRAFORM_BINARY.
+    env: {
+      ...process.env,
+      TERRAFORM_BINARY_NAME: process.env.TERRAFORM_BINARY_NAME ?? terraformBinary(),
+      TF_CLI_CONFIG_FILE: cliConfig,
+      CHECKPOINT_DISABLE: '1',
+    },
   });
   cdktf.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);

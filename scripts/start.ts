@@ -5,14 +5,13 @@
  * Everything persistent lives under `.chatops/` (emulator data, Terraform state, the provider
  * mirror and CLI config), so a second run finds nothing to change.
  */
-import { spawn } from 'child_process';
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_EMULATOR_CREDENTIAL, emulatorClientEnvironment, startEmulator } from '../lib/emulator';
+import { DEFAULT_EMULATOR_CREDENTIAL, startEmulator } from '../lib/emulator';
 import { OosClient, isNotFound } from '../lib/oos';
 import { SecretRedactor } from '../lib/oos/redaction';
-import { setUpLocalProvider } from '../lib/provider/packaging/local-mirror';
+import { TerraformWorkspace, emulatorClient, emulatorClientEnvironment, setUpLocalProvider } from '../lib/tooling';
 import { BuildOptions, buildApp } from '../main';
 
 /** Options of runMainJob; tests point the folders at temp dirs. */
@@ -54,7 +53,6 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
   const localDir = path.resolve(options.localDir ?? path.join(process.cwd(), '.chatops'));
   const outdir = path.resolve(options.outdir ?? path.join(process.cwd(), 'cdktf.out'));
   const mode = options.mode ?? 'apply';
-  const terraform = options.terraform ?? process.env.TERRAFORM_BINARY ?? 'terraform';
   const secrets = new SecretRedactor();
   const step = (n: number, text: string) => log(`[${n}/${STEPS}] ${text}`);
   fs.mkdirSync(localDir, { recursive: true });
@@ -74,11 +72,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     for (const [name, type] of Object.entries(config.configurations)) log(`      ${name} (${type})`);
 
     step(3, `seeding the secrets ${STACK} uses`);
-    const client = new OosClient({
-      regionId: region,
-      endpoint: emulator.url,
-      credentials: { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret },
-    });
+    const client = emulatorClient(emulator.url, { regionId: region });
     for (const parameter of config.secretParameters) {
       const created = await ensureSecretParameter(client, parameter, () => devSecret(secrets));
       log(`      secret parameter ${parameter}: ${created ? 'created with a random value' : 'already there'}`);
@@ -90,35 +84,28 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     }
 
     step(4, `installing the oos provider into ${relative(path.join(localDir, 'providers'))}`);
-    const { launcher, cliConfig } = setUpLocalProvider(localDir);
-    log(`      ${relative(launcher)}`);
+    const provider = setUpLocalProvider(localDir);
+    log(`      ${relative(provider.launcher)}`);
 
-    const env: NodeJS.ProcessEnv = {
-      ...withoutCloudCredentials(process.env),
-      CHECKPOINT_DISABLE: '1',
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      TF_CLI_CONFIG_FILE: cliConfig,
-      ...emulatorClientEnvironment(emulator.url, { regionId: region }),
-      ...variables,
-    };
     secrets.remember(DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret);
-    const run = (args: string[], okCodes: number[] = [0]) =>
-      runStreaming(terraform, args, { cwd: stackDir, env, log: (line) => log(`      terraform │ ${secrets.redact(line)}`), okCodes });
+    const terraform = new TerraformWorkspace(stackDir, provider, {
+      env: { ...emulatorClientEnvironment(emulator.url, { regionId: region }), ...variables },
+      binary: options.terraform,
+      onLine: (line) => log(`      terraform │ ${secrets.redact(line)}`),
+    });
 
     step(5, 'terraform init');
     // -upgrade: the mirror's launcher is rewritten per machine, so its hash may differ from the lock file's.
     // -reconfigure: dev's backend is always the same local file, so an older spelling of its path
     // (an absolute one, say) is taken over without a state migration prompt.
-    await run(['init', '-input=false', '-no-color', '-upgrade', '-reconfigure']);
+    await terraform.init(['-upgrade', '-reconfigure']);
 
     if (mode === 'plan') {
       step(6, 'terraform plan');
       const planFile = path.join(stackDir, 'main-job.tfplan');
-      await run(['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planFile}`], [0, 2]);
-      const shown = await runCapture(terraform, ['show', '-json', planFile], { cwd: stackDir, env });
+      await terraform.planExitCode([`-out=${planFile}`]);
+      const plan = await terraform.showJson(planFile);
       fs.rmSync(planFile, { force: true });
-      const plan = JSON.parse(shown) as { resource_changes?: { address: string; change: PlannedChange }[] };
       const plannedChanges = (plan.resource_changes ?? []).map((c) => ({
         address: c.address,
         actions: c.change.actions,
@@ -129,17 +116,15 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     }
     if (mode === 'destroy') {
       step(6, 'terraform destroy');
-      await run(['destroy', '-auto-approve', '-input=false', '-no-color']);
+      await terraform.expect(['destroy', '-auto-approve', '-input=false', '-no-color']);
       log(`The chat configurations of ${STACK} are destroyed.`);
       return { webhookUrls: {} };
     }
 
     step(6, 'terraform apply');
-    await run(['apply', '-auto-approve', '-input=false', '-no-color']);
-    const outputs = JSON.parse(await runCapture(terraform, ['output', '-json'], { cwd: stackDir, env })) as {
-      webhook_urls?: { value: Record<string, string> };
-    };
-    const webhookUrls = outputs.webhook_urls?.value ?? {};
+    await terraform.apply();
+    const outputs = await terraform.outputs();
+    const webhookUrls = (outputs.webhook_urls?.value ?? {}) as Record<string, string>;
     log('');
     log(`Chat configurations of ${STACK} (OOS emulator at ${emulator.url}):`);
     const width = Math.max(4, ...Object.keys(webhookUrls).map((n) => n.length));
@@ -198,63 +183,9 @@ function devSecret(secrets: SecretRedactor): string {
   return value;
 }
 
-/** The environment without Alibaba Cloud credentials of the person running it: dev must never reach real OOS. */
-function withoutCloudCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('ALIBABA_CLOUD_') && !key.startsWith('TF_VAR_')));
-}
-
 function relative(p: string): string {
   const r = path.relative(process.cwd(), p);
   return r.startsWith('..') ? p : r;
-}
-
-interface RunOptions {
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-}
-
-/** Runs a command, handing each output line to `log` as it arrives; rejects on an unexpected exit code. */
-function runStreaming(command: string, args: string[], options: RunOptions & { log: (line: string) => void; okCodes: number[] }): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const tail: string[] = [];
-    const pump = (stream: NodeJS.ReadableStream) => {
-      let buffered = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        buffered += chunk;
-        const lines = buffered.split('\n');
-        buffered = lines.pop() ?? '';
-        for (const line of lines) emit(line);
-      });
-      stream.on('end', () => buffered && emit(buffered));
-    };
-    const emit = (line: string) => {
-      options.log(line);
-      tail.push(line);
-      if (tail.length > 20) tail.shift();
-    };
-    pump(child.stdout);
-    pump(child.stderr);
-    child.on('error', (err) => reject(new Error(`could not run ${command} ${args[0]}: ${err.message} (is terraform >= 1.11 on PATH? set TERRAFORM_BINARY)`)));
-    child.on('close', (code) => {
-      if (code !== null && options.okCodes.includes(code)) resolve(code);
-      else reject(new Error(`terraform ${args[0]} failed with exit code ${code} in ${options.cwd}; see the terraform lines above`));
-    });
-  });
-}
-
-/** Runs a command and returns its stdout; rejects with its stderr on failure. */
-function runCapture(command: string, args: string[], options: RunOptions): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`terraform ${args[0]} failed with exit code ${code}: ${err.trim()}`))));
-  });
 }
 
 if (require.main === module) {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildApp } from '../../main';
-import { ENVIRONMENT_NAMES } from '../../lib/config/environments';
+import { ENVIRONMENT_NAMES } from '../../config/environments';
 
 describe('main.ts', () => {
   let dir: string;

@@ -27,6 +27,14 @@ describe('synth-time validation', () => {
     expect(validationError(stack)).toMatch(/dev\/ops: name: "" is not a valid name/);
   });
 
+  test('refuses two configurations with the same OOS name in one stack, naming both paths', () => {
+    const stack = testStack();
+    const platform = dingTalk(stack);
+    stack.addChatConfiguration('ops', { name: 'shared-bot', platform });
+    stack.addChatConfiguration('alerts', { name: 'shared-bot', platform });
+    expect(validationError(stack)).toMatch(/dev: name: "shared-bot" is used by dev\/ops and dev\/alerts: OOS keys chat configurations by name/);
+  });
+
   test('refuses a platform that is not built with Platform', () => {
     const stack = testStack();
     stack.addChatConfiguration('ops', { platform: { type: 'Slack' } as unknown as Platform });

@@ -5,12 +5,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DEFAULT_EMULATOR_CREDENTIAL, RunningEmulator, emulatorClientEnvironment, startEmulator } from '../../lib/emulator';
-import { OosClient } from '../../lib/oos';
+import { join } from 'node:path';
+import { RunningEmulator, startEmulator } from '../../lib/emulator';
+import { PACKAGE_ROOT, emulatorClient, emulatorClientEnvironment } from '../../lib/tooling';
 
-const ROOT = resolve(__dirname, '../..');
-const WRAPPER = join(ROOT, 'dist/scripts/cdktf-with-local-provider.js');
+const WRAPPER = join(PACKAGE_ROOT, 'dist/scripts/cdktf-with-local-provider.js');
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
   return new Promise((done, fail) => {
@@ -34,18 +33,19 @@ describe('cdktf CLI with the local provider', () => {
     project = mkdtempSync(join(tmpdir(), 'oos-cdktf-cli-'));
     writeFileSync(
       join(project, 'cdktf.json'),
-      JSON.stringify({ language: 'typescript', app: `node ${JSON.stringify(join(ROOT, 'dist/main.js'))}`, sendCrashReports: 'false' }),
+      JSON.stringify({ language: 'typescript', app: `node ${JSON.stringify(join(PACKAGE_ROOT, 'dist/main.js'))}`, sendCrashReports: 'false' }),
     );
     env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
+      ...(process.env.TERRAFORM_BINARY ? { TERRAFORM_BINARY: process.env.TERRAFORM_BINARY } : {}),
       CHECKPOINT_DISABLE: '1',
       CI: '1',
       DISABLE_VERSION_CHECK: 'true',
       ...emulatorClientEnvironment(emulator.url),
       TF_VAR_dev_alerts_wechat_secret: 'cdktf-cli-wechat-secret',
     };
-    const client = new OosClient({ regionId: 'cn-hangzhou', endpoint: emulator.url, credentials: DEFAULT_EMULATOR_CREDENTIAL });
+    const client = emulatorClient(emulator.url);
     await client.createSecretParameter('chatops-dev-ops-dingtalk-secret', 'cdktf-cli-dingtalk-secret');
   });
 
@@ -57,7 +57,7 @@ describe('cdktf CLI with the local provider', () => {
   test('deploy creates the dev configurations, then diff reports no changes', async () => {
     const deploy = await run(['deploy', 'dev', '--auto-approve'], project, env);
     expect({ code: deploy.code, tail: deploy.output.slice(-3000) }).toMatchObject({ code: 0 });
-    const client = new OosClient({ regionId: 'cn-hangzhou', endpoint: emulator.url, credentials: DEFAULT_EMULATOR_CREDENTIAL });
+    const client = emulatorClient(emulator.url);
     expect((await client.listChatConfigurations()).map((item) => item.name)).toEqual(['dev-alerts-wechat', 'dev-ops-dingtalk']);
     expect(deploy.output).not.toContain('cdktf-cli-wechat-secret');
 

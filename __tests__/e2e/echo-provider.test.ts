@@ -1,17 +1,11 @@
 /**
- * The real terraform binary (1.11.x) against the bundled echo provider, found through the
- * implied local mirror terraform.d/plugins: proves handshake, mTLS, schema, plan and apply,
+ * The real terraform binary (1.11.x, or TERRAFORM_BINARY) against the bundled echo provider, found
+ * through a local mirror in terraform.d/plugins: proves handshake, mTLS, schema, plan and apply,
  * and that a write-only value never reaches the state file.
  */
-import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { TerraformWorkspace } from '../../lib/tooling';
 import { bundleEchoProvider } from '../provider/protocol/fixtures/terraform-side';
 
-const run = promisify(execFile);
-const TERRAFORM = process.env.TERRAFORM_BINARY ?? '/usr/local/bin/terraform';
 const SECRET = 'wo-secret-never-in-state';
 
 const MAIN_TF = `
@@ -50,37 +44,22 @@ output "shout" { value = data.echo.shout.output }
 output "secret_received" { value = echo.hello.secret_received }
 `;
 
-const describeWithTerraform = existsSync(TERRAFORM) ? describe : describe.skip;
-
-describeWithTerraform('terraform init and apply with the echo provider', () => {
-  let workdir: string;
-  let env: NodeJS.ProcessEnv;
+describe('terraform init and apply with the echo provider', () => {
+  let workspace: TerraformWorkspace;
 
   beforeAll(async () => {
     const bundle = await bundleEchoProvider();
-    workdir = mkdtempSync(join(tmpdir(), 'echo-terraform-'));
-    const pluginDir = join(workdir, 'terraform.d/plugins/oos-chatops.local/chatops/echo/0.0.1/linux_amd64');
-    mkdirSync(pluginDir, { recursive: true });
-    const launcher = join(pluginDir, 'terraform-provider-echo_v0.0.1');
-    writeFileSync(launcher, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(bundle)} "$@"\n`);
-    chmodSync(launcher, 0o755);
-    writeFileSync(join(workdir, 'main.tf'), MAIN_TF);
-    writeFileSync(join(workdir, 'cli.tfrc'), '');
-    env = {
-      PATH: process.env.PATH,
-      HOME: workdir,
-      CHECKPOINT_DISABLE: '1',
-      TF_IN_AUTOMATION: '1',
-      TF_CLI_CONFIG_FILE: join(workdir, 'cli.tfrc'),
-      TF_VAR_secret: SECRET,
-    };
+    workspace = TerraformWorkspace.temporary({
+      provider: { type: 'echo', version: '0.0.1', bundle },
+      env: { TF_VAR_secret: SECRET },
+      prefix: 'echo-terraform-',
+    });
+    workspace.writeFile('main.tf', MAIN_TF);
   });
 
-  afterAll(() => {
-    if (workdir) rmSync(workdir, { recursive: true, force: true });
-  });
+  afterAll(() => workspace?.dispose());
 
-  const terraform = (...args: string[]) => run(TERRAFORM, [...args, '-no-color'], { cwd: workdir, env, timeout: 60_000 });
+  const terraform = (...args: string[]) => workspace.expect([...args, '-no-color']);
 
   test('init installs the provider from terraform.d/plugins without the network', async () => {
     const { stdout } = await terraform('init', '-input=false');
@@ -98,7 +77,7 @@ describeWithTerraform('terraform init and apply with the echo provider', () => {
   });
 
   test('the write-only secret is nowhere in the state file', () => {
-    const state = readFileSync(join(workdir, 'terraform.tfstate'), 'utf8');
+    const state = workspace.readFile('terraform.tfstate');
     expect(state).toContain('"echoed": "\\u003e hello"');
     expect(state).not.toContain(SECRET);
   });

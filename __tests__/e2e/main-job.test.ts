@@ -7,10 +7,10 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { PACKAGE_ROOT } from '../../lib/tooling';
 import type { MainJobOptions, MainJobResult } from '../../scripts/start';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const START_SCRIPT = path.join(ROOT, 'dist', 'scripts', 'start.js');
+const START_SCRIPT = path.join(PACKAGE_ROOT, 'dist', 'scripts', 'start.js');
 const EDITED_ROLE = 'ChatOpsOperator';
 
 /** The compiled job, the same code `npm start` runs. */

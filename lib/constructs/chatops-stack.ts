@@ -4,7 +4,7 @@ import * as oos from '../../.gen/providers/oos';
 import { ChatConfiguration, ChatConfigurationProps, DEFAULT_RESOURCE_GROUP_CONTEXT } from './chat-configuration';
 import { App, Aspects, LocalBackend, OssBackend, PgBackend, TerraformOutput, TerraformStack, Lazy } from './framework';
 import { DefaultTags } from './tagging';
-import { ProblemList } from './validation';
+import { ProblemList, isUnresolved } from './validation';
 import { resourceGroupProblem, tagProblems } from '../domain';
 
 /** How the provider authenticates. Access keys are never written in code: they come from the environment. */
@@ -101,6 +101,7 @@ export class ChatOpsStack extends TerraformStack {
         const problems = new ProblemList(this.node.path);
         problems.check('resourceGroupId', props.resourceGroupId, resourceGroupProblem);
         problems.check('defaultTags', props.defaultTags, tagProblems);
+        for (const problem of duplicateNameProblems(this.chatConfigurations)) problems.add('name', problem);
         if (props.backend?.kind === 'pg') {
           problems.check('backend.connStr', props.backend.connStr, (conn) =>
             /:\/\/[^/@:]+:[^/@]+@|password=/i.test(conn) ? 'contains a password: remove it and set PGPASSWORD at deploy time.' : undefined,
@@ -120,6 +121,18 @@ export class ChatOpsStack extends TerraformStack {
   addChatConfiguration(id: string, props: Omit<ChatConfigurationProps, 'name'> & { readonly name?: string }): ChatConfiguration {
     return new ChatConfiguration(this, id, { ...props, name: props.name ?? `${this.environment}-${id}` });
   }
+}
+
+/** OOS keys configurations by name: two constructs with one name would fight over one bot. */
+function duplicateNameProblems(configurations: readonly ChatConfiguration[]): string[] {
+  const pathsByName = new Map<string, string[]>();
+  for (const configuration of configurations) {
+    if (isUnresolved(configuration.name)) continue;
+    pathsByName.set(configuration.name, [...(pathsByName.get(configuration.name) ?? []), configuration.node.path]);
+  }
+  return [...pathsByName]
+    .filter(([, paths]) => paths.length > 1)
+    .map(([name, paths]) => `"${name}" is used by ${paths.join(' and ')}: OOS keys chat configurations by name, so give each its own name.`);
 }
 
 function addBackend(stack: TerraformStack, id: string, backend: StateBackend): void {

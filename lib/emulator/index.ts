@@ -5,7 +5,6 @@
  */
 export { DEFAULT_EMULATOR_CREDENTIAL, type EmulatorCredential, type EmulatorOptions, type FaultSettings, type RunningEmulator } from './options';
 export { startEmulator, API_VERSION } from './server';
-export { emulatorClientEnvironment } from './client-environment';
 export {
   SignatureVerifier,
   signV3Request,

@@ -1,6 +1,7 @@
 /** The provider from plain HCL: examples/hcl-quickstart applied as a user would. */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../../lib/tooling';
 import { OosFixture, startOosFixture } from '../support/oos-fixture';
 
 describe('plain HCL example', () => {
@@ -9,7 +10,7 @@ describe('plain HCL example', () => {
 
   test('examples/hcl-quickstart applies, outputs the webhook URL and then plans no changes', async () => {
     fixture = await startOosFixture({ TF_VAR_client_secret: 'quickstart-secret-value' });
-    copyFileSync(join(__dirname, '../../../examples/hcl-quickstart/main.tf'), join(fixture.workspace.dir, 'main.tf'));
+    copyFileSync(join(PACKAGE_ROOT, 'examples/hcl-quickstart/main.tf'), join(fixture.workspace.dir, 'main.tf'));
     await fixture.workspace.init();
     await fixture.workspace.apply();
 

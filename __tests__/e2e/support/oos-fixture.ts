@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_EMULATOR_CREDENTIAL, RunningEmulator, emulatorClientEnvironment, startEmulator } from '../../../lib/emulator';
+import { RunningEmulator, startEmulator } from '../../../lib/emulator';
 import { OosClient } from '../../../lib/oos';
-import { TerraformWorkspace } from './terraform-workspace';
+import { TerraformWorkspace, emulatorClient, emulatorClientEnvironment } from '../../../lib/tooling';
 
 /** An emulator with a data file, an out-of-band OOS client, and a Terraform workspace pointed at it. */
 export interface OosFixture {
@@ -21,18 +21,10 @@ export async function startOosFixture(env: NodeJS.ProcessEnv = {}): Promise<OosF
   const dataDir = mkdtempSync(join(tmpdir(), 'oos-emulator-'));
   const dataFile = join(dataDir, 'oos.json');
   const emulator = await startEmulator({ dataFile });
-  const client = new OosClient({
-    regionId: 'cn-hangzhou',
-    endpoint: emulator.url,
-    credentials: { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret },
-  });
-  const workspace = new TerraformWorkspace({
-    oosEnvironment: emulatorClientEnvironment(emulator.url),
-    extraEnv: env,
-  });
+  const workspace = TerraformWorkspace.temporary({ env: { ...emulatorClientEnvironment(emulator.url), ...env } });
   return {
     emulator,
-    client,
+    client: emulatorClient(emulator.url),
     workspace,
     cloudData: () => readFileSync(dataFile, 'utf8'),
     dispose: async () => {

@@ -1,13 +1,25 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_SOURCE, PROVIDER_TYPE } from '../../domain';
+import { PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_TYPE } from '../../domain';
+import { PACKAGE_ROOT } from './package-root';
 
 /** The provider's version: the package's, so a new release is a new mirror entry. */
-export const PROVIDER_VERSION: string = (JSON.parse(readFileSync(join(__dirname, packageRootRelative(), 'package.json'), 'utf8')) as { version: string })
-  .version;
+export const PROVIDER_VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The bundled provider program the launcher runs (built by scripts/bundle-provider.js). */
-export const PROVIDER_BUNDLE = resolve(__dirname, packageRootRelative(), 'dist', 'provider', 'terraform-provider-oos.js');
+export const PROVIDER_BUNDLE = join(PACKAGE_ROOT, 'dist', 'provider', 'terraform-provider-oos.js');
+
+/** A bundled provider program to lay out in a mirror under this package's host and namespace. */
+export interface ProviderPackage {
+  /** The provider type, e.g. `oos` in oos-chatops.local/chatops/oos. */
+  readonly type: string;
+  readonly version: string;
+  /** The JavaScript file the launcher runs with this Node.js. */
+  readonly bundle: string;
+}
+
+/** This package's oos provider. */
+export const OOS_PROVIDER_PACKAGE: ProviderPackage = { type: PROVIDER_TYPE, version: PROVIDER_VERSION, bundle: PROVIDER_BUNDLE };
 
 /** Terraform's name for this machine's platform, e.g. linux_amd64. */
 export function terraformPlatform(): string {
@@ -18,17 +30,18 @@ export function terraformPlatform(): string {
 
 /**
  * Lays out the provider in Terraform's unpacked mirror layout,
- * `<mirrorDir>/<host>/<namespace>/oos/<version>/<os>_<arch>/terraform-provider-oos_v<version>`, and
+ * `<mirrorDir>/<host>/<namespace>/<type>/<version>/<os>_<arch>/terraform-provider-<type>_v<version>`, and
  * returns the launcher's path. Works for a `filesystem_mirror` directory and for the implied
  * `terraform.d/plugins` folder beside a configuration.
  */
-export function installFilesystemMirror(mirrorDir: string, bundle: string = PROVIDER_BUNDLE): string {
+export function installFilesystemMirror(mirrorDir: string, provider: ProviderPackage = OOS_PROVIDER_PACKAGE): string {
+  const { type, version, bundle } = provider;
   if (!existsSync(bundle)) {
     throw new Error(`The provider bundle ${bundle} does not exist: run "npm run build" first.`);
   }
-  const targetDir = join(resolve(mirrorDir), PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_TYPE, PROVIDER_VERSION, terraformPlatform());
+  const targetDir = join(resolve(mirrorDir), PROVIDER_HOST, PROVIDER_NAMESPACE, type, version, terraformPlatform());
   mkdirSync(targetDir, { recursive: true });
-  const launcher = join(targetDir, `terraform-provider-${PROVIDER_TYPE}_v${PROVIDER_VERSION}`);
+  const launcher = join(targetDir, `terraform-provider-${type}_v${version}`);
   // The node binary is named by absolute path: Terraform may start providers with a reduced PATH.
   const script = `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(resolve(bundle))} "$@"\n`;
   if (!existsSync(launcher) || readFileSync(launcher, 'utf8') !== script) writeFileSync(launcher, script);
@@ -62,16 +75,8 @@ export function writeTerraformCliConfig(configFile: string, mirrorDir: string): 
   );
 }
 
-/** The `required_providers` entry users write for this provider. */
-export const REQUIRED_PROVIDER = { source: PROVIDER_SOURCE, version: `>= 0.1.0` };
-
 function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-/** From this module (lib/provider/packaging or dist/lib/provider/packaging) up to the package root. */
-function packageRootRelative(): string {
-  return __dirname.includes(`${'/'}dist${'/'}`) ? '../../../..' : '../../..';
 }
 
 /** A provider mirror and the CLI config that uses it, laid out under one folder. */
@@ -82,10 +87,13 @@ export interface LocalProviderSetup {
   readonly cliConfig: string;
 }
 
-/** Lays out `<dir>/providers` and `<dir>/terraform.rc`: everything terraform needs to find this provider offline. */
-export function setUpLocalProvider(dir: string): LocalProviderSetup {
-  const mirrorDir = join(resolve(dir), 'providers');
-  const launcher = installFilesystemMirror(mirrorDir);
+/**
+ * Lays out the provider in a mirror (`<dir>/providers` unless `mirrorDir` says otherwise) and writes
+ * `<dir>/terraform.rc` using it: everything terraform needs to find the provider offline.
+ */
+export function setUpLocalProvider(dir: string, options: { mirrorDir?: string; provider?: ProviderPackage } = {}): LocalProviderSetup {
+  const mirrorDir = resolve(options.mirrorDir ?? join(dir, 'providers'));
+  const launcher = installFilesystemMirror(mirrorDir, options.provider);
   const cliConfig = join(resolve(dir), 'terraform.rc');
   writeTerraformCliConfig(cliConfig, mirrorDir);
   return { mirrorDir, launcher, cliConfig };

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { ChatOpsStackProps } from '../constructs/chatops-stack';
+import { ChatOpsStackProps } from '../lib/constructs/chatops-stack';
 
 /** The environments this project deploys, in promotion order. */
 export const ENVIRONMENT_NAMES = ['dev', 'staging', 'prod'] as const;
@@ -8,10 +8,6 @@ export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
 /** Settings of one environment: everything its stack needs except the chat configurations. */
 export interface EnvironmentSettings extends ChatOpsStackProps {
   readonly environment: EnvironmentName;
-  /** Alibaba Cloud account this environment lives in, for people reading the table. */
-  readonly account: string;
-  /** True when the environment runs against the local OOS emulator (npm start). */
-  readonly emulated: boolean;
 }
 
 /** Options that change where local files go; tests point them at temp dirs. */
@@ -31,8 +27,6 @@ export function environments(options: EnvironmentOptions = {}): { readonly [name
   return {
     dev: {
       environment: 'dev',
-      account: 'local OOS emulator',
-      emulated: true,
       region: 'cn-hangzhou',
       credentials: { kind: 'default-chain' },
       backend: { kind: 'local', path: path.join(localDir, 'state', 'dev.tfstate') },
@@ -40,8 +34,6 @@ export function environments(options: EnvironmentOptions = {}): { readonly [name
     },
     staging: {
       environment: 'staging',
-      account: 'chatops-nonprod',
-      emulated: false,
       region: 'cn-hangzhou',
       credentials: { kind: 'default-chain' },
       backend: {
@@ -57,8 +49,6 @@ export function environments(options: EnvironmentOptions = {}): { readonly [name
     },
     prod: {
       environment: 'prod',
-      account: 'chatops-prod',
-      emulated: false,
       region: 'cn-shanghai',
       credentials: { kind: 'assume-role', roleArn: 'acs:ram::1234567890123456:role/chatops-deployer', sessionName: 'cdktf-chatops' },
       backend: {

@@ -1,0 +1,58 @@
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreationJournal } from '../../lib/provider/creation-journal';
+
+describe('the creation journal of a working directory', () => {
+  let folder: string;
+  beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'journal-'))));
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('a started create is found again by a later process in the same folder', async () => {
+    const entry = await new CreationJournal(folder).begin('cn-hangzhou', 'bot-1');
+    expect(await new CreationJournal(folder).find('cn-hangzhou', 'bot-1')).toEqual(entry);
+  });
+
+  test('each create gets its own token', async () => {
+    const journal = new CreationJournal(folder);
+    const first = await journal.begin('cn-hangzhou', 'bot-1');
+    const second = await journal.begin('cn-hangzhou', 'bot-1');
+    expect(second.token).not.toBe(first.token);
+    expect(await journal.find('cn-hangzhou', 'bot-1')).toEqual(second);
+  });
+
+  test('another folder, another region or another name knows nothing of it', async () => {
+    await new CreationJournal(folder).begin('cn-hangzhou', 'bot-1');
+    expect(await new CreationJournal(join(folder, 'other')).find('cn-hangzhou', 'bot-1')).toBeUndefined();
+    expect(await new CreationJournal(folder).find('cn-shanghai', 'bot-1')).toBeUndefined();
+    expect(await new CreationJournal(folder).find('cn-hangzhou', 'bot-2')).toBeUndefined();
+  });
+
+  test('settling forgets the entry', async () => {
+    const journal = new CreationJournal(folder);
+    await journal.begin('cn-hangzhou', 'bot-1');
+    await journal.settle('cn-hangzhou', 'bot-1');
+    expect(await journal.find('cn-hangzhou', 'bot-1')).toBeUndefined();
+  });
+
+  test('a damaged entry counts as none', async () => {
+    const journal = new CreationJournal(folder);
+    await journal.begin('cn-hangzhou', 'bot-1');
+    writeFileSync(join(folder, 'cn-hangzhou.bot-1.json'), '{"token":');
+    expect(await journal.find('cn-hangzhou', 'bot-1')).toBeUndefined();
+  });
+
+  test('entries older than 30 days are pruned when the next create starts', async () => {
+    const journal = new CreationJournal(folder);
+    await journal.begin('cn-hangzhou', 'old');
+    const longAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+    utimesSync(join(folder, 'cn-hangzhou.old.json'), longAgo, longAgo);
+    await new CreationJournal(folder).begin('cn-hangzhou', 'new');
+    expect(readdirSync(folder)).toEqual(['cn-hangzhou.new.json']);
+  });
+
+  test('the journal lives under TF_DATA_DIR of the working directory, else .terraform', () => {
+    expect(CreationJournal.forWorkingDirectory({}, '/w').directory).toBe('/w/.terraform/oos-chat-configuration-creates');
+    expect(CreationJournal.forWorkingDirectory({ TF_DATA_DIR: '/data' }, '/w').directory).toBe('/data/oos-chat-configuration-creates');
+  });
+});

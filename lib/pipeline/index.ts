@@ -1,0 +1,47 @@
+/**
+ * Plan review for pipelines: a typed view of `terraform show -json`, summary.md for the pull
+ * request, policies over the plan, and the exit code CI branches on. Imports only lib/domain.
+ */
+export type { JsonValue, JsonObject } from './json';
+export { PlanJsonError } from './json';
+export type {
+  ChangeAction,
+  ChangeKind,
+  ConfiguredExpression,
+  ConfiguredResource,
+  OutputChange,
+  PlanVariable,
+  PlanView,
+  ResourceChange,
+  ValueMask,
+} from './plan';
+export { CHANGE_ACTIONS, configuredResource, hasChanges, isChange, parsePlan, planFromJson, readPlanFile } from './plan';
+export type { ChangeValues, FieldChange, PlannedValue, Step } from './values';
+export { afterValue, beforeValue, fieldChanges, isMasked, plannedKeys } from './values';
+export type { ChatConfigurationAttribute, ChatConfigurationAttributes, ChatConfigurationChange } from './chat-configuration';
+export {
+  CHAT_CONFIGURATION_ATTRIBUTES,
+  CHAT_CONFIGURATION_TYPE,
+  chatConfigurationChange,
+  chatConfigurationChanges,
+  looksLikeSecretKey,
+} from './chat-configuration';
+export type { Policy, PolicyContext, PolicyReport, Severity, Violation } from './policy';
+export { PolicyEvaluationError, blockingViolations, evaluatePolicies, violation } from './policy';
+export type { PolicySettings } from './built-in-policies';
+export {
+  DEVELOPMENT_POLICY_SETTINGS,
+  PRODUCTION_POLICY_SETTINGS,
+  RULES,
+  builtInPolicies,
+  noReplaceOrDestroy,
+  ramRoleRequired,
+  requiredTags,
+  resourceGroupRequired,
+  reviewedConfigurations,
+  secretsWriteOnlyOrParameter,
+} from './built-in-policies';
+export type { SummaryOptions } from './summary';
+export { PR_COMMENT_LIMIT, headline, renderSummary } from './summary';
+export type { PlanExitCode, PlanOutcome } from './exit-code';
+export { EXIT_CODES, planExitCode } from './exit-code';

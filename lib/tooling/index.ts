@@ -1,0 +1,11 @@
+/**
+ * Tooling around the library, shared by npm start, the benchmarks and the e2e tests: running
+ * terraform, laying out a working directory with this package's provider, the environment
+ * Terraform gives a provider, and clients pointed at the emulator.
+ */
+export { type TerraformResult, type TerraformRunOptions, expectTerraform, runTerraform, terraformBinary, terraformEnvironment } from './terraform-cli';
+export { type PlanJson, type StateJson, TerraformWorkspace, type TerraformWorkspaceOptions, oosProviderConfig } from './workspace';
+export { type EmulatorClientOptions, emulatorClient, emulatorClientEnvironment } from './emulator-client';
+export { providerLaunchEnvironment } from './provider-launch';
+export { PACKAGE_ROOT } from '../provider/packaging/package-root';
+export { type LocalProviderSetup, OOS_PROVIDER_PACKAGE, type ProviderPackage, setUpLocalProvider } from '../provider/packaging/local-mirror';
