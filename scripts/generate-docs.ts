@@ -10,11 +10,12 @@
  *   {{ import }}   "## Import" from examples/resources/<name>/import.sh (empty when missing)
  *
  * A page without a template gets all four in that order.
- * Usage, from the package root after `npm run build`: node dist/scripts/generate-docs.js
+ * Usage, after `tsc -p tsconfig.json`: node dist/scripts/generate-docs.js
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PROVIDER_TYPE } from '../lib/domain';
+import { PACKAGE_ROOT } from '../lib/provider/packaging/package-root';
 import { createProvider } from '../lib/provider/provider';
 import { AttributeSchema, CtyType } from '../lib/provider/schema';
 
@@ -273,6 +274,6 @@ export function writeDocs(root: string): string[] {
 }
 
 if (require.main === module) {
-  const written = writeDocs(process.cwd());
+  const written = writeDocs(PACKAGE_ROOT);
   console.error(`generate-docs: wrote ${written.map((file) => `docs/${file}`).join(', ')}`);
 }

@@ -5,13 +5,13 @@
  * framework through lib/constructs/framework.ts (a move to the CDK Terrain fork stays a one-module
  * change), and each says it is generated.
  *
- * Usage, from the package root after `npm run build`: node dist/scripts/get-bindings.js
+ * Usage, after `npm run build`: node dist/scripts/get-bindings.js
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import { setUpLocalProvider } from '../lib/provider/packaging/local-mirror';
+import { PACKAGE_ROOT, setUpLocalProvider, terraformBinary, terraformEnvironment } from '../lib/tooling';
 
 /** The command that rewrites .gen/; error messages and the generated headers name it. */
 export const REGENERATE_COMMAND = 'npm run bindings';
@@ -53,8 +53,8 @@ export function getBindings(root: string, outDir: string): void {
     const cdktf = spawnSync(join(root, 'node_modules', '.bin', 'cdktf'), ['get'], {
       cwd: project,
       encoding: 'utf8',
-      // The checkpoint and version checks are cdktf's only calls out; the mirror serves the provider.
-      env: { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true', CI: '1' },
+      // Offline: the mirror serves the provider; cdktf's own version check is its only other call out.
+      env: terraformEnvironment(cliConfig, { DISABLE_VERSION_CHECK: 'true', CI: '1', TERRAFORM_BINARY_NAME: terraformBinary() }),
     });
     if (cdktf.status !== 0) {
       throw new Error(`cdktf get failed (exit ${cdktf.status ?? cdktf.signal}):\n${cdktf.stdout}${cdktf.stderr}${cdktf.error?.message ?? ''}`);
@@ -98,7 +98,7 @@ function postProcess(file: string, committedAs: string, root: string): void {
 }
 
 if (require.main === module) {
-  const root = process.cwd();
+  const root = PACKAGE_ROOT;
   const started = Date.now();
   try {
     getBindings(root, bindingsDir(root));

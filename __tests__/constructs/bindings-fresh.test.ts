@@ -4,11 +4,12 @@
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { PROVIDER_BUNDLE } from '../../lib/provider/packaging/local-mirror';
+import { PACKAGE_ROOT } from '../../lib/provider/packaging/package-root';
 import { REGENERATE_COMMAND, bindingsDir, filesUnder, getBindings } from '../../scripts/get-bindings';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = PACKAGE_ROOT;
 const STALE = `.gen/ is stale: run \`${REGENERATE_COMMAND}\` and commit the result.`;
 
 /** The newest source file the provider bundle is built from, if it is newer than the bundle. */

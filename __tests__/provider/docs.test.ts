@@ -1,9 +1,10 @@
 /** The reference pages under docs/ are what scripts/generate-docs.ts makes of today's schemas and templates. */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../lib/provider/packaging/package-root';
 import { DocumentedBlock, GENERATED_FOLDERS, REGENERATE_DOCS_COMMAND, docPages, generateDocs, schemaMarkdown } from '../../scripts/generate-docs';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = PACKAGE_ROOT;
 const STALE = `docs/ is stale: run \`${REGENERATE_DOCS_COMMAND}\` and commit the result.`;
 const generated = generateDocs(ROOT);
 
