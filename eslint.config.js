@@ -33,7 +33,7 @@ const appZones = ['./main.ts', './config', './scripts', './bench', './__tests__'
 }));
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'cdktf.out/**', '.chatops/**', 'lib/constructs/bindings/**', '.gen/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'cdktf.out/**', '.chatops/**', '.gen/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

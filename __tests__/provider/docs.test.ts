@@ -1,24 +1,112 @@
-/** The reference pages under docs/ stay in step with the schemas they describe. */
-import { readFileSync } from 'node:fs';
+/** The reference pages under docs/ are what scripts/generate-docs.ts makes of today's schemas and templates. */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chatConfigurationDataSchema } from '../../lib/provider/data-sources/chat-configuration';
-import { chatConfigurationsDataSchema } from '../../lib/provider/data-sources/chat-configurations';
-import { chatConfigurationSchema } from '../../lib/provider/resources/chat-configuration';
-import { providerSchema } from '../../lib/provider/provider-schema';
-import { Schema } from '../../lib/provider/schema';
+import { PACKAGE_ROOT } from '../../lib/provider/packaging/package-root';
+import { DocumentedBlock, GENERATED_FOLDERS, REGENERATE_DOCS_COMMAND, docPages, generateDocs, schemaMarkdown } from '../../scripts/generate-docs';
 
-const pages: [string, Schema][] = [
-  ['index.md', providerSchema],
-  ['resources/oos_chat_configuration.md', chatConfigurationSchema],
-  ['data-sources/oos_chat_configuration.md', chatConfigurationDataSchema],
-  ['data-sources/oos_chat_configurations.md', chatConfigurationsDataSchema],
-];
+const ROOT = PACKAGE_ROOT;
+const STALE = `docs/ is stale: run \`${REGENERATE_DOCS_COMMAND}\` and commit the result.`;
+const generated = generateDocs(ROOT);
 
-describe.each(pages)('docs/%s', (page, schema) => {
-  test('names every attribute of the schema', () => {
-    const text = readFileSync(join(__dirname, '../../docs', page), 'utf8');
-    const names = [...Object.keys(schema.block.attributes), ...Object.keys(schema.block.blocks ?? {})];
-    const missing = names.filter((name) => !text.includes(`\`${name}\``));
+/** Every attribute and block name of a schema, nested ones and the attributes of object types included. */
+function namesIn(block: DocumentedBlock): string[] {
+  const objectNames = (type: unknown): string[] => (Array.isArray(type) ? (type[0] === 'object' ? Object.keys(type[1] as object) : objectNames(type[1])) : []);
+  return [
+    ...Object.entries(block.attributes).flatMap(([name, attribute]) => [name, ...objectNames(attribute.type)]),
+    ...Object.entries(block.blocks ?? {}).flatMap(([name, nested]) => [name, ...namesIn(nested.block)]),
+  ];
+}
+
+describe.each(docPages().map((page) => [page.file, page] as const))('docs/%s', (file, page) => {
+  test('is what npm run docs generates', () => {
+    const committed = existsSync(join(ROOT, 'docs', file)) ? readFileSync(join(ROOT, 'docs', file), 'utf8') : '(missing)';
+    expect({ page: committed, fix: STALE }).toEqual({ page: generated.get(file), fix: STALE });
+  });
+
+  test('lists every attribute of the schema', () => {
+    const text = generated.get(file) ?? '';
+    const missing = namesIn(page.schema.block).filter((name) => !text.includes(`- \`${name}\` (`));
     expect(missing).toEqual([]);
+  });
+
+  test('carries an example', () => {
+    expect(generated.get(file)).toContain('## Example Usage\n\n```terraform\n');
+  });
+});
+
+test.each(GENERATED_FOLDERS)('docs/%s holds only generated pages', (folder) => {
+  const pages = readdirSync(join(ROOT, 'docs', folder)).map((name) => `${folder}/${name}`);
+  expect({ pages, fix: STALE }).toEqual({ pages: [...generated.keys()].filter((file) => file.startsWith(`${folder}/`)).sort(), fix: STALE });
+});
+
+test('a resource page has an Import section from examples/resources/<name>/import.sh', () => {
+  const resources = [...generated].filter(([file]) => file.startsWith('resources/'));
+  expect(resources.length).toBeGreaterThan(0);
+  for (const [, text] of resources) expect(text).toMatch(/## Import\n\n[^]*```shell\n[^]*terraform import /);
+});
+
+describe('schema section', () => {
+  test('groups attributes as Required, Optional and Read-Only, each sorted by name', () => {
+    const markdown = schemaMarkdown({
+      attributes: {
+        id: { type: 'string', computed: true, description: 'Id' },
+        zone: { type: 'string', optional: true, computed: true, description: 'Zone' },
+        name: { type: 'string', required: true, description: 'Name' },
+        labels: { type: ['map', 'string'], optional: true, description: 'Labels' },
+      },
+    });
+    expect(markdown).toBe(
+      [
+        '## Schema',
+        '',
+        '### Required',
+        '',
+        '- `name` (String) Name.',
+        '',
+        '### Optional',
+        '',
+        '- `labels` (Map of String) Labels.',
+        '- `zone` (String) Zone.',
+        '',
+        '### Read-Only',
+        '',
+        '- `id` (String) Id.',
+      ].join('\n'),
+    );
+  });
+
+  test('says when changing an attribute forces a new resource and what its validators accept', () => {
+    const markdown = schemaMarkdown({
+      attributes: {
+        name: {
+          type: 'string',
+          required: true,
+          description: 'The name',
+          requiresReplace: true,
+          validators: [{ description: 'length between 1 and 128' }, { description: 'one of `a`, `b`.' }],
+        },
+      },
+    });
+    expect(markdown).toContain('- `name` (String) The name. Changing this forces a new resource. Validation: length between 1 and 128; one of `a`, `b`.');
+  });
+
+  test('flags sensitive and write-only attributes', () => {
+    const markdown = schemaMarkdown({ attributes: { secret: { type: 'string', optional: true, sensitive: true, writeOnly: true, description: 'S.' } } });
+    expect(markdown).toContain('- `secret` (String, Sensitive, Write-only) S.');
+  });
+
+  test('gives a nested block its own schema, linked from the parent entry', () => {
+    const markdown = schemaMarkdown({
+      attributes: {},
+      blocks: {
+        assume_role: {
+          nesting: 'list',
+          maxItems: 1,
+          block: { description: 'Assume a role', attributes: { role_arn: { type: 'string', required: true, description: 'ARN' } } },
+        },
+      },
+    });
+    expect(markdown).toContain('- `assume_role` (Block List, Max: 1) Assume a role. (see [below for nested schema](#nestedblock--assume_role))');
+    expect(markdown).toContain('<a id="nestedblock--assume_role"></a>\n### Nested Schema for `assume_role`\n\nRequired:\n\n- `role_arn` (String) ARN.');
   });
 });

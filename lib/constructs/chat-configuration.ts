@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import * as oos from './bindings';
+import * as oos from '../../.gen/providers/oos';
 import { Platform } from './platform';
 import { SECRET_ALTERNATIVES, Secret, SecretArguments } from './secret';
 import { ProblemList, resolvedEntries } from './validation';

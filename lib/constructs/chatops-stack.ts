@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { Construct } from 'constructs';
-import * as oos from './bindings';
+import * as oos from '../../.gen/providers/oos';
 import { ChatConfiguration, ChatConfigurationProps, DEFAULT_RESOURCE_GROUP_CONTEXT } from './chat-configuration';
 import { App, Aspects, LocalBackend, OssBackend, PgBackend, TerraformOutput, TerraformStack, Lazy } from './framework';
 import { DefaultTags } from './tagging';

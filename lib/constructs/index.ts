@@ -3,4 +3,4 @@ export * from './chatops-stack';
 export * from './platform';
 export * from './secret';
 export * from './tagging';
-export * as oos from './bindings';
+export * as oos from '../../.gen/providers/oos';
