@@ -12,8 +12,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generateSelfSignedCertificate } from '../lib/provider/protocol/certificate';
-import { MAGIC_COOKIE_VALUE } from '../lib/provider/protocol/plugin-server';
+import { generateSelfSignedCertificate } from '../lib/tfplugin/protocol/certificate';
+import { MAGIC_COOKIE_VALUE } from '../lib/tfplugin/protocol/handshake';
 
 const REPOSITORY = resolve(__dirname, '..', existsSync(resolve(__dirname, '..', 'package.json')) ? '' : '..');
 const DEFAULT_BUNDLE = join(REPOSITORY, 'dist/provider/terraform-provider-oos.js');
@@ -25,8 +25,7 @@ export interface StartupBenchResult {
   readonly p90Ms: number;
 }
 
-const bundler = (): { bundleProvider(options: { entry?: string; outfile?: string; minify?: boolean }): Promise<string> } =>
-  require(join(REPOSITORY, 'scripts/bundle-provider.js'));
+const bundler = (): typeof import('../scripts/bundle-provider') => require('../scripts/bundle-provider');
 
 /** The JavaScript file to start: a bundle as given, or a .ts entry bundled first. */
 async function providerBundle(entry?: string): Promise<string> {

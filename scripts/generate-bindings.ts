@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { AttributeSchema, BlockSchema, CtyType, NestedBlockSchema, Schema } from '../lib/provider/schema';
+import { AttributeSchema, BlockSchema, CtyType, NestedBlockSchema, Schema } from '../lib/tfplugin/schema';
 import { PROVIDER_SOURCE, PROVIDER_TYPE } from '../lib/domain';
 import { providerSchema } from '../lib/provider/provider-schema';
 import { CHAT_CONFIGURATION_RESOURCE, chatConfigurationSchema } from '../lib/provider/resources/chat-configuration';
