@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { bundleEchoProvider } from '../provider/protocol/fixtures/terraform-side';
+import { bundleEchoProvider } from '../provider/protocol/fixtures/echo-bundle';
 
 const run = promisify(execFile);
 const TERRAFORM = process.env.TERRAFORM_BINARY ?? '/usr/local/bin/terraform';

@@ -5,7 +5,7 @@ import { chatConfigurationDataSchema } from '../../lib/provider/data-sources/cha
 import { chatConfigurationsDataSchema } from '../../lib/provider/data-sources/chat-configurations';
 import { chatConfigurationSchema } from '../../lib/provider/resources/chat-configuration';
 import { providerSchema } from '../../lib/provider/provider-schema';
-import { Schema } from '../../lib/provider/schema';
+import { Schema } from '../../lib/tfplugin/schema';
 
 const pages: [string, Schema][] = [
   ['index.md', providerSchema],

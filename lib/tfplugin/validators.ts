@@ -4,7 +4,7 @@
  * the attribute path (map keys included) in its diagnostics. Unknown values are skipped: they
  * are validated again once known.
  */
-import { AttributePath, AttributeValidator, CtyValue, Diagnostic, ObjectValue, ValidationContext, errorDiagnostic, isUnknown } from './schema';
+import { AttributePath, AttributeValidator, BlockSchema, CtyValue, Diagnostic, ObjectValue, ValidationContext, errorDiagnostic, isUnknown } from './schema';
 
 /** A rule on string values; `problem` returns what is wrong, in words that include the fix. */
 export function stringRule(description: string, problem: (value: string, context: ValidationContext) => string | undefined): AttributeValidator {
@@ -121,8 +121,8 @@ export function requiredWith(other: string, messages: RelationMessages = {}): At
 }
 
 /** Runs the validators declared on a block's attributes against its configuration. */
-export function validateBlock(attributes: { readonly [name: string]: { readonly validators?: readonly AttributeValidator[] } }, config: ObjectValue, at: AttributePath = []): Diagnostic[] {
-  return Object.entries(attributes).flatMap(([attribute, schema]) =>
+export function validateBlock(block: BlockSchema, config: ObjectValue, at: AttributePath = []): Diagnostic[] {
+  return Object.entries(block.attributes).flatMap(([attribute, schema]) =>
     (schema.validators ?? []).flatMap((validator) => validator.validate(config[attribute] ?? null, { attribute, path: [...at, { attribute }], config })),
   );
 }

@@ -154,14 +154,14 @@ export class ProviderService {
     const definition = this.definition;
     const config = decodeObject(request.config, this.typed(definition).type);
     if (!config) return { diagnostics: [] };
-    return { diagnostics: diagnosticsToProto([...validateBlock(definition.schema.block.attributes, config), ...(definition.validateConfig?.(config) ?? [])]) };
+    return { diagnostics: diagnosticsToProto([...validateBlock(definition.schema.block, config), ...(definition.validateConfig?.(config) ?? [])]) };
   }
 
   /** The validators declared on the schema's attributes, then the type's own checks. */
   private validateConfig(owner: ResourceType | DataSourceType, request: ConfigRequest): WithDiagnostics {
     const config = decodeObject(request.config, this.typed(owner).type);
     if (!config) return { diagnostics: [] };
-    return { diagnostics: diagnosticsToProto([...validateBlock(owner.schema.block.attributes, config), ...(owner.validate?.(config) ?? [])]) };
+    return { diagnostics: diagnosticsToProto([...validateBlock(owner.schema.block, config), ...(owner.validate?.(config) ?? [])]) };
   }
 
   private async configureProvider(request: ConfigureProviderRequest): Promise<WithDiagnostics> {
