@@ -163,7 +163,8 @@ describe('create when the name is taken', () => {
 
 describe('validation', () => {
   const base: ObjectValue = { ...plannedCreate(), id: null, webhook_url: null, aes_key: null, created_date: null, updated_date: null, resource_group_id: null };
-  const messages = (config: ObjectValue) => validateBlock(chatConfigurationSchema.block, config).map((d) => `${JSON.stringify(d.attribute)} ${d.summary}: ${d.detail}`);
+  const messages = (config: ObjectValue) =>
+    validateBlock(chatConfigurationSchema.block, config).map((d) => `${JSON.stringify(d.attribute)} ${d.summary}: ${d.detail}`);
 
   test('a valid configuration has no diagnostics', () => {
     expect(messages(base)).toEqual([]);

@@ -33,7 +33,9 @@ export function lengthBetween(min: number, max: number): AttributeValidator {
 
 /** `description` says in words what the pattern allows; it is also the error's fix. */
 export function matchesPattern(pattern: RegExp, description: string): AttributeValidator {
-  return stringRule(description, (value, { attribute }) => (pattern.test(value) ? undefined : `${JSON.stringify(value)} is not a valid ${attribute}: ${description}`));
+  return stringRule(description, (value, { attribute }) =>
+    pattern.test(value) ? undefined : `${JSON.stringify(value)} is not a valid ${attribute}: ${description}`,
+  );
 }
 
 export function oneOf(...allowed: readonly string[]): AttributeValidator {
@@ -64,7 +66,13 @@ export function mapLimits(limits: MapLimits): AttributeValidator {
     const summary = `Invalid ${context.attribute}`;
     const keys = Object.keys(map);
     if (limits.maxEntries !== undefined && keys.length > limits.maxEntries) {
-      problems.push(errorDiagnostic(summary, `${keys.length} entries given; at most ${limits.maxEntries} are allowed: remove ${keys.length - limits.maxEntries}.`, context.path));
+      problems.push(
+        errorDiagnostic(
+          summary,
+          `${keys.length} entries given; at most ${limits.maxEntries} are allowed: remove ${keys.length - limits.maxEntries}.`,
+          context.path,
+        ),
+      );
     }
     for (const key of keys) {
       const at = [...context.path, { key }];

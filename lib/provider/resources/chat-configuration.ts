@@ -119,12 +119,23 @@ export const chatConfigurationSchema = defineSchema({
         optional: true,
         description: 'Tags of this configuration: at most 20, keys up to 128 characters, no `aliyun` or `acs:` prefix.',
         validators: [
-          mapLimits({ maxEntries: MAX_TAGS, maxKeyLength: MAX_TAG_KEY_LENGTH, maxValueLength: MAX_TAG_VALUE_LENGTH, forbiddenKeyPrefixes: RESERVED_TAG_PREFIXES }),
+          mapLimits({
+            maxEntries: MAX_TAGS,
+            maxKeyLength: MAX_TAG_KEY_LENGTH,
+            maxValueLength: MAX_TAG_VALUE_LENGTH,
+            forbiddenKeyPrefixes: RESERVED_TAG_PREFIXES,
+          }),
         ],
       },
       tags_all: { type: ['map', 'string'], computed: true, description: 'Tags including the provider `default_tags`.' },
       webhook_url: { type: 'string', computed: true, useStateForUnknown: true, description: 'Webhook URL to register in the chat platform (Outputs.URL).' },
-      aes_key: { type: 'string', computed: true, useStateForUnknown: true, sensitive: true, description: 'WeChat message encryption key (Outputs.AesKey); null for DingTalk.' },
+      aes_key: {
+        type: 'string',
+        computed: true,
+        useStateForUnknown: true,
+        sensitive: true,
+        description: 'WeChat message encryption key (Outputs.AesKey); null for DingTalk.',
+      },
       created_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Creation time, ISO 8601.' },
       updated_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Last update time, ISO 8601.' },
     },
@@ -135,9 +146,9 @@ export type ChatConfigurationModel = ModelOf<typeof chatConfigurationSchema>;
 type PlannedChatConfiguration = PlanModelOf<typeof chatConfigurationSchema>;
 type AppliedChatConfiguration = AppliedPlanOf<typeof chatConfigurationSchema>;
 
-/** How long a configuration that this provider just created may still read as missing. */
+/** How long a configuration that this provider just created may still be missing on read. */
 const CREATE_CONSISTENCY_WINDOW_MS = 10_000;
-/** How far a found CreatedDate may lie before our Create call and still count as ours (clock skew). */
+/** How far a found CreatedDate may lie before our Create call and still be ours (clock skew). */
 const ADOPTION_CLOCK_SKEW_MS = 30_000;
 /** Tags travel through the tag API; every other change of a configuration needs UpdateChatConfiguration. */
 const TAG_ATTRIBUTES = ['tags', 'tags_all'];
@@ -155,7 +166,7 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
     async modifyPlan({ prior, planned, config }) {
       planned.tags_all = plannedTagsAll(config.tags, context);
       planned.client_secret_parameter_version = await plannedSecretParameterVersion(config.client_secret_parameter, context);
-      // OOS keys configurations by name, so the id is known as soon as the name is.
+      // OOS keys configurations by name, so the id is the name.
       if (prior === null) planned.id = config.name;
       else if (needsUpdateCall(prior, planned)) planned.updated_date = UNKNOWN;
     },
@@ -234,7 +245,7 @@ function plannedTagsAll(tags: PlannedChatConfiguration['tags'], context: Context
 }
 
 /**
- * The secret parameter's current version, looked up at plan time so that a rotation shows as an
+ * The secret parameter's current version, looked up at plan time so that a rotation plans an
  * update. Apply then reads exactly this version.
  */
 async function plannedSecretParameterVersion(parameter: string | null | UnknownValue, context: ContextSource): Promise<number | null | UnknownValue> {
@@ -311,7 +322,7 @@ function isOurInterruptedCreate(existing: ChatConfiguration, input: ChatConfigur
 
 /**
  * The client secret to send: a new value when its version moved (or on create), otherwise the mask,
- * which OOS reads as "keep the stored secret".
+ * which OOS takes for "keep the stored secret".
  */
 async function secretToSend(
   ctx: ProviderContext,
@@ -343,7 +354,7 @@ async function secretToSend(
   return configurationKeys(planned.type).clientSecret in remote.configuration ? SECRET_MASK : undefined;
 }
 
-/** The Create/Update input; on update, a RAM role removed from the configuration is sent as "" to clear it. */
+/** The Create/Update input; on update, a RAM role removed from the configuration is sent empty ("") to clear it. */
 function chatInput(planned: AppliedChatConfiguration, secret: string | undefined, prior: ChatConfigurationModel | null = null): ChatConfigurationInput {
   const type = chatPlatform(planned.type);
   const configuration = assembleConfiguration(type, {
@@ -405,7 +416,9 @@ function parsePrivate(bytes: Buffer): PrivateState {
   if (bytes.length === 0) return {};
   try {
     const parsed: unknown = JSON.parse(bytes.toString('utf8'));
-    return typeof parsed === 'object' && parsed !== null && 'createdAt' in parsed && typeof parsed.createdAt === 'number' ? { createdAt: parsed.createdAt } : {};
+    return typeof parsed === 'object' && parsed !== null && 'createdAt' in parsed && typeof parsed.createdAt === 'number'
+      ? { createdAt: parsed.createdAt }
+      : {};
   } catch {
     return {};
   }

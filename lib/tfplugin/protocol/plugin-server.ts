@@ -172,10 +172,7 @@ function providerImplementation(provider: ProviderService): grpc.UntypedServiceI
   return implementation;
 }
 
-function keepOpen(
-  call: grpc.ServerWritableStream<Empty, Empty> | grpc.ServerDuplexStream<Empty, Empty>,
-  openStreams: Set<{ end(): void }>,
-): void {
+function keepOpen(call: grpc.ServerWritableStream<Empty, Empty> | grpc.ServerDuplexStream<Empty, Empty>, openStreams: Set<{ end(): void }>): void {
   openStreams.add(call);
   call.on('cancelled', () => openStreams.delete(call));
   call.on('error', () => openStreams.delete(call));

@@ -11,18 +11,7 @@
  * Requests and responses are typed per RPC in messages.ts.
  */
 import { validateBlock } from '../validators';
-import {
-  CtyType,
-  CtyValue,
-  DataSourceType,
-  ObjectValue,
-  ProviderDefinition,
-  ResourceType,
-  Schema,
-  blockType,
-  errorDiagnostic,
-  isUnknown,
-} from '../schema';
+import { CtyType, CtyValue, DataSourceType, ObjectValue, ProviderDefinition, ResourceType, Schema, blockType, errorDiagnostic, isUnknown } from '../schema';
 import { decodeJsonState, decodeJsonValue, decodeMsgpack, encodeMsgpack, fillMissingAttributes, isObjectValue, withoutWriteOnlyValues } from './cty-codec';
 import { attributePathToProto, diagnosticsFromError, diagnosticsToProto, hasErrors } from './diagnostics';
 import type {
