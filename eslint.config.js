@@ -16,7 +16,7 @@ const LAYERS = {
   pipeline: ['domain'],
   constructs: ['domain'],
   release: ['domain'],
-  tooling: ['domain', 'oos', 'emulator', 'provider'],
+  tooling: ['domain', 'tfplugin', 'oos', 'emulator', 'provider'],
 };
 
 const layerZones = Object.entries(LAYERS).map(([layer, allowed]) => ({

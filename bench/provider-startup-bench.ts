@@ -12,8 +12,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generateSelfSignedCertificate } from '../lib/provider/protocol/certificate';
-import { OOS_PROVIDER_PACKAGE, PACKAGE_ROOT, providerLaunchEnvironment } from '../lib/tooling';
+import { generateSelfSignedCertificate } from '../lib/tfplugin/protocol/certificate';
+import { OOS_PROVIDER_PACKAGE, providerLaunchEnvironment } from '../lib/tooling';
 
 const DEFAULT_BUNDLE = OOS_PROVIDER_PACKAGE.bundle;
 const RUNS = 30;
@@ -24,8 +24,7 @@ export interface StartupBenchResult {
   readonly p90Ms: number;
 }
 
-const bundler = (): { bundleProvider(options: { entry?: string; outfile?: string; minify?: boolean }): Promise<string> } =>
-  require(join(PACKAGE_ROOT, 'scripts/bundle-provider.js'));
+const bundler = (): typeof import('../scripts/bundle-provider') => require('../scripts/bundle-provider');
 
 /** The JavaScript file to start: a bundle as given, or a .ts entry bundled first. */
 async function providerBundle(entry?: string): Promise<string> {

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { PROVIDER_TYPE } from '../lib/domain';
 import { PACKAGE_ROOT } from '../lib/provider/packaging/package-root';
 import { createProvider } from '../lib/provider/provider';
-import { AttributeSchema, CtyType } from '../lib/provider/schema';
+import { AttributeSchema, CtyType } from '../lib/tfplugin/schema';
 
 /** The command that rewrites docs/; the pages and the freshness test name it. */
 export const REGENERATE_DOCS_COMMAND = 'npm run docs';

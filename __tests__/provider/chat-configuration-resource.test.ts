@@ -5,9 +5,10 @@
 import type { OosClient } from '../../lib/oos';
 import { OosApiError } from '../../lib/oos/errors';
 import type { ChatConfiguration, ChatConfigurationInput } from '../../lib/oos/types';
-import type { ProviderContext } from '../../lib/provider/provider';
-import { chatConfigurationResource, validateChatConfiguration } from '../../lib/provider/resources/chat-configuration';
-import { DiagnosticsError, ObjectValue, UNKNOWN, isUnknown } from '../../lib/provider/schema';
+import type { ProviderContext } from '../../lib/provider/context';
+import { chatConfigurationResource, chatConfigurationSchema } from '../../lib/provider/resources/chat-configuration';
+import { DiagnosticsError, ObjectValue, UNKNOWN, isUnknown } from '../../lib/tfplugin/schema';
+import { validateBlock } from '../../lib/tfplugin/validators';
 
 function alreadyExists(attempt: number): OosApiError {
   return new OosApiError({
@@ -162,7 +163,8 @@ describe('create when the name is taken', () => {
 
 describe('validation', () => {
   const base: ObjectValue = { ...plannedCreate(), id: null, webhook_url: null, aes_key: null, created_date: null, updated_date: null, resource_group_id: null };
-  const messages = (config: ObjectValue) => validateChatConfiguration(config).map((d) => `${JSON.stringify(d.attribute)} ${d.summary}: ${d.detail}`);
+  const messages = (config: ObjectValue) =>
+    validateBlock(chatConfigurationSchema.block, config).map((d) => `${JSON.stringify(d.attribute)} ${d.summary}: ${d.detail}`);
 
   test('a valid configuration has no diagnostics', () => {
     expect(messages(base)).toEqual([]);

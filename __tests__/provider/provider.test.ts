@@ -1,7 +1,7 @@
 /** The provider block: its validation, configuration and StopProvider. */
 import { OosClient } from '../../lib/oos';
 import { createProvider } from '../../lib/provider/provider';
-import { ObjectValue } from '../../lib/provider/schema';
+import { ObjectValue } from '../../lib/tfplugin/schema';
 
 function providerConfig(values: ObjectValue = {}): ObjectValue {
   const config: ObjectValue = {};

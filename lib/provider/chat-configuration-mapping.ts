@@ -1,7 +1,6 @@
 import type { ChatConfiguration } from '../oos';
-import { configurationKeys, isSecretKey } from '../domain';
-import type { ObjectValue } from './schema';
-import { mapOrNull } from './values';
+import { CHAT_PLATFORMS, ChatPlatform, configurationKeys, isSecretKey } from '../domain';
+import { mapOrNull } from '../tfplugin/values';
 
 /** The readable parts of a Configuration JSON, in terms of the provider's arguments. */
 export interface ReadableConfiguration {
@@ -39,7 +38,7 @@ export function assembleConfiguration(
  * `extra_configuration` reads as null when empty unless `keepEmptyExtra`, so a configuration that
  * never set it shows no diff.
  */
-export function attributesFromRemote(remote: ChatConfiguration, keepEmptyExtra: boolean): ObjectValue {
+export function attributesFromRemote(remote: ChatConfiguration, keepEmptyExtra: boolean) {
   const readable = splitConfiguration(remote.type, remote.configuration);
   return {
     id: remote.name,
@@ -55,4 +54,11 @@ export function attributesFromRemote(remote: ChatConfiguration, keepEmptyExtra: 
     created_date: remote.createdDate,
     updated_date: remote.updatedDate,
   };
+}
+
+/** The platform a validated `type` names; validation already refused any other. */
+export function chatPlatform(type: string): ChatPlatform {
+  const platform = CHAT_PLATFORMS.find((candidate) => candidate === type);
+  if (!platform) throw new Error(`"${type}" is not a chat platform: use "DingTalk" or "WeChat".`);
+  return platform;
 }

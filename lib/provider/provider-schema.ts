@@ -1,7 +1,7 @@
-import { Schema } from './schema';
+import { ModelOf, defineSchema } from '../tfplugin/model';
 
 /** Schema of the `provider "oos"` block. */
-export const providerSchema: Schema = {
+export const providerSchema = defineSchema({
   version: 0,
   block: {
     description: 'Alibaba Cloud OOS chat configurations.',
@@ -44,4 +44,6 @@ export const providerSchema: Schema = {
       },
     },
   },
-};
+});
+
+export type ProviderConfigModel = ModelOf<typeof providerSchema>;

@@ -1,21 +1,13 @@
-import type { OosClient, OosClientConfig } from '../oos';
-import { chatConfigurationResource } from './resources/chat-configuration';
+import type { OosClientConfig } from '../oos';
+import { DEFAULT_TAG_RESOURCE_TYPE, credentialProblems, regionProblem } from '../domain';
+import { asModel } from '../tfplugin/model';
+import { Diagnostic, ObjectValue, ProviderDefinition, errorDiagnostic, isUnknown, path } from '../tfplugin/schema';
+import type { ContextSource, ProviderContext } from './context';
 import { chatConfigurationDataSource } from './data-sources/chat-configuration';
 import { chatConfigurationsDataSource } from './data-sources/chat-configurations';
-import { providerSchema } from './provider-schema';
-import { Diagnostic, ObjectValue, ProviderDefinition, errorDiagnostic, isUnknown, path } from './schema';
-import { stringMap } from './values';
-import { DEFAULT_TAG_RESOURCE_TYPE, credentialProblems, regionProblem } from '../domain';
-
-/** What resources and data sources need once `provider "oos"` is configured. */
-export interface ProviderContext {
-  readonly client: OosClient;
-  readonly defaultTags: { readonly [key: string]: string };
-  readonly tagResourceType: string;
-}
-
-/** Resolves the configured context; throws a clear error if Terraform has not configured the provider yet. */
-export type ContextSource = () => ProviderContext;
+import { errorMessage } from './failures';
+import { ProviderConfigModel, providerSchema } from './provider-schema';
+import { chatConfigurationResource } from './resources/chat-configuration';
 
 export function createProvider(): ProviderDefinition {
   let context: ProviderContext | undefined;
@@ -29,18 +21,19 @@ export function createProvider(): ProviderDefinition {
     resources: [chatConfigurationResource(currentContext)],
     dataSources: [chatConfigurationDataSource(currentContext), chatConfigurationsDataSource(currentContext)],
     validateConfig: validateProviderConfig,
-    async configure(config, terraformVersion) {
-      const diagnostics = validateProviderConfig(config);
+    async configure(value, terraformVersion) {
+      const diagnostics = validateProviderConfig(value);
       if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
+      const config = asModel<ProviderConfigModel>(value);
       // Loaded here rather than at the top: Terraform starts this process for schema-only calls too.
-      const { OosClient } = require('../oos') as typeof import('../oos');
+      const { OosClient }: typeof import('../oos') = require('../oos');
       try {
-        const tagResourceType = (config.tag_resource_type as string | null) ?? DEFAULT_TAG_RESOURCE_TYPE;
+        const tagResourceType = config.tag_resource_type ?? DEFAULT_TAG_RESOURCE_TYPE;
         const client = new OosClient({ ...clientConfig(config, terraformVersion), tagResourceType });
-        context = { client, defaultTags: stringMap(config.default_tags) ?? {}, tagResourceType };
+        context = { client, defaultTags: config.default_tags ?? {}, tagResourceType };
         return diagnostics;
       } catch (error) {
-        return [...diagnostics, errorDiagnostic('Invalid oos provider configuration', (error as Error).message)];
+        return [...diagnostics, errorDiagnostic('Invalid oos provider configuration', errorMessage(error))];
       }
     },
     stop() {
@@ -50,23 +43,22 @@ export function createProvider(): ProviderDefinition {
   };
 }
 
-function clientConfig(config: ObjectValue, terraformVersion: string): OosClientConfig {
-  const assumeRole = (config.assume_role as ObjectValue[] | null)?.[0];
-  const accessKeyId = (config.access_key as string | null) ?? undefined;
-  const maxRetries = config.max_retries as number | null;
+function clientConfig(config: ProviderConfigModel, terraformVersion: string): OosClientConfig {
+  const assumeRole = config.assume_role?.[0];
+  const maxRetries = config.max_retries;
   return {
-    regionId: (config.region as string | null) ?? undefined,
-    endpoint: (config.endpoint as string | null) ?? undefined,
+    regionId: config.region ?? undefined,
+    endpoint: config.endpoint ?? undefined,
     credentials: {
-      accessKeyId,
-      accessKeySecret: (config.secret_key as string | null) ?? undefined,
-      securityToken: (config.security_token as string | null) ?? undefined,
-      profile: (config.profile as string | null) ?? undefined,
+      accessKeyId: config.access_key ?? undefined,
+      accessKeySecret: config.secret_key ?? undefined,
+      securityToken: config.security_token ?? undefined,
+      profile: config.profile ?? undefined,
       assumeRole: assumeRole
         ? {
-            roleArn: assumeRole.role_arn as string,
-            sessionName: (assumeRole.session_name as string | null) ?? 'terraform-provider-oos',
-            durationSeconds: (assumeRole.session_expiration as number | null) ?? undefined,
+            roleArn: assumeRole.role_arn,
+            sessionName: assumeRole.session_name ?? 'terraform-provider-oos',
+            durationSeconds: assumeRole.session_expiration ?? undefined,
           }
         : undefined,
     },
@@ -80,7 +72,10 @@ function validateProviderConfig(config: ObjectValue): Diagnostic[] {
   // An unknown value may still turn out to be set: only judge the settings already known.
   const credentialFields = ['access_key', 'secret_key', 'security_token', 'profile'] as const;
   if (credentialFields.every((field) => !isUnknown(config[field]))) {
-    const text = (field: (typeof credentialFields)[number]) => (typeof config[field] === 'string' ? (config[field] as string) : undefined);
+    const text = (field: (typeof credentialFields)[number]) => {
+      const value = config[field];
+      return typeof value === 'string' ? value : undefined;
+    };
     const settings = { access_key: text('access_key'), secret_key: text('secret_key'), security_token: text('security_token'), profile: text('profile') };
     for (const { field, problem } of credentialProblems(settings)) {
       diagnostics.push(errorDiagnostic(`Invalid ${field}`, `${problem}.`, path(field)));

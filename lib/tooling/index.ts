@@ -6,6 +6,7 @@
 export { type TerraformResult, type TerraformRunOptions, expectTerraform, runTerraform, terraformBinary, terraformEnvironment } from './terraform-cli';
 export { type PlanJson, type StateJson, TerraformWorkspace, type TerraformWorkspaceOptions, oosProviderConfig } from './workspace';
 export { type EmulatorClientOptions, emulatorClient, emulatorClientEnvironment } from './emulator-client';
-export { providerLaunchEnvironment } from './provider-launch';
+/** The environment Terraform (go-plugin) gives a provider it starts; one home in the kit. */
+export { pluginEnvironment as providerLaunchEnvironment } from '../tfplugin/protocol/handshake';
 export { PACKAGE_ROOT } from '../provider/packaging/package-root';
 export { type LocalProviderSetup, OOS_PROVIDER_PACKAGE, type ProviderPackage, setUpLocalProvider } from '../provider/packaging/local-mirror';

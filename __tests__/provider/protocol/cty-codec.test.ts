@@ -1,6 +1,6 @@
 import { decode } from '@msgpack/msgpack';
-import { decodeJsonState, decodeJsonValue, decodeMsgpack, encodeMsgpack, fillMissingAttributes } from '../../../lib/provider/protocol/cty-codec';
-import { BlockSchema, CtyType, CtyValue, UNKNOWN, isUnknown } from '../../../lib/provider/schema';
+import { decodeJsonState, decodeJsonValue, decodeMsgpack, encodeMsgpack, fillMissingAttributes } from '../../../lib/tfplugin/protocol/cty-codec';
+import { BlockSchema, CtyType, CtyValue, UNKNOWN, isUnknown } from '../../../lib/tfplugin/schema';
 
 function roundTrip(value: CtyValue, type: CtyType): CtyValue {
   return decodeMsgpack(encodeMsgpack(value, type), type);

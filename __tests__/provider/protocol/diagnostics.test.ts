@@ -1,5 +1,5 @@
-import { diagnosticToProto, diagnosticsFromError } from '../../../lib/provider/protocol/diagnostics';
-import { DiagnosticsError, errorDiagnostic } from '../../../lib/provider/schema';
+import { diagnosticToProto, diagnosticsFromError } from '../../../lib/tfplugin/protocol/diagnostics';
+import { DiagnosticsError, errorDiagnostic } from '../../../lib/tfplugin/schema';
 
 describe('diagnostics on the wire', () => {
   test('severities: error is 1, warning is 2', () => {

@@ -1,18 +1,18 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { generateSelfSignedCertificate } from '../../../lib/provider/protocol/certificate';
-import { NOT_A_PROGRAM_MESSAGE } from '../../../lib/provider/protocol/plugin-server';
+import { generateSelfSignedCertificate } from '../../../lib/tfplugin/protocol/certificate';
+import { NOT_A_PROGRAM_MESSAGE } from '../../../lib/tfplugin/protocol/handshake';
 import {
   PluginConnection,
   RunningProvider,
-  bundleEchoProvider,
   certificatePemFromHandshake,
   runProvider,
   shutDown,
   startProvider,
   terraformEnvironment,
-} from './fixtures/terraform-side';
+} from '../../../lib/tfplugin/testing/provider-process';
+import { bundleEchoProvider } from './fixtures/echo-bundle';
 
 let bundle: string;
 beforeAll(async () => {
@@ -71,7 +71,7 @@ describe('the handshake with Terraform', () => {
     const connection = new PluginConnection(provider);
     try {
       expect(await connection.call('grpc.health.v1.Health', 'Check', { service: 'plugin' })).toEqual({ status: 1 });
-      const schema = await connection.provider6('GetProviderSchema');
+      const schema = await connection.provider6('GetProviderSchema', {});
       expect(Object.keys(schema.resource_schemas)).toEqual(['echo']);
     } finally {
       connection.close();
@@ -102,8 +102,7 @@ describe('stopping the provider', () => {
   test('Shutdown also ends the stdio stream go-plugin keeps open', async () => {
     const provider = await startProvider(bundle);
     const connection = new PluginConnection(provider);
-    const client = (connection as unknown as { client(service: string): { StreamStdio(request: object): NodeJS.EventEmitter } }).client('plugin.GRPCStdio');
-    const stream = client.StreamStdio({});
+    const stream = connection.stream('plugin.GRPCStdio', 'StreamStdio');
     const ended = new Promise<string>((resolve) => {
       stream.on('end', () => resolve('end'));
       stream.on('error', (error: Error) => resolve(`error: ${error.message}`));

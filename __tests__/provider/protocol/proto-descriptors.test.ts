@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { serviceDefinition } from '../../../lib/tfplugin/protocol/grpc-services';
+import { ProviderService } from '../../../lib/tfplugin/protocol/provider-service';
+import { echoProvider } from './fixtures/echo-provider';
 
-const { compileProtoDescriptors, DESCRIPTORS_FILE } = require('../../../scripts/bundle-provider.js') as {
-  compileProtoDescriptors(): string;
-  DESCRIPTORS_FILE: string;
-};
+test('every RPC that tfplugin6.proto declares has a handler in ProviderService', () => {
+  const service = new ProviderService(echoProvider);
+  const declared = Object.keys(serviceDefinition('tfplugin6.Provider'));
+  expect(declared.length).toBeGreaterThan(10);
+  expect(declared.filter((method) => !service.handles(method))).toEqual([]);
+});
 
-test('descriptors.json is compiled from the current .proto files (run: node scripts/bundle-provider.js)', () => {
-  expect(readFileSync(DESCRIPTORS_FILE, 'utf8')).toBe(compileProtoDescriptors());
+test('a method the service does not answer is not taken for one', () => {
+  expect(new ProviderService(echoProvider).handles('toString')).toBe(false);
 });

@@ -2,11 +2,12 @@
  * tfplugin6 over real gRPC and mTLS against the bundled echo provider, with the test in
  * Terraform's place: every value crosses the wire as msgpack, exactly as Terraform sends it.
  */
-import { decodeMsgpack, encodeMsgpack } from '../../../lib/provider/protocol/cty-codec';
-import { PlainMessage } from '../../../lib/provider/protocol/grpc-services';
-import { CtyValue, ObjectValue, UNKNOWN, blockType, isUnknown } from '../../../lib/provider/schema';
+import { decodeMsgpack, encodeMsgpack } from '../../../lib/tfplugin/protocol/cty-codec';
+import type { DynamicValue, GetProviderSchemaResponse, ProtoDiagnostic } from '../../../lib/tfplugin/protocol/messages';
+import { CtyValue, ObjectValue, UNKNOWN, blockType, isUnknown } from '../../../lib/tfplugin/schema';
+import { PluginConnection, RunningProvider, shutDown, startProvider } from '../../../lib/tfplugin/testing/provider-process';
 import { echoProvider, echoResource } from './fixtures/echo-provider';
-import { PluginConnection, RunningProvider, bundleEchoProvider, shutDown, startProvider } from './fixtures/terraform-side';
+import { bundleEchoProvider } from './fixtures/echo-bundle';
 
 const ECHO = blockType(echoResource.schema.block);
 const PROVIDER = blockType(echoProvider.schema.block);
@@ -14,11 +15,15 @@ const ECHO_DATA = blockType(echoProvider.dataSources[0].schema.block);
 
 const ERROR = 1;
 
-function dynamic(value: CtyValue, type = ECHO): PlainMessage {
+function dynamic(value: CtyValue, type = ECHO): DynamicValue {
   return { msgpack: encodeMsgpack(value, type) };
 }
-function value(dynamicValue: PlainMessage | null, type = ECHO): ObjectValue | null {
-  return dynamicValue ? (decodeMsgpack(dynamicValue.msgpack, type) as ObjectValue | null) : null;
+function value(dynamicValue: DynamicValue | null | undefined, type = ECHO): ObjectValue | null {
+  return dynamicValue?.msgpack ? (decodeMsgpack(dynamicValue.msgpack, type) as ObjectValue | null) : null;
+}
+/** The steps of a diagnostic's attribute path. */
+function steps(diagnostic: ProtoDiagnostic) {
+  return diagnostic.attribute?.steps ?? [];
 }
 
 /** A config as Terraform builds it: every attribute present, computed ones null. */
@@ -42,24 +47,24 @@ afterAll(async () => {
 });
 
 describe('GetProviderSchema', () => {
-  let schema: PlainMessage;
+  let schema: GetProviderSchemaResponse;
   beforeAll(async () => {
-    schema = await connection.provider6('GetProviderSchema');
+    schema = await connection.provider6('GetProviderSchema', {});
   });
 
   test('attribute types are the JSON of the cty type, as bytes', () => {
-    const attributes = schema.resource_schemas.echo.block.attributes as PlainMessage[];
+    const attributes = schema.resource_schemas.echo.block.attributes;
     const types = Object.fromEntries(attributes.map((attribute) => [attribute.name, Buffer.from(attribute.type).toString()]));
     expect(types).toMatchObject({ message: '"string"', tags: '["map","string"]', secret_version: '"number"', secret_received: '"bool"' });
   });
 
   test('the write-only attribute is marked write_only, and only it', () => {
-    const attributes = schema.resource_schemas.echo.block.attributes as PlainMessage[];
+    const attributes = schema.resource_schemas.echo.block.attributes;
     expect(attributes.filter((attribute) => attribute.write_only).map((attribute) => attribute.name)).toEqual(['secret_wo']);
   });
 
   test('provider, data source, nested block (LIST) and schema version are all there', () => {
-    expect(schema.provider.block.attributes.map((attribute: PlainMessage) => attribute.name)).toEqual(['prefix']);
+    expect(schema.provider.block.attributes.map((attribute) => attribute.name)).toEqual(['prefix']);
     expect(Object.keys(schema.data_source_schemas)).toEqual(['echo']);
     expect(schema.resource_schemas.echo.version).toBe(1);
     expect(schema.resource_schemas.echo.block.block_types[0]).toMatchObject({ type_name: 'rule', nesting: 2 });
@@ -71,7 +76,7 @@ describe('GetProviderSchema', () => {
   });
 
   test('GetMetadata lists the resource and data source types', async () => {
-    const metadata = await connection.provider6('GetMetadata');
+    const metadata = await connection.provider6('GetMetadata', {});
     expect(metadata.resources).toEqual([{ type_name: 'echo' }]);
     expect(metadata.data_sources).toEqual([{ type_name: 'echo' }]);
   });
@@ -97,7 +102,7 @@ describe('validation', () => {
   test('a resource config error names the attribute', async () => {
     const response = await connection.provider6('ValidateResourceConfig', { type_name: 'echo', config: dynamic(config({ message: '' })) });
     expect(response.diagnostics[0]).toMatchObject({ severity: ERROR, summary: 'message must not be empty', detail: 'Set message to any non-empty string.' });
-    expect(response.diagnostics[0].attribute.steps[0].attribute_name).toBe('message');
+    expect(steps(response.diagnostics[0])[0].attribute_name).toBe('message');
   });
 
   test('an unknown resource type is an error diagnostic naming the known types', async () => {
@@ -146,7 +151,7 @@ describe('plan and apply of a create', () => {
     expect(state).toMatchObject({ message: 'hello', echoed: '> hello', length: 7, secret_received: true, secret_version: 1 });
     expect(state.id).toMatch(/^echo-/);
     expect(state.secret_wo).toBeNull();
-    expect(Buffer.from(response.private).toString()).toBe('applied');
+    expect(String(response.private)).toBe('applied');
     expect(encodeMsgpack(state, ECHO).includes(Buffer.from('s3cr3t'))).toBe(false);
   });
 });
@@ -188,7 +193,7 @@ describe('plan and apply of an update, a replace and a destroy', () => {
       prior_private: Buffer.from('kept'),
     });
     expect(value(response.planned_state)).toBeNull();
-    expect(Buffer.from(response.planned_private).toString()).toBe('kept');
+    expect(String(response.planned_private)).toBe('kept');
   });
 
   test('applying a null plan deletes and returns a null state', async () => {
@@ -214,7 +219,7 @@ describe('failures become diagnostics', () => {
     });
     expect(response.diagnostics).toHaveLength(1);
     expect(response.diagnostics[0]).toMatchObject({ severity: ERROR, summary: 'rule name is not allowed', detail: 'Pick another name.' });
-    expect(response.diagnostics[0].attribute.steps).toEqual([
+    expect(steps(response.diagnostics[0])).toEqual([
       expect.objectContaining({ selector: 'attribute_name', attribute_name: 'rule' }),
       expect.objectContaining({ selector: 'element_key_int', element_key_int: 0 }),
       expect.objectContaining({ selector: 'attribute_name', attribute_name: 'name' }),
@@ -247,7 +252,7 @@ describe('failures become diagnostics', () => {
 
   test('the provider process survives all of it', async () => {
     expect(provider.child.exitCode).toBeNull();
-    expect((await connection.call('grpc.health.v1.Health', 'Check', { service: 'plugin' })).status).toBe(1);
+    expect(await connection.call('grpc.health.v1.Health', 'Check', { service: 'plugin' })).toEqual({ status: 1 });
   });
 });
 
@@ -256,7 +261,7 @@ describe('read, import and upgrade', () => {
     const current = config({ id: 'echo-3', message: 'hi', length: 4, echoed: '> hi', secret_received: false });
     const response = await connection.provider6('ReadResource', { type_name: 'echo', current_state: dynamic(current), private: Buffer.from('p') });
     expect(value(response.new_state)).toEqual(current);
-    expect(Buffer.from(response.private).toString()).toBe('p');
+    expect(String(response.private)).toBe('p');
   });
 
   test('ReadResource of an object that is gone returns a null state', async () => {
@@ -302,6 +307,6 @@ describe('data sources and stopping', () => {
   });
 
   test('StopProvider answers with an empty Error', async () => {
-    expect(await connection.provider6('StopProvider')).toEqual({ Error: '' });
+    expect(await connection.provider6('StopProvider', {})).toEqual({ Error: '' });
   });
 });

@@ -1,20 +1,29 @@
-import type { ContextSource } from '../provider';
-import { DataSourceType, Schema, DiagnosticsError, errorDiagnostic, path } from '../schema';
-import { mapOrNull } from '../values';
 import { nameProblem } from '../../domain';
-import { attributesFromRemote } from '../chat-configuration-mapping';
 import { isNotFound } from '../../oos/errors';
+import { defineSchema } from '../../tfplugin/model';
+import { defineDataSource } from '../../tfplugin/resource';
+import { DataSourceType, DiagnosticsError, errorDiagnostic, path } from '../../tfplugin/schema';
+import { fromProblem } from '../../tfplugin/validators';
+import { mapOrNull } from '../../tfplugin/values';
+import { attributesFromRemote } from '../chat-configuration-mapping';
+import type { ContextSource } from '../context';
+import { errorMessage } from '../failures';
 
 export const CHAT_CONFIGURATION_DATA_SOURCE = 'oos_chat_configuration';
 
 /** Schema of data source `oos_chat_configuration`: one configuration looked up by name. */
-export const chatConfigurationDataSchema: Schema = {
+export const chatConfigurationDataSchema = defineSchema({
   version: 0,
   block: {
     description: 'Reads one OOS chat configuration by name.',
     attributes: {
       id: { type: 'string', computed: true, description: 'The configuration name.' },
-      name: { type: 'string', required: true, description: 'Name of the configuration to read.' },
+      name: {
+        type: 'string',
+        required: true,
+        description: 'Name of the configuration to read.',
+        validators: [fromProblem('1 to 128 letters, digits, `-`, `_` or `.`.', nameProblem)],
+      },
       type: { type: 'string', computed: true, description: 'Chat platform: `DingTalk` or `WeChat`.' },
       ram_role: { type: 'string', computed: true, description: 'RAM role name the bot runs as.' },
       template_id: { type: 'string', computed: true, description: 'Bot template id.' },
@@ -28,31 +37,23 @@ export const chatConfigurationDataSchema: Schema = {
       updated_date: { type: 'string', computed: true, description: 'Last update time, ISO 8601.' },
     },
   },
-};
+});
 
 /** Data source `oos_chat_configuration`: one configuration read by name. */
 export function chatConfigurationDataSource(context: ContextSource): DataSourceType {
-  return {
+  return defineDataSource({
     name: CHAT_CONFIGURATION_DATA_SOURCE,
     schema: chatConfigurationDataSchema,
-    validate(config) {
-      const problem = typeof config.name === 'string' ? nameProblem(config.name) : undefined;
-      return problem ? [errorDiagnostic('Invalid name', problem, path('name'))] : [];
-    },
-    async read(config) {
+    async read({ name }) {
       const { client } = context();
-      const name = config.name as string;
-      let remote;
-      try {
-        remote = await client.getChatConfiguration(name);
-      } catch (error) {
-        if (!isNotFound(error)) throw new Error(`Reading chat configuration "${name}" failed: ${(error as Error).message}`);
+      const remote = await client.getChatConfiguration(name).catch((error: unknown) => {
+        if (!isNotFound(error)) throw new Error(`Reading chat configuration "${name}" failed: ${errorMessage(error)}`);
         throw new DiagnosticsError([
           errorDiagnostic('Chat configuration not found', `No chat configuration named "${name}" exists in region ${client.regionId}.`, path('name')),
         ]);
-      }
+      });
       const tags = await client.getChatConfigurationTags(name);
-      return { state: { ...attributesFromRemote(remote, true), tags: mapOrNull(tags, true) } };
+      return { ...attributesFromRemote(remote, true), tags: mapOrNull(tags, true) };
     },
-  };
+  });
 }

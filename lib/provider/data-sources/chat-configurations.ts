@@ -1,21 +1,35 @@
 import { createHash } from 'node:crypto';
 import type { ListFilter } from '../../oos';
-import type { ContextSource } from '../provider';
-import { DataSourceType, Schema, Diagnostic, errorDiagnostic, path } from '../schema';
 import { typeProblem } from '../../domain';
+import { defineSchema } from '../../tfplugin/model';
+import { defineDataSource } from '../../tfplugin/resource';
+import { DataSourceType } from '../../tfplugin/schema';
+import { fromProblem } from '../../tfplugin/validators';
+import type { ContextSource } from '../context';
+import { errorMessage } from '../failures';
 
 export const CHAT_CONFIGURATIONS_DATA_SOURCE = 'oos_chat_configurations';
 
 /** Schema of data source `oos_chat_configurations`: a filtered list. */
-export const chatConfigurationsDataSchema: Schema = {
+export const chatConfigurationsDataSchema = defineSchema({
   version: 0,
   block: {
     description: 'Lists OOS chat configurations, optionally filtered by name and type.',
     attributes: {
       id: { type: 'string', computed: true, description: 'A digest of the filters.' },
-      name_regex: { type: 'string', optional: true, description: 'Keep only names matching this regular expression (applied by the provider).' },
+      name_regex: {
+        type: 'string',
+        optional: true,
+        description: 'Keep only names matching this regular expression (applied by the provider).',
+        validators: [fromProblem('A JavaScript regular expression.', regularExpressionProblem)],
+      },
       name_prefix: { type: 'string', optional: true, description: 'Keep only names starting with this prefix (sent to OOS as the `Name` filter).' },
-      type: { type: 'string', optional: true, description: 'Keep only this platform: `DingTalk` or `WeChat` (sent as the `Type` filter).' },
+      type: {
+        type: 'string',
+        optional: true,
+        description: 'Keep only this platform: `DingTalk` or `WeChat` (sent as the `Type` filter).',
+        validators: [fromProblem('`DingTalk` or `WeChat` (case-sensitive).', typeProblem)],
+      },
       names: { type: ['list', 'string'], computed: true, description: 'Names of the matching configurations, sorted.' },
       configurations: {
         type: [
@@ -37,30 +51,13 @@ export const chatConfigurationsDataSchema: Schema = {
       },
     },
   },
-};
+});
 
 /** Data source `oos_chat_configurations`: the configurations matching name and type filters. */
 export function chatConfigurationsDataSource(context: ContextSource): DataSourceType {
-  return {
+  return defineDataSource({
     name: CHAT_CONFIGURATIONS_DATA_SOURCE,
     schema: chatConfigurationsDataSchema,
-    validate(config) {
-      const diagnostics: Diagnostic[] = [];
-      if (typeof config.type === 'string') {
-        const problem = typeProblem(config.type);
-        if (problem) diagnostics.push(errorDiagnostic('Invalid type', problem, path('type')));
-      }
-      if (typeof config.name_regex === 'string') {
-        try {
-          new RegExp(config.name_regex);
-        } catch (error) {
-          diagnostics.push(
-            errorDiagnostic('Invalid name_regex', `${(error as Error).message}; use a JavaScript regular expression such as "^bot-".`, path('name_regex')),
-          );
-        }
-      }
-      return diagnostics;
-    },
     async read(config) {
       const filters: ListFilter[] = [];
       if (typeof config.name_prefix === 'string') filters.push({ name: 'Name', value: config.name_prefix });
@@ -74,20 +71,27 @@ export function chatConfigurationsDataSource(context: ContextSource): DataSource
         .digest('hex')
         .slice(0, 16);
       return {
-        state: {
-          ...config,
-          id: digest,
-          names: matching.map((item) => item.name),
-          configurations: matching.map((item) => ({
-            name: item.name,
-            type: item.type,
-            ram_role: item.ramRole || null,
-            webhook_url: item.outputs.URL ?? null,
-            created_date: item.createdDate,
-            updated_date: item.updatedDate,
-          })),
-        },
+        ...config,
+        id: digest,
+        names: matching.map((item) => item.name),
+        configurations: matching.map((item) => ({
+          name: item.name,
+          type: item.type,
+          ram_role: item.ramRole || null,
+          webhook_url: item.outputs.URL ?? null,
+          created_date: item.createdDate,
+          updated_date: item.updatedDate,
+        })),
       };
     },
-  };
+  });
+}
+
+function regularExpressionProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern);
+    return undefined;
+  } catch (error) {
+    return `${errorMessage(error)}; use a JavaScript regular expression such as "^bot-".`;
+  }
 }

@@ -1,28 +1,56 @@
-import type { ChatConfiguration, ChatConfigurationInput, ChatPlatform } from '../../oos';
+import type { ChatConfiguration, ChatConfigurationInput } from '../../oos';
 import { OosApiError, isAlreadyExists, isNotFound } from '../../oos/errors';
-import { SECRET_MASK, configurationKeys, isSecretKey, nameProblem, ramRoleProblem, resourceGroupProblem, tagProblems, typeProblem } from '../../domain';
-import type { ContextSource, ProviderContext } from '../provider';
-import { AttributePath, CtyValue, Diagnostic, DiagnosticsError, ObjectValue, ResourceType, Schema, UNKNOWN, errorDiagnostic, isUnknown, path } from '../schema';
-import { assembleConfiguration, attributesFromRemote } from '../chat-configuration-mapping';
-import { isKnown, isWhollyKnownMap, mapOrNull, sameValue, stringMap } from '../values';
+import {
+  MAX_TAGS,
+  MAX_TAG_KEY_LENGTH,
+  MAX_TAG_VALUE_LENGTH,
+  RESERVED_TAG_PREFIXES,
+  SECRET_MASK,
+  configurationKeys,
+  isSecretKey,
+  nameProblem,
+  ramRoleProblem,
+  resourceGroupProblem,
+  typeProblem,
+} from '../../domain';
+import { AppliedPlanOf, ModelOf, PlanModelOf, defineSchema } from '../../tfplugin/model';
+import { defineResource } from '../../tfplugin/resource';
+import { DiagnosticsError, ResourceType, UNKNOWN, UnknownValue, errorDiagnostic, isUnknown, path } from '../../tfplugin/schema';
+import { conflictsWith, eachKey, fromProblem, mapLimits, requiredWith } from '../../tfplugin/validators';
+import { changedAttributes, isWhollyKnownMap, mapOrNull, sameValue, stringMap } from '../../tfplugin/values';
+import { assembleConfiguration, attributesFromRemote, chatPlatform } from '../chat-configuration-mapping';
+import type { ContextSource, ProviderContext } from '../context';
+import { describeFailure, errorMessage } from '../failures';
 
 /** Terraform type name of the chat configuration resource. */
 export const CHAT_CONFIGURATION_RESOURCE = 'oos_chat_configuration';
 
 /** Schema of `oos_chat_configuration`: one OOS chat configuration (a ChatOps bot). */
-export const chatConfigurationSchema: Schema = {
+export const chatConfigurationSchema = defineSchema({
   version: 1,
   block: {
     description: 'An Alibaba Cloud OOS chat configuration: a ChatOps bot for DingTalk or WeChat.',
     attributes: {
-      id: { type: 'string', computed: true, description: 'The configuration name; OOS keys chat configurations by name.' },
+      id: { type: 'string', computed: true, useStateForUnknown: true, description: 'The configuration name; OOS keys chat configurations by name.' },
       name: {
         type: 'string',
         required: true,
+        requiresReplace: true,
         description: 'Unique name per region and account, 1-128 letters, digits, `-`, `_` or `.`. Changing it replaces the configuration.',
+        validators: [fromProblem('1 to 128 letters, digits, `-`, `_` or `.`.', nameProblem)],
       },
-      type: { type: 'string', required: true, description: 'Chat platform: `DingTalk` or `WeChat`.' },
-      ram_role: { type: 'string', optional: true, description: 'Name of the RAM role the bot runs operations as, e.g. `AliyunOOSDefaultRole`.' },
+      type: {
+        type: 'string',
+        required: true,
+        description: 'Chat platform: `DingTalk` or `WeChat`.',
+        validators: [fromProblem('`DingTalk` or `WeChat` (case-sensitive).', typeProblem)],
+      },
+      ram_role: {
+        type: 'string',
+        optional: true,
+        description: 'Name of the RAM role the bot runs operations as, e.g. `AliyunOOSDefaultRole`.',
+        validators: [fromProblem('A RAM role name (not its ARN): 1 to 64 letters, digits, `.` or `-`.', ramRoleProblem)],
+      },
       template_id: { type: 'string', optional: true, description: 'Bot template id (`<Type>TemplateId` in the Configuration JSON).' },
       client_id: { type: 'string', optional: true, description: 'App client id (`<Type>ClientId` in the Configuration JSON).' },
       client_secret_wo: {
@@ -37,11 +65,24 @@ export const chatConfigurationSchema: Schema = {
         type: 'number',
         optional: true,
         description: 'Any number; changing it sends `client_secret_wo` again. Required with `client_secret_wo`.',
+        validators: [
+          requiredWith('client_secret_wo', {
+            summary: 'Missing client_secret_wo_version',
+            detail:
+              'client_secret_wo is write-only, so Terraform cannot see when it changes: set client_secret_wo_version (e.g. 1) and increase it whenever the secret changes.',
+          }),
+        ],
       },
       client_secret_parameter: {
         type: 'string',
         optional: true,
         description: 'Name of an OOS secret parameter holding the client secret; read with decryption at apply time. Conflicts with `client_secret_wo`.',
+        validators: [
+          conflictsWith('client_secret_wo', {
+            summary: 'Conflicting client secrets',
+            detail: 'Set either client_secret_wo (with client_secret_wo_version) or client_secret_parameter, not both.',
+          }),
+        ],
       },
       client_secret_parameter_version: {
         type: 'number',
@@ -52,45 +93,65 @@ export const chatConfigurationSchema: Schema = {
         type: ['map', 'string'],
         optional: true,
         description: 'Further non-secret keys of the Configuration JSON, e.g. WeChat settings. Keys ending in `Secret` are refused.',
+        validators: [
+          eachKey('No key ending in `Secret`.', 'Secret in extra_configuration', (key) =>
+            isSecretKey(key)
+              ? `"${key}" looks like a secret and would be stored in plan and state: pass it with client_secret_wo or client_secret_parameter instead.`
+              : undefined,
+          ),
+          eachKey('No key derived from `template_id` or `client_id`.', 'Duplicate configuration key', (key, config) =>
+            typeof config.type === 'string' && Object.values(configurationKeys(config.type)).includes(key)
+              ? `"${key}" is set from the template_id/client_id arguments: set it there and remove it from extra_configuration.`
+              : undefined,
+          ),
+        ],
       },
       resource_group_id: {
         type: 'string',
         optional: true,
         computed: true,
+        useStateForUnknown: true,
         description: 'Resource group id (`rg-…`); defaults to the account default resource group.',
+        validators: [fromProblem('A resource group id: `rg-` then lower-case letters and digits.', resourceGroupProblem)],
       },
       tags: {
         type: ['map', 'string'],
         optional: true,
         description: 'Tags of this configuration: at most 20, keys up to 128 characters, no `aliyun` or `acs:` prefix.',
+        validators: [
+          mapLimits({
+            maxEntries: MAX_TAGS,
+            maxKeyLength: MAX_TAG_KEY_LENGTH,
+            maxValueLength: MAX_TAG_VALUE_LENGTH,
+            forbiddenKeyPrefixes: RESERVED_TAG_PREFIXES,
+          }),
+        ],
       },
       tags_all: { type: ['map', 'string'], computed: true, description: 'Tags including the provider `default_tags`.' },
-      webhook_url: { type: 'string', computed: true, description: 'Webhook URL to register in the chat platform (Outputs.URL).' },
-      aes_key: { type: 'string', computed: true, sensitive: true, description: 'WeChat message encryption key (Outputs.AesKey); null for DingTalk.' },
-      created_date: { type: 'string', computed: true, description: 'Creation time, ISO 8601.' },
-      updated_date: { type: 'string', computed: true, description: 'Last update time, ISO 8601.' },
+      webhook_url: { type: 'string', computed: true, useStateForUnknown: true, description: 'Webhook URL to register in the chat platform (Outputs.URL).' },
+      aes_key: {
+        type: 'string',
+        computed: true,
+        useStateForUnknown: true,
+        sensitive: true,
+        description: 'WeChat message encryption key (Outputs.AesKey); null for DingTalk.',
+      },
+      created_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Creation time, ISO 8601.' },
+      updated_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Last update time, ISO 8601.' },
     },
   },
-};
+});
 
-/** How long a configuration that this provider just created may still read as missing. */
+export type ChatConfigurationModel = ModelOf<typeof chatConfigurationSchema>;
+type PlannedChatConfiguration = PlanModelOf<typeof chatConfigurationSchema>;
+type AppliedChatConfiguration = AppliedPlanOf<typeof chatConfigurationSchema>;
+
+/** How long a configuration that this provider just created may still be missing on read. */
 const CREATE_CONSISTENCY_WINDOW_MS = 10_000;
-/** How far a found CreatedDate may lie before our Create call and still count as ours (clock skew). */
+/** How far a found CreatedDate may lie before our Create call and still be ours (clock skew). */
 const ADOPTION_CLOCK_SKEW_MS = 30_000;
-
-/** Arguments whose change is sent with UpdateChatConfiguration. */
-const UPDATABLE_ARGUMENTS = [
-  'type',
-  'ram_role',
-  'template_id',
-  'client_id',
-  'extra_configuration',
-  'resource_group_id',
-  'client_secret_wo_version',
-  'client_secret_parameter',
-];
-/** Attributes only OOS knows before apply; unknown in a create plan. */
-const COMPUTED_ON_CREATE = ['id', 'webhook_url', 'aes_key', 'created_date', 'updated_date'];
+/** Tags travel through the tag API; every other change of a configuration needs UpdateChatConfiguration. */
+const TAG_ATTRIBUTES = ['tags', 'tags_all'];
 
 /** Private state kept beside the resource: when this provider created it, to ride out read-after-create lag. */
 interface PrivateState {
@@ -98,72 +159,58 @@ interface PrivateState {
 }
 
 export function chatConfigurationResource(context: ContextSource): ResourceType {
-  return {
+  return defineResource({
     name: CHAT_CONFIGURATION_RESOURCE,
     schema: chatConfigurationSchema,
-    validate: validateChatConfiguration,
 
-    async plan({ priorState, proposedNewState, config }) {
-      if (proposedNewState === null || config === null) return { plannedState: null };
-      const planned: ObjectValue = { ...proposedNewState, client_secret_wo: null };
+    async modifyPlan({ prior, planned, config }) {
       planned.tags_all = plannedTagsAll(config.tags, context);
-      planned.client_secret_parameter_version = await plannedSecretParameterVersion(config, context);
-
-      // A new name is a new configuration: OOS keys them by name.
-      const replacing = priorState !== null && !sameValue(priorState.name, planned.name);
-      if (priorState === null || replacing) {
-        for (const attribute of COMPUTED_ON_CREATE) planned[attribute] = UNKNOWN;
-        if (isKnown(config.name)) planned.id = config.name;
-        if (config.resource_group_id === null) planned.resource_group_id = UNKNOWN;
-        return replacing ? { plannedState: planned, requiresReplace: [path('name')] } : { plannedState: planned };
-      }
-      if (needsUpdateCall(priorState, planned)) planned.updated_date = UNKNOWN;
-      return { plannedState: planned };
+      planned.client_secret_parameter_version = await plannedSecretParameterVersion(config.client_secret_parameter, context);
+      // OOS keys configurations by name, so the id is the name.
+      if (prior === null) planned.id = config.name;
+      else if (needsUpdateCall(prior, planned)) planned.updated_date = UNKNOWN;
     },
 
-    async apply({ priorState, plannedState, config }) {
-      const { client } = context();
-      if (plannedState === null) {
-        await deleteIgnoringMissing(context(), priorState!.name as string);
-        return { newState: null };
-      }
-      if (priorState === null) return create(context(), plannedState, config!);
+    async create({ planned, config }) {
+      return create(context(), planned, config);
+    },
 
-      const name = plannedState.name as string;
-      if (needsUpdateCall(priorState, plannedState)) {
-        const secret = await secretToSend(context(), priorState, plannedState, config!);
-        await describeFailure(`Updating chat configuration "${name}"`, client.updateChatConfiguration(chatInput(plannedState, secret, priorState)));
+    async update({ prior, planned, config }) {
+      const { client } = context();
+      const name = planned.name;
+      if (needsUpdateCall(prior, planned)) {
+        const secret = await secretToSend(context(), prior, planned, config);
+        await describeFailure(`Updating chat configuration "${name}"`, client.updateChatConfiguration(chatInput(planned, secret, prior)));
       }
-      if (!sameValue(priorState.tags_all, plannedState.tags_all)) {
+      if (!sameValue(prior.tags_all, planned.tags_all)) {
         await describeFailure(
           `Updating the tags of chat configuration "${name}"`,
-          client.setChatConfigurationTags(name, stringMap(plannedState.tags_all) ?? {}, stringMap(priorState.tags_all) ?? {}),
+          client.setChatConfigurationTags(name, stringMap(planned.tags_all) ?? {}, stringMap(prior.tags_all) ?? {}),
         );
       }
       const remote = await describeFailure(`Reading chat configuration "${name}" after update`, client.getChatConfiguration(name));
-      return { newState: fillUnknowns(plannedState, remote) };
+      return { values: attributesFromRemote(remote, false) };
     },
 
-    async read({ currentState, private: privateBytes }) {
+    async delete(state) {
+      await deleteIgnoringMissing(context(), state.name);
+    },
+
+    async read({ state, private: privateBytes }) {
       const ctx = context();
-      const name = currentState.name as string;
+      const name = state.name;
       const createdAt = parsePrivate(privateBytes).createdAt;
-      const recentlyCreated = createdAt !== undefined && Date.now() - createdAt < CREATE_CONSISTENCY_WINDOW_MS;
-      const graceMs = recentlyCreated ? CREATE_CONSISTENCY_WINDOW_MS - (Date.now() - createdAt!) : 0;
+      const graceMs = createdAt === undefined ? 0 : Math.max(0, CREATE_CONSISTENCY_WINDOW_MS - (Date.now() - createdAt));
       // One round trip instead of two (it is the latency that counts against real OOS), unless the
       // configuration may still be appearing and its tags with it.
       const tagsRead = graceMs === 0 ? ctx.client.getChatConfigurationTags(name) : undefined;
       tagsRead?.catch(() => undefined); // awaited below; left unobserved only when the configuration is gone
       const remote = await getConfiguration(ctx, name, graceMs);
-      if (remote === null) return { newState: null };
+      if (remote === null) return { state: null };
       const remoteTags = await describeFailure(`Reading the tags of chat configuration "${name}"`, tagsRead ?? ctx.client.getChatConfigurationTags(name));
       return {
-        newState: {
-          ...currentState,
-          ...attributesFromRemote(remote, currentState.extra_configuration !== null),
-          ...tagsFromRemote(remoteTags, currentState, ctx),
-        },
-        private: recentlyCreated ? privateBytes : Buffer.alloc(0),
+        state: { ...state, ...attributesFromRemote(remote, state.extra_configuration !== null), ...tagsFromRemote(remoteTags, state.tags, ctx) },
+        private: graceMs > 0 ? privateBytes : Buffer.alloc(0),
       };
     },
 
@@ -178,50 +225,34 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
           ),
         ]);
       }
-      const state = emptyState();
-      state.name = id;
       const remoteTags = await describeFailure(`Reading the tags of chat configuration "${id}"`, ctx.client.getChatConfigurationTags(id));
-      return { state: { ...state, ...attributesFromRemote(remote, false), ...tagsFromRemote(remoteTags, state, ctx) } };
+      return { state: { ...attributesFromRemote(remote, false), name: id, ...tagsFromRemote(remoteTags, null, ctx) } };
     },
-
-    upgradeState(_version, rawState) {
-      // Versions 0 and 1 share one layout; filling absent attributes with null covers both.
-      const state = emptyState();
-      for (const name of Object.keys(state)) {
-        if (name in rawState) state[name] = rawState[name] as CtyValue;
-      }
-      state.client_secret_wo = null;
-      return state;
-    },
-  };
+  });
 }
 
 // ---- plan helpers -------------------------------------------------------------------------
 
-function needsUpdateCall(prior: ObjectValue, planned: ObjectValue): boolean {
-  return (
-    UPDATABLE_ARGUMENTS.some((attribute) => !sameValue(prior[attribute], planned[attribute])) ||
-    !sameValue(prior.client_secret_parameter_version, planned.client_secret_parameter_version)
-  );
+function needsUpdateCall(prior: ChatConfigurationModel, planned: PlannedChatConfiguration | AppliedChatConfiguration): boolean {
+  return changedAttributes(prior, planned).some((attribute) => !TAG_ATTRIBUTES.includes(attribute));
 }
 
 /** tags_all is the provider's default tags overlaid with the resource's own. */
-function plannedTagsAll(tags: CtyValue, context: ContextSource): CtyValue {
+function plannedTagsAll(tags: PlannedChatConfiguration['tags'], context: ContextSource): { [key: string]: string } | null | UnknownValue {
   if (!isWhollyKnownMap(tags)) return UNKNOWN;
   const merged = { ...context().defaultTags, ...(stringMap(tags) ?? {}) };
   return Object.keys(merged).length === 0 ? null : merged;
 }
 
 /**
- * The secret parameter's current version, looked up at plan time so that a rotation shows as an
+ * The secret parameter's current version, looked up at plan time so that a rotation plans an
  * update. Apply then reads exactly this version.
  */
-async function plannedSecretParameterVersion(config: ObjectValue, context: ContextSource): Promise<CtyValue> {
-  const parameter = config.client_secret_parameter;
+async function plannedSecretParameterVersion(parameter: string | null | UnknownValue, context: ContextSource): Promise<number | null | UnknownValue> {
   if (parameter === null) return null;
   if (isUnknown(parameter)) return UNKNOWN;
   try {
-    const found = await context().client.getSecretParameter(parameter as string, { withDecryption: false });
+    const found = await context().client.getSecretParameter(parameter, { withDecryption: false });
     return found.parameterVersion;
   } catch (error) {
     if (isNotFound(error)) {
@@ -239,15 +270,15 @@ async function plannedSecretParameterVersion(config: ObjectValue, context: Conte
 
 // ---- apply helpers ------------------------------------------------------------------------
 
-async function create(ctx: ProviderContext, planned: ObjectValue, config: ObjectValue) {
-  const name = planned.name as string;
+async function create(ctx: ProviderContext, planned: AppliedChatConfiguration, config: ChatConfigurationModel) {
+  const name = planned.name;
   const secret = await secretToSend(ctx, null, planned, config);
   const input = chatInput(planned, secret);
   const startedAt = Date.now();
   try {
     await ctx.client.createChatConfiguration(input);
   } catch (error) {
-    if (!isAlreadyExists(error)) throw new Error(`Creating chat configuration "${name}" failed: ${(error as Error).message}`);
+    if (!isAlreadyExists(error)) throw new Error(`Creating chat configuration "${name}" failed: ${errorMessage(error)}`);
     // Only a retried Create can meet itself: its first attempt landed but the answer was lost.
     // Then the configuration is ours when it matches what we sent and was created just now.
     const retried = error instanceof OosApiError && (error.attempt ?? 1) > 1;
@@ -273,16 +304,17 @@ async function create(ctx: ProviderContext, planned: ObjectValue, config: Object
   ]);
   if (remote === null) throw new Error(`Chat configuration "${name}" was created but could not be read back within ${CREATE_CONSISTENCY_WINDOW_MS / 1000} s.`);
   const privateState: PrivateState = { createdAt: startedAt };
-  return { newState: fillUnknowns(planned, remote), private: Buffer.from(JSON.stringify(privateState)) };
+  return { values: attributesFromRemote(remote, false), private: Buffer.from(JSON.stringify(privateState)) };
 }
 
 function isOurInterruptedCreate(existing: ChatConfiguration, input: ChatConfigurationInput, startedAt: number): boolean {
   const created = Date.parse(existing.createdDate);
-  const sentKeys = Object.keys(input.configuration ?? {}).filter((key) => !isSecretKey(key));
+  const sent = input.configuration ?? {};
+  const sentKeys = Object.keys(sent).filter((key) => !isSecretKey(key));
   return (
     existing.type === input.type &&
     (existing.ramRole || undefined) === input.ramRole &&
-    sentKeys.every((key) => existing.configuration[key] === input.configuration![key]) &&
+    sentKeys.every((key) => existing.configuration[key] === sent[key]) &&
     Number.isFinite(created) &&
     created >= startedAt - ADOPTION_CLOCK_SKEW_MS
   );
@@ -290,23 +322,25 @@ function isOurInterruptedCreate(existing: ChatConfiguration, input: ChatConfigur
 
 /**
  * The client secret to send: a new value when its version moved (or on create), otherwise the mask,
- * which OOS reads as "keep the stored secret".
+ * which OOS takes for "keep the stored secret".
  */
-async function secretToSend(ctx: ProviderContext, prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue): Promise<string | undefined> {
+async function secretToSend(
+  ctx: ProviderContext,
+  prior: ChatConfigurationModel | null,
+  planned: AppliedChatConfiguration,
+  config: ChatConfigurationModel,
+): Promise<string | undefined> {
   // A new platform stores the secret under a new key (<Type>ClientSecret), so the mask cannot keep it.
-  const fresh = prior === null || !sameValue(prior.type, planned.type);
-  if (isKnown(config.client_secret_wo)) {
-    const pushed = fresh || !sameValue(prior!.client_secret_wo_version, planned.client_secret_wo_version);
-    return pushed ? (config.client_secret_wo as string) : SECRET_MASK;
+  const fresh = prior === null || prior.type !== planned.type;
+  if (typeof config.client_secret_wo === 'string') {
+    const pushed = fresh || !sameValue(prior.client_secret_wo_version, planned.client_secret_wo_version);
+    return pushed ? config.client_secret_wo : SECRET_MASK;
   }
   const parameter = planned.client_secret_parameter;
   if (typeof parameter === 'string') {
-    const unchanged =
-      !fresh &&
-      sameValue(prior!.client_secret_parameter, parameter) &&
-      sameValue(prior!.client_secret_parameter_version, planned.client_secret_parameter_version);
-    if (unchanged) return SECRET_MASK;
     const version = planned.client_secret_parameter_version;
+    const unchanged = !fresh && prior.client_secret_parameter === parameter && sameValue(prior.client_secret_parameter_version, version);
+    if (unchanged) return SECRET_MASK;
     const found = await describeFailure(
       `Reading secret parameter "${parameter}"`,
       ctx.client.getSecretParameter(parameter, { withDecryption: true, parameterVersion: typeof version === 'number' ? version : undefined }),
@@ -316,50 +350,33 @@ async function secretToSend(ctx: ProviderContext, prior: ObjectValue | null, pla
   // No secret argument: send none on create; on update keep whatever secret OOS already holds
   // (the mask means "keep"), and send none if it holds none.
   if (prior === null) return undefined;
-  const remote = await describeFailure(`Reading chat configuration "${planned.name}"`, ctx.client.getChatConfiguration(planned.name as string));
-  return configurationKeys(planned.type as string).clientSecret in remote.configuration ? SECRET_MASK : undefined;
+  const remote = await describeFailure(`Reading chat configuration "${planned.name}"`, ctx.client.getChatConfiguration(planned.name));
+  return configurationKeys(planned.type).clientSecret in remote.configuration ? SECRET_MASK : undefined;
 }
 
-/** The Create/Update input; on update, a RAM role removed from the configuration is sent as "" to clear it. */
-function chatInput(planned: ObjectValue, secret: string | undefined, prior: ObjectValue | null = null): ChatConfigurationInput {
-  const type = planned.type as ChatPlatform;
+/** The Create/Update input; on update, a RAM role removed from the configuration is sent empty ("") to clear it. */
+function chatInput(planned: AppliedChatConfiguration, secret: string | undefined, prior: ChatConfigurationModel | null = null): ChatConfigurationInput {
+  const type = chatPlatform(planned.type);
   const configuration = assembleConfiguration(type, {
-    templateId: (planned.template_id as string | null) ?? undefined,
-    clientId: (planned.client_id as string | null) ?? undefined,
+    templateId: planned.template_id ?? undefined,
+    clientId: planned.client_id ?? undefined,
     clientSecret: secret,
-    extra: stringMap(planned.extra_configuration) ?? undefined,
+    extra: planned.extra_configuration ?? undefined,
   });
   return {
-    name: planned.name as string,
+    name: planned.name,
     type,
-    ramRole: (planned.ram_role as string | null) ?? (typeof prior?.ram_role === 'string' ? '' : undefined),
+    ramRole: planned.ram_role ?? (typeof prior?.ram_role === 'string' ? '' : undefined),
     configuration,
     resourceGroupId: typeof planned.resource_group_id === 'string' ? planned.resource_group_id : undefined,
   };
-}
-
-/** Apply returns exactly the planned known values; only the unknowns come from OOS. */
-function fillUnknowns(planned: ObjectValue, remote: ChatConfiguration): ObjectValue {
-  const fromRemote: ObjectValue = {
-    id: remote.name,
-    resource_group_id: remote.resourceGroupId || null,
-    webhook_url: remote.outputs.URL ?? null,
-    aes_key: remote.outputs.AesKey ?? null,
-    created_date: remote.createdDate,
-    updated_date: remote.updatedDate,
-  };
-  const state: ObjectValue = { ...planned, client_secret_wo: null };
-  for (const [attribute, value] of Object.entries(state)) {
-    if (isUnknown(value)) state[attribute] = attribute in fromRemote ? fromRemote[attribute] : null;
-  }
-  return state;
 }
 
 async function deleteIgnoringMissing(ctx: ProviderContext, name: string): Promise<void> {
   try {
     await ctx.client.deleteChatConfiguration(name);
   } catch (error) {
-    if (!isNotFound(error)) throw new Error(`Deleting chat configuration "${name}" failed: ${(error as Error).message}`);
+    if (!isNotFound(error)) throw new Error(`Deleting chat configuration "${name}" failed: ${errorMessage(error)}`);
   }
 }
 
@@ -372,7 +389,7 @@ async function getConfiguration(ctx: ProviderContext, name: string, graceMs: num
     try {
       return await ctx.client.getChatConfiguration(name);
     } catch (error) {
-      if (!isNotFound(error)) throw new Error(`Reading chat configuration "${name}" failed: ${(error as Error).message}`);
+      if (!isNotFound(error)) throw new Error(`Reading chat configuration "${name}" failed: ${errorMessage(error)}`);
       if (Date.now() + delay > deadline) return null;
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
@@ -383,98 +400,26 @@ async function getConfiguration(ctx: ProviderContext, name: string, graceMs: num
  * Remote tags split like Terraform users expect: `tags_all` is everything; `tags` is what the
  * resource manages itself (its own keys, and any key that is not a provider default).
  */
-function tagsFromRemote(remoteTags: { [key: string]: string }, prior: ObjectValue, ctx: ProviderContext): ObjectValue {
-  const ownKeys = new Set(Object.keys(stringMap(prior.tags) ?? {}));
+function tagsFromRemote(remoteTags: { [key: string]: string }, ownTags: { [key: string]: string } | null, ctx: ProviderContext) {
+  const ownKeys = new Set(Object.keys(ownTags ?? {}));
   const tags: { [key: string]: string } = {};
   for (const [key, value] of Object.entries(remoteTags)) {
     if (ownKeys.has(key) || !(key in ctx.defaultTags)) tags[key] = value;
   }
   return {
-    tags: mapOrNull(tags, prior.tags !== null),
+    tags: mapOrNull(tags, ownTags !== null),
     tags_all: mapOrNull(remoteTags, false),
   };
-}
-
-function emptyState(): ObjectValue {
-  const state: ObjectValue = {};
-  for (const name of Object.keys(chatConfigurationSchema.block.attributes)) state[name] = null;
-  return state;
 }
 
 function parsePrivate(bytes: Buffer): PrivateState {
   if (bytes.length === 0) return {};
   try {
-    return JSON.parse(bytes.toString('utf8')) as PrivateState;
+    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null && 'createdAt' in parsed && typeof parsed.createdAt === 'number'
+      ? { createdAt: parsed.createdAt }
+      : {};
   } catch {
     return {};
   }
-}
-
-async function describeFailure<T>(what: string, call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    throw new Error(`${what} failed: ${(error as Error).message}`);
-  }
-}
-
-// ---- validation ---------------------------------------------------------------------------
-
-/** Checks that need no API call; each diagnostic names the attribute and the fix. */
-export function validateChatConfiguration(config: ObjectValue): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const problem = (attribute: AttributePath, summary: string, detail: string | undefined) => {
-    if (detail) diagnostics.push(errorDiagnostic(summary, detail, attribute));
-  };
-  const text = (attribute: string) => (typeof config[attribute] === 'string' ? (config[attribute] as string) : undefined);
-
-  const name = text('name');
-  if (name !== undefined) problem(path('name'), 'Invalid name', nameProblem(name));
-  const type = text('type');
-  if (type !== undefined) problem(path('type'), 'Invalid type', typeProblem(type));
-  const ramRole = text('ram_role');
-  if (ramRole !== undefined) problem(path('ram_role'), 'Invalid ram_role', ramRoleProblem(ramRole));
-  const group = text('resource_group_id');
-  if (group !== undefined) problem(path('resource_group_id'), 'Invalid resource_group_id', resourceGroupProblem(group));
-
-  if (isKnown(config.client_secret_wo) && isKnown(config.client_secret_parameter)) {
-    problem(
-      path('client_secret_parameter'),
-      'Conflicting client secrets',
-      'Set either client_secret_wo (with client_secret_wo_version) or client_secret_parameter, not both.',
-    );
-  }
-  if (config.client_secret_wo !== null && config.client_secret_wo_version === null) {
-    problem(
-      path('client_secret_wo_version'),
-      'Missing client_secret_wo_version',
-      'client_secret_wo is write-only, so Terraform cannot see when it changes: set client_secret_wo_version (e.g. 1) and increase it whenever the secret changes.',
-    );
-  }
-
-  if (isWhollyKnownMap(config.extra_configuration) && config.extra_configuration !== null) {
-    const extra = stringMap(config.extra_configuration)!;
-    const derived = type ? Object.values(configurationKeys(type)) : [];
-    for (const key of Object.keys(extra)) {
-      const at: AttributePath = [{ attribute: 'extra_configuration' }, { key }];
-      if (isSecretKey(key)) {
-        problem(
-          at,
-          'Secret in extra_configuration',
-          `"${key}" looks like a secret and would be stored in plan and state: pass it with client_secret_wo or client_secret_parameter instead.`,
-        );
-      } else if (derived.includes(key)) {
-        problem(
-          at,
-          'Duplicate configuration key',
-          `"${key}" is set from the template_id/client_id arguments: set it there and remove it from extra_configuration.`,
-        );
-      }
-    }
-  }
-
-  if (isWhollyKnownMap(config.tags) && config.tags !== null) {
-    for (const detail of tagProblems(stringMap(config.tags)!)) problem(path('tags'), 'Invalid tags', detail);
-  }
-  return diagnostics;
 }

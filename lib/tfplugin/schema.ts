@@ -1,13 +1,20 @@
 /**
- * The provider's model of Terraform values, schemas and diagnostics.
+ * The kit's model of Terraform values, schemas and diagnostics.
  *
  * Resources and data sources are written against these types; the protocol layer
- * (lib/provider/protocol) turns them into tfplugin6 messages and msgpack values.
+ * (./protocol) turns them into tfplugin6 messages and msgpack values.
  */
 
 /** A cty type in its JSON form, exactly as Terraform expects it in schema attributes. */
 export type CtyType =
-  'string' | 'number' | 'bool' | 'dynamic' | ['list', CtyType] | ['set', CtyType] | ['map', CtyType] | ['object', { [attribute: string]: CtyType }];
+  | 'string'
+  | 'number'
+  | 'bool'
+  | 'dynamic'
+  | readonly ['list', CtyType]
+  | readonly ['set', CtyType]
+  | readonly ['map', CtyType]
+  | readonly ['object', { readonly [attribute: string]: CtyType }];
 
 /** A value not known until apply. Compare with `isUnknown`, never by shape. */
 export class UnknownValue {
@@ -40,6 +47,32 @@ export interface AttributeSchema {
   /** Never stored in plan or state (Terraform 1.11+). */
   readonly writeOnly?: boolean;
   readonly deprecated?: boolean;
+  /** A change of this attribute replaces the object instead of updating it. */
+  readonly requiresReplace?: boolean;
+  /**
+   * For computed attributes: an update plans the prior state's value instead of "known after
+   * apply" (a create, or a replace, still plans it unknown).
+   */
+  readonly useStateForUnknown?: boolean;
+  /** Checked in Validate*Config; each names this attribute's path in its diagnostics. */
+  readonly validators?: readonly AttributeValidator[];
+}
+
+/** One rule on an attribute's configured value, e.g. a length or a pattern. */
+export interface AttributeValidator {
+  /** The rule in plain words, for generated docs, e.g. "1 to 128 characters." */
+  readonly description: string;
+  /** Called for every configuration, with null and unknown values too: the validator decides what it skips. */
+  validate(value: CtyValue, context: ValidationContext): Diagnostic[];
+}
+
+export interface ValidationContext {
+  /** The attribute's name in its block. */
+  readonly attribute: string;
+  /** Where the attribute sits, for diagnostics. */
+  readonly path: AttributePath;
+  /** The whole block's configuration, for rules between attributes. */
+  readonly config: ObjectValue;
 }
 
 export interface BlockSchema {

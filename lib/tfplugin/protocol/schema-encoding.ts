@@ -3,43 +3,12 @@
  * descriptions are markdown.
  */
 import { AttributeSchema, BlockSchema, NestedBlockSchema, Schema } from '../schema';
+import type { ProtoAttribute, ProtoBlock, ProtoSchema } from './messages';
 
 /** tfplugin6.StringKind */
 const MARKDOWN = 1;
 /** tfplugin6.Schema.NestedBlock.NestingMode */
 const NESTING_MODES: { [mode in NestedBlockSchema['nesting']]: number } = { single: 1, list: 2, set: 3 };
-
-export interface ProtoSchema {
-  version: number;
-  block: ProtoBlock;
-}
-interface ProtoBlock {
-  version: number;
-  attributes: ProtoAttribute[];
-  block_types: ProtoNestedBlock[];
-  description: string;
-  description_kind: number;
-  deprecated: boolean;
-}
-interface ProtoAttribute {
-  name: string;
-  type: Buffer;
-  description: string;
-  required: boolean;
-  optional: boolean;
-  computed: boolean;
-  sensitive: boolean;
-  description_kind: number;
-  deprecated: boolean;
-  write_only: boolean;
-}
-interface ProtoNestedBlock {
-  type_name: string;
-  block: ProtoBlock;
-  nesting: number;
-  min_items: number;
-  max_items: number;
-}
 
 export function schemaToProto(schema: Schema): ProtoSchema {
   return { version: schema.version, block: blockToProto(schema.block, schema.version) };

@@ -138,6 +138,11 @@ export function decodeJsonState(bytes: Uint8Array | string): { [key: string]: un
   return parsed as { [key: string]: unknown };
 }
 
+/** Reads already parsed JSON data (e.g. one attribute of a stored state) as a value of type `type`. */
+export function fromJsonData(raw: unknown, type: CtyType): CtyValue {
+  return fromWire(raw, type, '');
+}
+
 function fromWire(raw: unknown, type: WireType, path: string): CtyValue {
   if (raw === null || raw === undefined) return null;
   if (isUnknown(raw)) return UNKNOWN;
@@ -228,4 +233,19 @@ export function fillMissingAttributes(block: BlockSchema, value: ObjectValue): O
 
 export function isObjectValue(value: CtyValue | undefined): value is ObjectValue {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
+}
+
+/** A copy of `value` with every write-only attribute of `block` (and its nested blocks) null. */
+export function withoutWriteOnlyValues(block: BlockSchema, value: ObjectValue): ObjectValue {
+  const result: ObjectValue = { ...value };
+  for (const [name, attribute] of Object.entries(block.attributes)) {
+    if (attribute.writeOnly) result[name] = null;
+  }
+  for (const [name, nested] of Object.entries(block.blocks ?? {})) {
+    const current = result[name];
+    if (isObjectValue(current)) result[name] = withoutWriteOnlyValues(nested.block, current);
+    else if (Array.isArray(current))
+      result[name] = current.map((element) => (isObjectValue(element) ? withoutWriteOnlyValues(nested.block, element) : element));
+  }
+  return result;
 }

@@ -1,7 +1,5 @@
 /**
- * The one entry point a provider's main calls:
- *
- *   serve(() => require('./provider-definition').oosProvider);
+ * The one entry point a provider's main calls, e.g. `serve(createProvider)`.
  *
  * Passing a function defers building the definition (and loading whatever it imports) until
  * Terraform's first RPC, after the handshake, which keeps provider start-up fast.

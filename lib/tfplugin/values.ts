@@ -1,4 +1,4 @@
-import { CtyValue, isUnknown } from './schema';
+import { CtyValue, ObjectValue, UnknownValue, isUnknown } from './schema';
 
 /** True when the value is set and known at plan time. */
 export function isKnown(value: CtyValue | undefined): boolean {
@@ -41,4 +41,15 @@ export function sameValue(a: CtyValue | undefined, b: CtyValue | undefined): boo
 /** An empty map reads back as null when the configuration left it null, so plans show no spurious diff. */
 export function mapOrNull(map: { [key: string]: string }, keepEmpty: boolean): { [key: string]: string } | null {
   return Object.keys(map).length === 0 && !keepEmpty ? null : map;
+}
+
+/** The names of the attributes whose values differ between two states of one schema. */
+export function changedAttributes(before: ObjectValue, after: ObjectValue): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((name) => !sameValue(before[name], after[name]));
+}
+
+/** The value, or `fallback` while it is unknown. */
+export function knownOr<T, F>(value: T | UnknownValue, fallback: F): T | F {
+  return isUnknown(value) ? fallback : value;
 }

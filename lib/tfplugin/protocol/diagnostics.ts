@@ -3,21 +3,11 @@
  * DiagnosticsError as its list, any other thrown value as one error whose summary is its message.
  */
 import { AttributePath, Diagnostic, DiagnosticsError, errorDiagnostic } from '../schema';
+import type { ProtoAttributePath, ProtoDiagnostic } from './messages';
 
 /** tfplugin6.Diagnostic.Severity */
 export const SEVERITY_ERROR = 1;
 export const SEVERITY_WARNING = 2;
-
-export interface ProtoAttributePath {
-  steps: ({ attribute_name: string } | { element_key_string: string } | { element_key_int: number })[];
-}
-
-export interface ProtoDiagnostic {
-  severity: number;
-  summary: string;
-  detail: string;
-  attribute: ProtoAttributePath | null;
-}
 
 export function attributePathToProto(path: AttributePath): ProtoAttributePath {
   return {
@@ -27,17 +17,6 @@ export function attributePathToProto(path: AttributePath): ProtoAttributePath {
       return { element_key_int: step.index };
     }),
   };
-}
-
-/** Reads a path back, e.g. from a decoded response in tests; oneof fields left unset are ''/0/undefined. */
-export function attributePathFromProto(path: {
-  steps?: { attribute_name?: string; element_key_string?: string; element_key_int?: number; selector?: string }[];
-}): AttributePath {
-  return (path.steps ?? []).map((step) => {
-    if (step.selector === 'element_key_string') return { key: step.element_key_string ?? '' };
-    if (step.selector === 'element_key_int') return { index: Number(step.element_key_int ?? 0) };
-    return { attribute: step.attribute_name ?? '' };
-  });
 }
 
 export function diagnosticToProto(diagnostic: Diagnostic): ProtoDiagnostic {

@@ -8,33 +8,39 @@
  *   null state once the resource deleted the object;
  * - no handler failure escapes: it becomes error diagnostics (see diagnostics.ts).
  *
- * Requests and responses are plain objects with the .proto's field names (grpc-services.ts).
+ * Requests and responses are typed per RPC in messages.ts.
  */
-import {
-  BlockSchema,
-  CtyType,
-  CtyValue,
-  DataSourceType,
-  ObjectValue,
-  ProviderDefinition,
-  ResourceType,
-  Schema,
-  blockType,
-  errorDiagnostic,
-  isUnknown,
-} from '../schema';
-import { decodeJsonState, decodeJsonValue, decodeMsgpack, encodeMsgpack, fillMissingAttributes, isObjectValue } from './cty-codec';
+import { validateBlock } from '../validators';
+import { CtyType, CtyValue, DataSourceType, ObjectValue, ProviderDefinition, ResourceType, Schema, blockType, errorDiagnostic, isUnknown } from '../schema';
+import { decodeJsonState, decodeJsonValue, decodeMsgpack, encodeMsgpack, fillMissingAttributes, isObjectValue, withoutWriteOnlyValues } from './cty-codec';
 import { attributePathToProto, diagnosticsFromError, diagnosticsToProto, hasErrors } from './diagnostics';
-import type { PlainMessage } from './grpc-services';
-import { ProtoSchema, schemaToProto } from './schema-encoding';
-
-/** tfplugin6.DynamicValue as decoded: both fields present, empty when unset. */
-interface DynamicValue {
-  msgpack?: Buffer | Uint8Array;
-  json?: Buffer | Uint8Array;
-}
-type Request = PlainMessage;
-type Response = PlainMessage;
+import type {
+  ApplyResourceChangeRequest,
+  ApplyResourceChangeResponse,
+  ConfigRequest,
+  ConfigureProviderRequest,
+  DynamicValue,
+  FailedResponse,
+  GetMetadataResponse,
+  GetProviderSchemaResponse,
+  ImportResourceStateRequest,
+  ImportResourceStateResponse,
+  MoveResourceStateRequest,
+  PlanResourceChangeRequest,
+  PlanResourceChangeResponse,
+  ProtoSchema,
+  ProviderMethod,
+  ProviderServer,
+  ReadDataSourceResponse,
+  ReadResourceRequest,
+  ReadResourceResponse,
+  RequestOf,
+  ResponseOf,
+  UpgradeResourceStateRequest,
+  UpgradeResourceStateResponse,
+  WithDiagnostics,
+} from './messages';
+import { schemaToProto } from './schema-encoding';
 
 /** A ProviderDefinition, or a function that builds one on first use (keeps heavy modules off the handshake path). */
 export type ProviderDefinitionSource = ProviderDefinition | (() => ProviderDefinition);
@@ -48,9 +54,36 @@ interface TypedSchema {
 export class ProviderService {
   private resolved?: ProviderDefinition;
   private readonly types = new Map<object, TypedSchema>();
-  private schemaResponse?: Response;
+  private schemaResponse?: GetProviderSchemaResponse;
+  /** The RPC handlers by method name: what `call` dispatches on, checked by the compiler. */
+  private readonly rpcs: ProviderServer = {
+    GetMetadata: async () => this.getMetadata(),
+    GetProviderSchema: async () => this.getProviderSchema(),
+    GetResourceIdentitySchemas: async () => ({ identity_schemas: {}, diagnostics: [] }),
+    GetFunctions: async () => ({ functions: {}, diagnostics: [] }),
+    ValidateProviderConfig: async (request) => this.validateProviderConfig(request),
+    ValidateResourceConfig: async (request) => this.validateConfig(this.resource(request.type_name), request),
+    ValidateDataResourceConfig: async (request) => this.validateConfig(this.dataSource(request.type_name), request),
+    ConfigureProvider: (request) => this.configureProvider(request),
+    UpgradeResourceState: async (request) => this.upgradeResourceState(request),
+    ReadResource: (request) => this.readResource(request),
+    PlanResourceChange: (request) => this.planResourceChange(request),
+    ApplyResourceChange: (request) => this.applyResourceChange(request),
+    ImportResourceState: (request) => this.importResourceState(request),
+    MoveResourceState: async (request) => this.moveResourceState(request),
+    ReadDataSource: (request) => this.readDataSource(request),
+    StopProvider: async () => {
+      this.resolved?.stop?.();
+      return { Error: '' };
+    },
+  };
 
   constructor(private readonly source: ProviderDefinitionSource) {}
+
+  /** True for the RPCs this service answers (every one tfplugin6.proto declares; a test checks). */
+  handles(method: string): method is ProviderMethod {
+    return Object.hasOwn(this.rpcs, method);
+  }
 
   /** The definition, built on the first call that needs it. */
   get definition(): ProviderDefinition {
@@ -62,11 +95,10 @@ export class ProviderService {
    * Runs one RPC and always answers: a failure anywhere, even in decoding or in building the
    * definition, comes back as error diagnostics (StopProvider: as its Error string).
    */
-  async call(method: string, request: Request): Promise<Response> {
-    const handler = (this as unknown as { [name: string]: ((request: Request) => Promise<Response>) | undefined })[`rpc${method}`];
+  async call<M extends ProviderMethod>(method: M, request: RequestOf<M>): Promise<ResponseOf<M> | FailedResponse> {
     try {
-      if (!handler) throw new Error(`this provider does not implement ${method}`);
-      return await handler.call(this, request);
+      const handler: ProviderServer[M] = this.rpcs[method];
+      return await handler(request);
     } catch (error) {
       if (method === 'StopProvider') return { Error: diagnosticsFromError(error)[0].summary };
       return { diagnostics: diagnosticsToProto(diagnosticsFromError(error)) };
@@ -76,7 +108,7 @@ export class ProviderService {
   // ---------------------------------------------------------------------------------------------
   // Information
 
-  async rpcGetMetadata(): Promise<Response> {
+  private getMetadata(): GetMetadataResponse {
     const definition = this.definition;
     return {
       server_capabilities: SERVER_CAPABILITIES,
@@ -85,7 +117,7 @@ export class ProviderService {
     };
   }
 
-  async rpcGetProviderSchema(): Promise<Response> {
+  private getProviderSchema(): GetProviderSchemaResponse {
     if (!this.schemaResponse) {
       const definition = this.definition;
       const bySchema = (types: readonly { name: string; schema: Schema }[]) => {
@@ -104,37 +136,24 @@ export class ProviderService {
     return this.schemaResponse;
   }
 
-  async rpcGetResourceIdentitySchemas(): Promise<Response> {
-    return { identity_schemas: {}, diagnostics: [] };
-  }
-
-  async rpcGetFunctions(): Promise<Response> {
-    return { functions: {}, diagnostics: [] };
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Validation and configuration
 
-  async rpcValidateProviderConfig(request: Request): Promise<Response> {
+  private validateProviderConfig(request: ConfigRequest): WithDiagnostics {
     const definition = this.definition;
     const config = decodeObject(request.config, this.typed(definition).type);
-    const diagnostics = config && definition.validateConfig ? definition.validateConfig(config) : [];
-    return { diagnostics: diagnosticsToProto(diagnostics) };
+    if (!config) return { diagnostics: [] };
+    return { diagnostics: diagnosticsToProto([...validateBlock(definition.schema.block, config), ...(definition.validateConfig?.(config) ?? [])]) };
   }
 
-  async rpcValidateResourceConfig(request: Request): Promise<Response> {
-    const resource = this.resource(request.type_name);
-    const config = decodeObject(request.config, this.typed(resource).type);
-    return { diagnostics: diagnosticsToProto(config && resource.validate ? resource.validate(config) : []) };
+  /** The validators declared on the schema's attributes, then the type's own checks. */
+  private validateConfig(owner: ResourceType | DataSourceType, request: ConfigRequest): WithDiagnostics {
+    const config = decodeObject(request.config, this.typed(owner).type);
+    if (!config) return { diagnostics: [] };
+    return { diagnostics: diagnosticsToProto([...validateBlock(owner.schema.block, config), ...(owner.validate?.(config) ?? [])]) };
   }
 
-  async rpcValidateDataResourceConfig(request: Request): Promise<Response> {
-    const dataSource = this.dataSource(request.type_name);
-    const config = decodeObject(request.config, this.typed(dataSource).type);
-    return { diagnostics: diagnosticsToProto(config && dataSource.validate ? dataSource.validate(config) : []) };
-  }
-
-  async rpcConfigureProvider(request: Request): Promise<Response> {
+  private async configureProvider(request: ConfigureProviderRequest): Promise<WithDiagnostics> {
     const definition = this.definition;
     const config = decodeObject(request.config, this.typed(definition).type) ?? {};
     return { diagnostics: diagnosticsToProto(await definition.configure(config, request.terraform_version ?? '')) };
@@ -143,9 +162,9 @@ export class ProviderService {
   // ---------------------------------------------------------------------------------------------
   // Managed resources, in lifecycle order
 
-  async rpcUpgradeResourceState(request: Request): Promise<Response> {
+  private upgradeResourceState(request: UpgradeResourceStateRequest): UpgradeResourceStateResponse {
     const resource = this.resource(request.type_name);
-    const rawState = request.raw_state as { json?: Buffer; flatmap?: { [key: string]: string } } | null;
+    const rawState = request.raw_state;
     if (!rawState?.json?.length) {
       if (rawState?.flatmap && Object.keys(rawState.flatmap).length > 0) {
         throw new Error(`${resource.name}: the stored state is in the legacy flatmap format, which this provider cannot read; re-import the resource`);
@@ -156,7 +175,7 @@ export class ProviderService {
     return { upgraded_state: { msgpack: this.encodeState(resource, upgraded) }, diagnostics: [] };
   }
 
-  async rpcReadResource(request: Request): Promise<Response> {
+  private async readResource(request: ReadResourceRequest): Promise<ReadResourceResponse> {
     const resource = this.resource(request.type_name);
     const type = this.typed(resource).type;
     const currentState = decodeObject(request.current_state, type);
@@ -170,11 +189,11 @@ export class ProviderService {
       };
     } catch (error) {
       // The object is still there as far as we know: keep the current state.
-      return { new_state: request.current_state, private: request.private, diagnostics: diagnosticsToProto(diagnosticsFromError(error)) };
+      return { new_state: request.current_state ?? null, private: request.private, diagnostics: diagnosticsToProto(diagnosticsFromError(error)) };
     }
   }
 
-  async rpcPlanResourceChange(request: Request): Promise<Response> {
+  private async planResourceChange(request: PlanResourceChangeRequest): Promise<PlanResourceChangeResponse> {
     const resource = this.resource(request.type_name);
     const type = this.typed(resource).type;
     const proposedNewState = decodeObject(request.proposed_new_state, type);
@@ -196,7 +215,7 @@ export class ProviderService {
     };
   }
 
-  async rpcApplyResourceChange(request: Request): Promise<Response> {
+  private async applyResourceChange(request: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse> {
     const resource = this.resource(request.type_name);
     const type = this.typed(resource).type;
     const priorState = decodeObject(request.prior_state, type);
@@ -227,7 +246,7 @@ export class ProviderService {
     };
   }
 
-  async rpcImportResourceState(request: Request): Promise<Response> {
+  private async importResourceState(request: ImportResourceStateRequest): Promise<ImportResourceStateResponse> {
     const resource = this.resource(request.type_name);
     const response = await resource.importState(request.id ?? '');
     if (hasErrors(response.diagnostics)) return { imported_resources: [], diagnostics: diagnosticsToProto(response.diagnostics) };
@@ -239,7 +258,7 @@ export class ProviderService {
     };
   }
 
-  async rpcMoveResourceState(request: Request): Promise<Response> {
+  private moveResourceState(request: MoveResourceStateRequest): WithDiagnostics {
     return {
       diagnostics: diagnosticsToProto([
         errorDiagnostic(
@@ -253,7 +272,7 @@ export class ProviderService {
   // ---------------------------------------------------------------------------------------------
   // Data sources
 
-  async rpcReadDataSource(request: Request): Promise<Response> {
+  private async readDataSource(request: ConfigRequest): Promise<ReadDataSourceResponse> {
     const dataSource = this.dataSource(request.type_name);
     const typed = this.typed(dataSource);
     const config = decodeObject(request.config, typed.type) ?? {};
@@ -266,18 +285,13 @@ export class ProviderService {
 
   // ---------------------------------------------------------------------------------------------
 
-  async rpcStopProvider(): Promise<Response> {
-    this.resolved?.stop?.();
-    return { Error: '' };
-  }
-
-  private resource(typeName: string): ResourceType {
+  private resource(typeName = ''): ResourceType {
     const resource = this.definition.resources.find((candidate) => candidate.name === typeName);
     if (!resource) throw new UnknownTypeError('resource', typeName, this.definition.resources);
     return resource;
   }
 
-  private dataSource(typeName: string): DataSourceType {
+  private dataSource(typeName = ''): DataSourceType {
     const dataSource = this.definition.dataSources.find((candidate) => candidate.name === typeName);
     if (!dataSource) throw new UnknownTypeError('data source', typeName, this.definition.dataSources);
     return dataSource;
@@ -322,19 +336,4 @@ export function decodeDynamicValue(value: DynamicValue | null | undefined, type:
   if (value.msgpack && value.msgpack.length > 0) return decodeMsgpack(value.msgpack, type);
   if (value.json && value.json.length > 0) return decodeJsonValue(value.json, type);
   return null;
-}
-
-/** A copy of `value` with every write-only attribute of `block` (and its nested blocks) null. */
-export function withoutWriteOnlyValues(block: BlockSchema, value: ObjectValue): ObjectValue {
-  const result: ObjectValue = { ...value };
-  for (const [name, attribute] of Object.entries(block.attributes)) {
-    if (attribute.writeOnly) result[name] = null;
-  }
-  for (const [name, nested] of Object.entries(block.blocks ?? {})) {
-    const current = result[name];
-    if (isObjectValue(current)) result[name] = withoutWriteOnlyValues(nested.block, current);
-    else if (Array.isArray(current))
-      result[name] = current.map((element) => (isObjectValue(element) ? withoutWriteOnlyValues(nested.block, element) : element));
-  }
-  return result;
 }

@@ -16,15 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { generateSelfSignedCertificate, handshakeCertificate } from './certificate';
-import { PlainMessage, serviceDefinition } from './grpc-services';
+import { serviceDefinition } from './grpc-services';
+import { CORE_PROTOCOL_VERSION, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, NOT_A_PROGRAM_MESSAGE, PROTOCOL_VERSION } from './handshake';
+import type { Empty, FailedResponse, HealthCheckRequest, HealthCheckResponse, ProviderMethod, RequestOf, ResponseOf } from './messages';
 import { ProviderDefinitionSource, ProviderService } from './provider-service';
-
-export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
-export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
-export const NOT_A_PROGRAM_MESSAGE =
-  'This binary is a plugin. These are not meant to be executed directly. Please execute the program that consumes these plugins, which will load any plugins automatically';
-const CORE_PROTOCOL_VERSION = 1;
-const PROTOCOL_VERSION = 6;
 /** gRPC health status reported for go-plugin's Ping. */
 const HEALTH_SERVING = 1;
 const PARENT_CHECK_INTERVAL_MS = 2000;
@@ -105,7 +100,7 @@ export function startPluginServer(source: ProviderDefinitionSource, env: NodeJS.
 
   server.addService(serviceDefinition('tfplugin6.Provider'), providerImplementation(provider));
   server.addService(serviceDefinition('plugin.GRPCController'), {
-    Shutdown: (_call: grpc.ServerUnaryCall<PlainMessage, PlainMessage>, callback: grpc.sendUnaryData<PlainMessage>) => {
+    Shutdown: (_call: grpc.ServerUnaryCall<Empty, Empty>, callback: grpc.sendUnaryData<Empty>) => {
       callback(null, {});
       setImmediate(() => shutdown('GRPCController.Shutdown'));
     },
@@ -113,13 +108,13 @@ export function startPluginServer(source: ProviderDefinitionSource, env: NodeJS.
   server.addService(serviceDefinition('plugin.GRPCStdio'), {
     // Our stdout/stderr are not redirected into this stream (logs stay on stderr, which Terraform
     // reads directly); the stream stays open so go-plugin's client does not log it as missing.
-    StreamStdio: (call: grpc.ServerWritableStream<PlainMessage, PlainMessage>) => {
+    StreamStdio: (call: grpc.ServerWritableStream<Empty, Empty>) => {
       pluginLog.debug('plugin: GRPCStdio.StreamStdio');
       keepOpen(call, openStreams);
     },
   });
   server.addService(serviceDefinition('plugin.GRPCBroker'), {
-    StartStream: (call: grpc.ServerDuplexStream<PlainMessage, PlainMessage>) => {
+    StartStream: (call: grpc.ServerDuplexStream<Empty, Empty>) => {
       pluginLog.debug('plugin: GRPCBroker.StartStream');
       keepOpen(call, openStreams);
       call.on('data', () => pluginLog.debug('plugin: ignoring a broker request; this provider offers no brokered services'));
@@ -127,7 +122,7 @@ export function startPluginServer(source: ProviderDefinitionSource, env: NodeJS.
     },
   });
   server.addService(serviceDefinition('grpc.health.v1.Health'), {
-    Check: (call: grpc.ServerUnaryCall<PlainMessage, PlainMessage>, callback: grpc.sendUnaryData<PlainMessage>) => {
+    Check: (call: grpc.ServerUnaryCall<HealthCheckRequest, HealthCheckResponse>, callback: grpc.sendUnaryData<HealthCheckResponse>) => {
       const service = call.request.service ?? '';
       pluginLog.debug(`plugin: Health.Check ${service}`);
       if (service === '' || service === 'plugin') callback(null, { status: HEALTH_SERVING });
@@ -158,11 +153,15 @@ export function startPluginServer(source: ProviderDefinitionSource, env: NodeJS.
   });
 }
 
-/** Every tfplugin6 RPC, answered by ProviderService.call (which turns failures into diagnostics). */
+/** Every tfplugin6 RPC, answered by ProviderService.call (which turns failures into diagnostics); grpc-js answers UNIMPLEMENTED for any other. */
 function providerImplementation(provider: ProviderService): grpc.UntypedServiceImplementation {
   const implementation: grpc.UntypedServiceImplementation = {};
   for (const method of Object.keys(serviceDefinition('tfplugin6.Provider'))) {
-    implementation[method] = (call: grpc.ServerUnaryCall<PlainMessage, PlainMessage>, callback: grpc.sendUnaryData<PlainMessage>) => {
+    if (!provider.handles(method)) continue;
+    implementation[method] = (
+      call: grpc.ServerUnaryCall<RequestOf<ProviderMethod>, ResponseOf<ProviderMethod>>,
+      callback: grpc.sendUnaryData<ResponseOf<ProviderMethod> | FailedResponse>,
+    ) => {
       pluginLog.debug(`tfplugin6: ${method}`);
       provider.call(method, call.request).then(
         (response) => callback(null, response),
@@ -173,10 +172,7 @@ function providerImplementation(provider: ProviderService): grpc.UntypedServiceI
   return implementation;
 }
 
-function keepOpen(
-  call: grpc.ServerWritableStream<PlainMessage, PlainMessage> | grpc.ServerDuplexStream<PlainMessage, PlainMessage>,
-  openStreams: Set<{ end(): void }>,
-): void {
+function keepOpen(call: grpc.ServerWritableStream<Empty, Empty> | grpc.ServerDuplexStream<Empty, Empty>, openStreams: Set<{ end(): void }>): void {
   openStreams.add(call);
   call.on('cancelled', () => openStreams.delete(call));
   call.on('error', () => openStreams.delete(call));
