@@ -1,4 +1,5 @@
 /** Shared builders for the construct tests: a test app, a dev-like stack and a DingTalk platform. */
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import 'cdktf/lib/testing/adapters/jest'; // types of toHaveResourceWithProperties & co.
 import { Testing } from '../../lib/constructs/framework';
@@ -11,7 +12,9 @@ Testing.setupJest();
  * folder per call and never removes it. Testing.synth writes nothing there.
  */
 export function testApp(): ReturnType<typeof Testing.app> {
-  return Testing.app({ outdir: path.join(__dirname, '../../dist/test-fixtures/cdktf.out') });
+  const outdir = path.join(__dirname, '../../dist/test-fixtures/cdktf.out');
+  mkdirSync(outdir, { recursive: true });
+  return Testing.app({ outdir });
 }
 
 /** The literal secret the tests pass around; it must never appear in synthesised output. */

@@ -36,7 +36,7 @@ export const chatConfigurationSchema = defineSchema({
         type: 'string',
         required: true,
         requiresReplace: true,
-        description: 'Unique name per region and account, 1-128 letters, digits, `-`, `_` or `.`. Changing it replaces the configuration.',
+        description: 'Unique name per region and account: OOS keys chat configurations by name.',
         validators: [fromProblem('1 to 128 letters, digits, `-`, `_` or `.`.', nameProblem)],
       },
       type: {
@@ -64,7 +64,7 @@ export const chatConfigurationSchema = defineSchema({
       client_secret_wo_version: {
         type: 'number',
         optional: true,
-        description: 'Any number; changing it sends `client_secret_wo` again. Required with `client_secret_wo`.',
+        description: 'Any number; changing it sends `client_secret_wo` again.',
         validators: [
           requiredWith('client_secret_wo', {
             summary: 'Missing client_secret_wo_version',
@@ -76,7 +76,7 @@ export const chatConfigurationSchema = defineSchema({
       client_secret_parameter: {
         type: 'string',
         optional: true,
-        description: 'Name of an OOS secret parameter holding the client secret; read with decryption at apply time. Conflicts with `client_secret_wo`.',
+        description: 'Name of an OOS secret parameter holding the client secret; read with decryption at apply time.',
         validators: [
           conflictsWith('client_secret_wo', {
             summary: 'Conflicting client secrets',
@@ -92,7 +92,7 @@ export const chatConfigurationSchema = defineSchema({
       extra_configuration: {
         type: ['map', 'string'],
         optional: true,
-        description: 'Further non-secret keys of the Configuration JSON, e.g. WeChat settings. Keys ending in `Secret` are refused.',
+        description: 'Further non-secret keys of the Configuration JSON, e.g. WeChat settings.',
         validators: [
           eachKey('No key ending in `Secret`.', 'Secret in extra_configuration', (key) =>
             isSecretKey(key)
@@ -117,7 +117,7 @@ export const chatConfigurationSchema = defineSchema({
       tags: {
         type: ['map', 'string'],
         optional: true,
-        description: 'Tags of this configuration: at most 20, keys up to 128 characters, no `aliyun` or `acs:` prefix.',
+        description: 'Tags of this configuration; provider `default_tags` are added to them in `tags_all`.',
         validators: [
           mapLimits({
             maxEntries: MAX_TAGS,

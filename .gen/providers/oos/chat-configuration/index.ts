@@ -15,7 +15,7 @@ export interface ChatConfigurationConfig extends cdktf.TerraformMetaArguments {
   */
   readonly clientId?: string;
   /**
-  * Name of an OOS secret parameter holding the client secret; read with decryption at apply time. Conflicts with `client_secret_wo`.
+  * Name of an OOS secret parameter holding the client secret; read with decryption at apply time.
   *
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#client_secret_parameter ChatConfiguration#client_secret_parameter}
   */
@@ -27,19 +27,19 @@ export interface ChatConfigurationConfig extends cdktf.TerraformMetaArguments {
   */
   readonly clientSecretWo?: string;
   /**
-  * Any number; changing it sends `client_secret_wo` again. Required with `client_secret_wo`.
+  * Any number; changing it sends `client_secret_wo` again.
   *
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#client_secret_wo_version ChatConfiguration#client_secret_wo_version}
   */
   readonly clientSecretWoVersion?: number;
   /**
-  * Further non-secret keys of the Configuration JSON, e.g. WeChat settings. Keys ending in `Secret` are refused.
+  * Further non-secret keys of the Configuration JSON, e.g. WeChat settings.
   *
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#extra_configuration ChatConfiguration#extra_configuration}
   */
   readonly extraConfiguration?: { [key: string]: string };
   /**
-  * Unique name per region and account, 1-128 letters, digits, `-`, `_` or `.`. Changing it replaces the configuration.
+  * Unique name per region and account: OOS keys chat configurations by name.
   *
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#name ChatConfiguration#name}
   */
@@ -57,7 +57,7 @@ export interface ChatConfigurationConfig extends cdktf.TerraformMetaArguments {
   */
   readonly resourceGroupId?: string;
   /**
-  * Tags of this configuration: at most 20, keys up to 128 characters, no `aliyun` or `acs:` prefix.
+  * Tags of this configuration; provider `default_tags` are added to them in `tags_all`.
   *
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#tags ChatConfiguration#tags}
   */
