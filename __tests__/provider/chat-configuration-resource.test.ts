@@ -2,10 +2,14 @@
  * The chat configuration resource's own rules, driven directly (no Terraform, no network) with a
  * stand-in OOS client: plan shapes, the create-collision rule, and validation messages.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { OosClient } from '../../lib/oos';
 import { OosApiError } from '../../lib/oos/errors';
 import type { ChatConfiguration, ChatConfigurationInput } from '../../lib/oos/types';
 import type { ProviderContext } from '../../lib/provider/context';
+import { CREATION_TOKEN_KEY, CreationJournal } from '../../lib/provider/creation-journal';
 import { chatConfigurationResource, chatConfigurationSchema } from '../../lib/provider/resources/chat-configuration';
 import { DiagnosticsError, ObjectValue, UNKNOWN, isUnknown } from '../../lib/tfplugin/schema';
 import { validateBlock } from '../../lib/tfplugin/validators';
@@ -34,8 +38,23 @@ function remoteFor(input: ChatConfigurationInput, createdDate: string): ChatConf
   };
 }
 
+/** Every creation journal of this file lives here, removed at the end. */
+const JOURNALS = mkdtempSync(join(tmpdir(), 'resource-test-'));
+afterAll(() => rmSync(JOURNALS, { recursive: true, force: true }));
+
+interface FakeOptions {
+  /** What Create throws after (or instead of) making the configuration. */
+  readonly createError?: Error;
+  /** Who made the configuration Create runs into: this create's own lost attempt, or someone else. */
+  readonly existing?: 'ours' | 'someone-else';
+  /** What tagging throws. */
+  readonly tagError?: Error;
+  /** The creation journal's folder (a fresh one by default). */
+  readonly journalFolder?: string;
+}
+
 /** A client whose Create fails as given, and whose Get returns what was created "now". */
-function fakeContext(createError: Error | undefined): { context: ProviderContext; calls: string[]; updates: ChatConfigurationInput[] } {
+function fakeContext(options: FakeOptions = {}): { context: ProviderContext; calls: string[]; updates: ChatConfigurationInput[] } {
   const calls: string[] = [];
   const updates: ChatConfigurationInput[] = [];
   let created: ChatConfiguration | undefined;
@@ -43,8 +62,10 @@ function fakeContext(createError: Error | undefined): { context: ProviderContext
     regionId: 'cn-hangzhou',
     async createChatConfiguration(input: ChatConfigurationInput) {
       calls.push('create');
-      created = remoteFor(input, new Date().toISOString());
-      if (createError) throw createError;
+      const sameFields = Object.fromEntries(Object.entries(input.configuration ?? {}).filter(([key]) => key !== CREATION_TOKEN_KEY));
+      const made = options.existing === 'someone-else' ? { ...input, configuration: sameFields } : input;
+      created = remoteFor(made, new Date().toISOString());
+      if (options.createError) throw options.createError;
       return created;
     },
     async updateChatConfiguration(input: ChatConfigurationInput) {
@@ -58,14 +79,16 @@ function fakeContext(createError: Error | undefined): { context: ProviderContext
     },
     async setChatConfigurationTags() {
       calls.push('tags');
+      if (options.tagError) throw options.tagError;
     },
   } as unknown as OosClient;
-  return { context: { client, defaultTags: { ManagedBy: 'terraform' }, tagResourceType: 'chatconfiguration' }, calls, updates };
+  const journal = new CreationJournal(options.journalFolder ?? mkdtempSync(join(JOURNALS, 'journal-')));
+  return { context: { client, defaultTags: { ManagedBy: 'terraform' }, tagResourceType: 'chatconfiguration', journal }, calls, updates };
 }
 
 function plannedCreate(): ObjectValue {
   const state: ObjectValue = {};
-  for (const name of Object.keys(chatConfigurationResource(() => fakeContext(undefined).context).schema.block.attributes)) state[name] = null;
+  for (const name of Object.keys(chatConfigurationResource(() => fakeContext().context).schema.block.attributes)) state[name] = null;
   return {
     ...state,
     name: 'bot',
@@ -82,7 +105,7 @@ function plannedCreate(): ObjectValue {
 }
 
 describe('plan', () => {
-  const { context } = fakeContext(undefined);
+  const { context } = fakeContext();
   const resource = chatConfigurationResource(() => context);
   const config: ObjectValue = {
     ...plannedCreate(),
@@ -143,21 +166,68 @@ describe('plan', () => {
 });
 
 describe('create when the name is taken', () => {
+  const applyCreate = (context: ProviderContext) =>
+    chatConfigurationResource(() => context).apply({
+      priorState: null,
+      plannedState: plannedCreate(),
+      config: plannedCreate(),
+      plannedPrivate: Buffer.alloc(0),
+    });
+
   test('a first attempt that meets an existing configuration fails with import instructions', async () => {
-    const { context, calls } = fakeContext(alreadyExists(1));
-    const resource = chatConfigurationResource(() => context);
-    const apply = resource.apply({ priorState: null, plannedState: plannedCreate(), config: plannedCreate(), plannedPrivate: Buffer.alloc(0) });
+    const { context, calls } = fakeContext({ createError: alreadyExists(1), existing: 'someone-else' });
+    const apply = applyCreate(context);
     await expect(apply).rejects.toBeInstanceOf(DiagnosticsError);
     await expect(apply).rejects.toThrow(/terraform import <resource address> bot/);
-    expect(calls).toEqual(['create']);
+    expect(calls).toEqual(['create', 'get']);
   });
 
-  test('a retried Create that meets the configuration its lost first attempt made adopts it', async () => {
-    const { context, calls } = fakeContext(alreadyExists(2));
-    const resource = chatConfigurationResource(() => context);
-    const { newState } = await resource.apply({ priorState: null, plannedState: plannedCreate(), config: plannedCreate(), plannedPrivate: Buffer.alloc(0) });
+  test('a retry after Throttling that meets a configuration someone else made is refused, even with the same fields made just now', async () => {
+    const { context, calls } = fakeContext({ createError: alreadyExists(2), existing: 'someone-else' });
+    await expect(applyCreate(context)).rejects.toThrow(/not created by this Terraform working directory/);
+    expect(calls).not.toContain('update');
+  });
+
+  test('a retried Create that meets the configuration its lost first attempt made (our token) adopts it', async () => {
+    const { context, calls } = fakeContext({ createError: alreadyExists(2), existing: 'ours' });
+    const { newState } = await applyCreate(context);
     expect(newState!.webhook_url).toBe('https://example.invalid/webhook/1');
     expect(calls).toEqual(['create', 'get', 'update', 'get']);
+  });
+
+  test('a later apply from the same folder adopts what a killed apply created, by the token in its journal', async () => {
+    const journalFolder = mkdtempSync(join(JOURNALS, 'journal-'));
+    const killed = fakeContext({ journalFolder });
+    await applyCreate(killed.context); // its answer never reached Terraform's state
+    const made = await killed.context.client.getChatConfiguration('bot');
+    const again = fakeContext({ journalFolder, createError: alreadyExists(1), existing: 'ours' });
+    // The second process meets the same configuration: same token, because the folder is the same.
+    expect((await applyCreate(again.context)).newState!.name).toBe('bot');
+    expect(made.configuration[CREATION_TOKEN_KEY]).toBe(again.updates[0].configuration![CREATION_TOKEN_KEY]);
+  });
+
+  test('another folder (another state) never adopts it', async () => {
+    const first = fakeContext();
+    await applyCreate(first.context);
+    const other = fakeContext({ createError: alreadyExists(1), existing: 'someone-else' });
+    await expect(applyCreate(other.context)).rejects.toThrow(/already exists/);
+  });
+});
+
+describe('a failure after the configuration was created', () => {
+  test('hands Terraform the configuration it made together with the error, so nothing is orphaned', async () => {
+    const { context } = fakeContext({ tagError: new Error('OOS TagResources failed: Throttling.User') });
+    const planned = { ...plannedCreate(), tags_all: { ManagedBy: 'terraform' } };
+    const response = await chatConfigurationResource(() => context).apply({
+      priorState: null,
+      plannedState: planned,
+      config: planned,
+      plannedPrivate: Buffer.alloc(0),
+    });
+    expect(response.newState).toMatchObject({ id: 'bot', name: 'bot' });
+    expect(response.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', summary: expect.stringMatching(/Tagging chat configuration "bot" failed.*Throttling/) }),
+    ]);
   });
 });
 
@@ -197,7 +267,7 @@ describe('validation', () => {
 
 describe('the client secret on update', () => {
   async function updateWith(prior: ObjectValue, planned: ObjectValue, config: ObjectValue): Promise<ChatConfigurationInput> {
-    const { context, updates } = fakeContext(undefined);
+    const { context, updates } = fakeContext();
     await context.client.createChatConfiguration({ name: 'bot', type: 'DingTalk', configuration: {} });
     const resource = chatConfigurationResource(() => context);
     await resource.apply({ priorState: prior, plannedState: planned, config, plannedPrivate: Buffer.alloc(0) });
@@ -234,7 +304,7 @@ describe('the client secret on update', () => {
 
 describe('delete and state upgrade', () => {
   test('deleting a configuration that is already gone succeeds', async () => {
-    const { context } = fakeContext(undefined);
+    const { context } = fakeContext();
     (context.client as unknown as Record<string, unknown>).deleteChatConfiguration = async () => {
       throw new OosApiError({
         action: 'DeleteChatConfiguration',
@@ -250,7 +320,7 @@ describe('delete and state upgrade', () => {
   });
 
   test('a failed delete for any other reason is an error naming the configuration and the OOS code', async () => {
-    const { context } = fakeContext(undefined);
+    const { context } = fakeContext();
     (context.client as unknown as Record<string, unknown>).deleteChatConfiguration = async () => {
       throw new OosApiError({ action: 'DeleteChatConfiguration', code: 'Forbidden.RAM', serverMessage: 'denied', httpStatus: 403, requestId: 'REQ-3' });
     };
@@ -260,7 +330,7 @@ describe('delete and state upgrade', () => {
   });
 
   test('an older stored state gains the attributes it lacks and never keeps a write-only value', () => {
-    const resource = chatConfigurationResource(() => fakeContext(undefined).context);
+    const resource = chatConfigurationResource(() => fakeContext().context);
     const upgraded = resource.upgradeState(0, { id: 'bot', name: 'bot', type: 'DingTalk', client_secret_wo: 'leaked', retired_attribute: 'x' });
     expect(Object.keys(upgraded).sort()).toEqual(Object.keys(resource.schema.block.attributes).sort());
     expect(upgraded).toMatchObject({ id: 'bot', name: 'bot', type: 'DingTalk', client_secret_wo: null, tags_all: null });

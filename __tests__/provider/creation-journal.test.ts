@@ -13,12 +13,19 @@ describe('the creation journal of a working directory', () => {
     expect(await new CreationJournal(folder).find('cn-hangzhou', 'bot-1')).toEqual(entry);
   });
 
-  test('each create gets its own token', async () => {
+  test('a create started again under the same name keeps the token, since the first may have landed', async () => {
+    const first = await new CreationJournal(folder).begin('cn-hangzhou', 'bot-1');
+    const again = await new CreationJournal(folder).begin('cn-hangzhou', 'bot-1');
+    expect(again.token).toBe(first.token);
+    expect(await new CreationJournal(folder).find('cn-hangzhou', 'bot-1')).toEqual(again);
+  });
+
+  test('creates under other names, or after the entry was settled, get new tokens', async () => {
     const journal = new CreationJournal(folder);
     const first = await journal.begin('cn-hangzhou', 'bot-1');
-    const second = await journal.begin('cn-hangzhou', 'bot-1');
-    expect(second.token).not.toBe(first.token);
-    expect(await journal.find('cn-hangzhou', 'bot-1')).toEqual(second);
+    expect((await journal.begin('cn-hangzhou', 'bot-2')).token).not.toBe(first.token);
+    await journal.settle('cn-hangzhou', 'bot-1');
+    expect((await journal.begin('cn-hangzhou', 'bot-1')).token).not.toBe(first.token);
   });
 
   test('another folder, another region or another name knows nothing of it', async () => {

@@ -1,6 +1,7 @@
 import type { ChatConfiguration } from '../oos';
 import { CHAT_PLATFORMS, ChatPlatform, configurationKeys, isSecretKey } from '../domain';
 import { mapOrNull } from '../tfplugin/values';
+import { CREATION_TOKEN_KEY } from './creation-journal';
 
 /** The readable parts of a Configuration JSON, in terms of the provider's arguments. */
 export interface ReadableConfiguration {
@@ -10,12 +11,12 @@ export interface ReadableConfiguration {
   readonly extra: { [key: string]: string };
 }
 
-/** Splits the Configuration OOS returns into the arguments it came from; secrets are left out. */
+/** Splits the Configuration OOS returns into the arguments it came from; secrets and the provider's creation token are left out. */
 export function splitConfiguration(type: string, configuration: { readonly [key: string]: string }): ReadableConfiguration {
   const keys = configurationKeys(type);
   const extra: { [key: string]: string } = {};
   for (const [key, value] of Object.entries(configuration)) {
-    if (key !== keys.templateId && key !== keys.clientId && !isSecretKey(key)) extra[key] = value;
+    if (key !== keys.templateId && key !== keys.clientId && key !== CREATION_TOKEN_KEY && !isSecretKey(key)) extra[key] = value;
   }
   return { templateId: configuration[keys.templateId] ?? null, clientId: configuration[keys.clientId] ?? null, extra };
 }

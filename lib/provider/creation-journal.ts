@@ -44,11 +44,15 @@ export class CreationJournal {
     return new CreationJournal(join(resolve(cwd, env.TF_DATA_DIR || '.terraform'), 'oos-chat-configuration-creates'));
   }
 
-  /** Records a create about to be sent and returns the token to send with it. */
+  /**
+   * Records a create about to be sent and returns the token to send with it. A create this folder
+   * started before under that name keeps its token: that earlier attempt may have landed.
+   */
   async begin(region: string, name: string): Promise<CreationEntry> {
     await mkdir(this.directory, { recursive: true });
     if (!this.pruned) await this.prune();
-    const entry: CreationEntry = { token: randomUUID(), startedAt: this.now() };
+    const earlier = await this.find(region, name);
+    const entry: CreationEntry = { token: earlier?.token ?? randomUUID(), startedAt: this.now() };
     const file = this.fileOf(region, name);
     const temporary = `${file}.${process.pid}.${entry.token}.tmp`;
     await writeFile(temporary, JSON.stringify(entry));

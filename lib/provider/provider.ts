@@ -3,6 +3,7 @@ import { DEFAULT_TAG_RESOURCE_TYPE, credentialProblems, regionProblem } from '..
 import { asModel } from '../tfplugin/model';
 import { Diagnostic, ObjectValue, ProviderDefinition, errorDiagnostic, isUnknown, path } from '../tfplugin/schema';
 import type { ContextSource, ProviderContext } from './context';
+import { CreationJournal } from './creation-journal';
 import { chatConfigurationDataSource } from './data-sources/chat-configuration';
 import { chatConfigurationsDataSource } from './data-sources/chat-configurations';
 import { errorMessage } from './failures';
@@ -30,7 +31,7 @@ export function createProvider(): ProviderDefinition {
       try {
         const tagResourceType = config.tag_resource_type ?? DEFAULT_TAG_RESOURCE_TYPE;
         const client = new OosClient({ ...clientConfig(config, terraformVersion), tagResourceType });
-        context = { client, defaultTags: config.default_tags ?? {}, tagResourceType };
+        context = { client, defaultTags: config.default_tags ?? {}, tagResourceType, journal: CreationJournal.forWorkingDirectory() };
         return diagnostics;
       } catch (error) {
         return [...diagnostics, errorDiagnostic('Invalid oos provider configuration', errorMessage(error))];

@@ -13,6 +13,7 @@
  * The resource adds only its own logic in `modifyPlan` and its CRUD calls.
  */
 import { fromJsonData, isObjectValue, withoutWriteOnlyValues } from './protocol/cty-codec';
+import { diagnosticsFromError } from './protocol/diagnostics';
 import { AppliedPlanOf, ModelOf, PlanModelOf, asModel, asObjectValue } from './model';
 import { AttributePath, DataSourceType, ObjectValue, ResourceType, Schema, UNKNOWN, blockType, isUnknown, path } from './schema';
 import { sameValue } from './values';
@@ -29,6 +30,21 @@ export interface PlanChange<S extends Schema> {
 export interface Written<S extends Schema> {
   readonly values: Partial<ModelOf<S>>;
   readonly private?: Buffer;
+}
+
+/**
+ * Thrown by create or update when the remote object already changed but a later step failed
+ * (e.g. tagging after a successful create). Terraform then records what is known together with
+ * the error, so nothing is orphaned: a create is kept as tainted (replaced by the next apply), an
+ * update keeps its new values.
+ */
+export class IncompleteApplyError<S extends Schema> extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly written: Written<S>,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
 }
 
 export interface ResourceDefinition<S extends Schema> {
@@ -77,16 +93,24 @@ export function defineResource<S extends Schema>(definition: ResourceDefinition<
       }
       if (config === null) throw new Error(`${definition.name}: Terraform sent no configuration with the planned state.`);
       const planned = asModel<AppliedPlanOf<S>>(plannedState);
-      const written =
-        priorState === null
-          ? await definition.create({ planned, config: asModel(config) })
-          : await definition.update({ prior: asModel(priorState), planned, config: asModel(config) });
-      const values = asObjectValue(written.values);
-      const newState = withoutWriteOnlyValues(schema.block, plannedState);
-      for (const [name, value] of Object.entries(newState)) {
-        if (isUnknown(value)) newState[name] = values[name] ?? null;
+      const fill = (written: Written<S>): ObjectValue => {
+        const values = asObjectValue(written.values);
+        const newState = withoutWriteOnlyValues(schema.block, plannedState);
+        for (const [name, value] of Object.entries(newState)) {
+          if (isUnknown(value)) newState[name] = values[name] ?? null;
+        }
+        return newState;
+      };
+      try {
+        const written =
+          priorState === null
+            ? await definition.create({ planned, config: asModel(config) })
+            : await definition.update({ prior: asModel(priorState), planned, config: asModel(config) });
+        return { newState: fill(written), private: written.private };
+      } catch (error) {
+        if (!(error instanceof IncompleteApplyError)) throw error;
+        return { newState: fill(error.written), private: error.written.private, diagnostics: diagnosticsFromError(error.cause) };
       }
-      return { newState, private: written.private };
     },
 
     async read(request) {

@@ -43,7 +43,13 @@ describe('oos_chat_configuration lifecycle', () => {
     const remote = await fixture.client.getChatConfiguration('ops-bot');
     expect(remote.type).toBe('DingTalk');
     expect(remote.ramRole).toBe('AliyunOOSDefaultRole');
-    expect(remote.configuration).toEqual({ DingTalkTemplateId: 'template-1', DingTalkClientId: 'client-1', DingTalkClientSecret: '******' });
+    expect(remote.configuration).toEqual({
+      DingTalkTemplateId: 'template-1',
+      DingTalkClientId: 'client-1',
+      DingTalkClientSecret: '******',
+      // The provider's proof that this working directory created it (see creation-journal.ts).
+      TerraformCreationToken: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(fixture.cloudData()).toContain('lifecycle-secret-0001');
 
     const values = valuesOf(await fixture.workspace.state(), ADDRESS);

@@ -1,6 +1,6 @@
 /** The plan and apply the kit derives from what attributes declare, on a small widget resource. */
 import { defineSchema } from '../../../lib/tfplugin/model';
-import { defineResource } from '../../../lib/tfplugin/resource';
+import { IncompleteApplyError, defineResource } from '../../../lib/tfplugin/resource';
 import { ObjectValue, UNKNOWN, isUnknown } from '../../../lib/tfplugin/schema';
 
 const widgetSchema = defineSchema({
@@ -64,4 +64,22 @@ test('apply keeps planned known values and fills only the unknowns from what the
 
 test('an older stored state is read by attribute name: retired attributes dropped, write-only values nulled', () => {
   expect(widget.upgradeState(0, { name: 'a', id: 'w-1', retired: true, secret_wo: 'old' })).toEqual(config({ id: 'w-1' }));
+});
+
+test('a create that made the object but failed afterwards returns what it knows together with the error', async () => {
+  const halfDone = defineResource({
+    name: 'widget',
+    schema: widgetSchema,
+    create: async () => {
+      throw new IncompleteApplyError(new Error('tagging failed'), { values: { id: 'w-1' } });
+    },
+    update: async () => ({ values: {} }),
+    delete: async () => undefined,
+    read: async ({ state }) => ({ state }),
+    importState: async (id) => ({ state: { id, name: id } }),
+  });
+  const planned = config({ id: UNKNOWN, revision: UNKNOWN });
+  const response = await halfDone.apply({ priorState: null, plannedState: planned, config: config({}), plannedPrivate: Buffer.alloc(0) });
+  expect(response.newState).toEqual(config({ id: 'w-1', revision: null }));
+  expect(response.diagnostics).toEqual([expect.objectContaining({ severity: 'error', summary: expect.stringContaining('tagging failed') })]);
 });

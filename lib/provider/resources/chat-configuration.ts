@@ -1,5 +1,5 @@
 import type { ChatConfiguration, ChatConfigurationInput } from '../../oos';
-import { OosApiError, isAlreadyExists, isNotFound } from '../../oos/errors';
+import { isAlreadyExists, isNotFound } from '../../oos/errors';
 import {
   MAX_TAGS,
   MAX_TAG_KEY_LENGTH,
@@ -14,12 +14,13 @@ import {
   typeProblem,
 } from '../../domain';
 import { AppliedPlanOf, ModelOf, PlanModelOf, defineSchema } from '../../tfplugin/model';
-import { defineResource } from '../../tfplugin/resource';
+import { IncompleteApplyError, defineResource } from '../../tfplugin/resource';
 import { DiagnosticsError, ResourceType, UNKNOWN, UnknownValue, errorDiagnostic, isUnknown, path } from '../../tfplugin/schema';
 import { conflictsWith, eachKey, fromProblem, mapLimits, requiredWith } from '../../tfplugin/validators';
 import { changedAttributes, isWhollyKnownMap, mapOrNull, sameValue, stringMap } from '../../tfplugin/values';
 import { assembleConfiguration, attributesFromRemote, chatPlatform } from '../chat-configuration-mapping';
 import type { ContextSource, ProviderContext } from '../context';
+import { CREATION_TOKEN_KEY } from '../creation-journal';
 import { describeFailure, errorMessage } from '../failures';
 
 /** Terraform type name of the chat configuration resource. */
@@ -148,8 +149,6 @@ type AppliedChatConfiguration = AppliedPlanOf<typeof chatConfigurationSchema>;
 
 /** How long a configuration that this provider just created may still be missing on read. */
 const CREATE_CONSISTENCY_WINDOW_MS = 10_000;
-/** How far a found CreatedDate may lie before our Create call and still be ours (clock skew). */
-const ADOPTION_CLOCK_SKEW_MS = 30_000;
 /** Tags travel through the tag API; every other change of a configuration needs UpdateChatConfiguration. */
 const TAG_ATTRIBUTES = ['tags', 'tags_all'];
 
@@ -194,6 +193,7 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
 
     async delete(state) {
       await deleteIgnoringMissing(context(), state.name);
+      await context().journal.settle(context().client.regionId, state.name);
     },
 
     async read({ state, private: privateBytes }) {
@@ -206,6 +206,8 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
       const tagsRead = graceMs === 0 ? ctx.client.getChatConfigurationTags(name) : undefined;
       tagsRead?.catch(() => undefined); // awaited below; left unobserved only when the configuration is gone
       const remote = await getConfiguration(ctx, name, graceMs);
+      // Terraform read this configuration from its saved state: its create no longer needs the journal.
+      if (createdAt !== undefined) await ctx.journal.settle(ctx.client.regionId, name);
       if (remote === null) return { state: null };
       const remoteTags = await describeFailure(`Reading the tags of chat configuration "${name}"`, tagsRead ?? ctx.client.getChatConfigurationTags(name));
       return {
@@ -272,52 +274,55 @@ async function plannedSecretParameterVersion(parameter: string | null | UnknownV
 
 async function create(ctx: ProviderContext, planned: AppliedChatConfiguration, config: ChatConfigurationModel) {
   const name = planned.name;
+  const region = ctx.client.regionId;
   const secret = await secretToSend(ctx, null, planned, config);
-  const input = chatInput(planned, secret);
-  const startedAt = Date.now();
+  // Written down before the call: if this process dies mid-create, the next apply from this
+  // working directory recognises the configuration by its token (see creation-journal.ts).
+  const creation = await ctx.journal.begin(region, name);
+  const input = withCreationToken(chatInput(planned, secret), creation.token);
   try {
     await ctx.client.createChatConfiguration(input);
   } catch (error) {
     if (!isAlreadyExists(error)) throw new Error(`Creating chat configuration "${name}" failed: ${errorMessage(error)}`);
-    // Only a retried Create can meet itself: its first attempt landed but the answer was lost.
-    // Then the configuration is ours when it matches what we sent and was created just now.
-    const retried = error instanceof OosApiError && (error.attempt ?? 1) > 1;
-    const existing = retried ? await getConfiguration(ctx, name, 0) : null;
-    if (!existing || !isOurInterruptedCreate(existing, input, startedAt)) {
-      throw new DiagnosticsError([
-        errorDiagnostic(
-          'Chat configuration already exists',
-          `A chat configuration named "${name}" already exists in region ${ctx.client.regionId}. To manage it with Terraform, import it instead of creating it: ` +
-            `terraform import <resource address> ${name}  (or an import block: import { to = <resource address>, id = "${name}" }). ` +
-            `To create a separate one, choose another name.`,
-          path('name'),
-        ),
-      ]);
-    }
+    // Only a configuration carrying our token is ours: an earlier attempt of this create whose
+    // answer never arrived, or an earlier apply from this folder that died before saving state.
+    // Anything else was made by someone else (another state, a person) and must not be taken over.
+    const existing = await getConfiguration(ctx, name, 0);
+    if (existing?.configuration[CREATION_TOKEN_KEY] !== creation.token) throw alreadyExists(name, region);
     await describeFailure(`Updating adopted chat configuration "${name}"`, ctx.client.updateChatConfiguration(input));
   }
-  // Tagging and reading back are independent: one round trip instead of two against real OOS.
-  const tags = stringMap(planned.tags_all) ?? {};
-  const [remote] = await Promise.all([
-    getConfiguration(ctx, name, CREATE_CONSISTENCY_WINDOW_MS),
-    Object.keys(tags).length > 0 ? describeFailure(`Tagging chat configuration "${name}"`, ctx.client.setChatConfigurationTags(name, tags, {})) : undefined,
-  ]);
-  if (remote === null) throw new Error(`Chat configuration "${name}" was created but could not be read back within ${CREATE_CONSISTENCY_WINDOW_MS / 1000} s.`);
-  const privateState: PrivateState = { createdAt: startedAt };
-  return { values: attributesFromRemote(remote, false), private: Buffer.from(JSON.stringify(privateState)) };
+  // From here on the configuration exists: a failure must still hand Terraform what it made.
+  const made = { values: { id: name }, private: privateBytes({ createdAt: creation.startedAt }) };
+  try {
+    // Tagging and reading back are independent: one round trip instead of two against real OOS.
+    const tags = stringMap(planned.tags_all) ?? {};
+    const [remote] = await Promise.all([
+      getConfiguration(ctx, name, CREATE_CONSISTENCY_WINDOW_MS),
+      Object.keys(tags).length > 0 ? describeFailure(`Tagging chat configuration "${name}"`, ctx.client.setChatConfigurationTags(name, tags, {})) : undefined,
+    ]);
+    if (remote === null)
+      throw new Error(`Chat configuration "${name}" was created but could not be read back within ${CREATE_CONSISTENCY_WINDOW_MS / 1000} s.`);
+    return { ...made, values: attributesFromRemote(remote, false) };
+  } catch (error) {
+    throw new IncompleteApplyError(error, made);
+  }
 }
 
-function isOurInterruptedCreate(existing: ChatConfiguration, input: ChatConfigurationInput, startedAt: number): boolean {
-  const created = Date.parse(existing.createdDate);
-  const sent = input.configuration ?? {};
-  const sentKeys = Object.keys(sent).filter((key) => !isSecretKey(key));
-  return (
-    existing.type === input.type &&
-    (existing.ramRole || undefined) === input.ramRole &&
-    sentKeys.every((key) => existing.configuration[key] === sent[key]) &&
-    Number.isFinite(created) &&
-    created >= startedAt - ADOPTION_CLOCK_SKEW_MS
-  );
+function withCreationToken(input: ChatConfigurationInput, token: string): ChatConfigurationInput {
+  return { ...input, configuration: { ...input.configuration, [CREATION_TOKEN_KEY]: token } };
+}
+
+function alreadyExists(name: string, region: string): DiagnosticsError {
+  return new DiagnosticsError([
+    errorDiagnostic(
+      'Chat configuration already exists',
+      `A chat configuration named "${name}" already exists in region ${region}, and it was not created by this Terraform working directory ` +
+        `(another state, another checkout or a person made it). To manage it here, import it instead of creating it: ` +
+        `terraform import <resource address> ${name}  (or an import block: import { to = <resource address>, id = "${name}" }), ` +
+        `after making sure no other state manages it. To create a separate one, choose another name.`,
+      path('name'),
+    ),
+  ]);
 }
 
 /**
@@ -410,6 +415,10 @@ function tagsFromRemote(remoteTags: { [key: string]: string }, ownTags: { [key: 
     tags: mapOrNull(tags, ownTags !== null),
     tags_all: mapOrNull(remoteTags, false),
   };
+}
+
+function privateBytes(state: PrivateState): Buffer {
+  return Buffer.from(JSON.stringify(state));
 }
 
 function parsePrivate(bytes: Buffer): PrivateState {
