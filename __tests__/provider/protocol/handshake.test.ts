@@ -114,6 +114,20 @@ describe('stopping the provider', () => {
     connection.close();
   });
 
+  test('when Terraform goes away (its stdio stream is cut), the provider exits at once instead of serving on', async () => {
+    const provider = await startProvider(bundle);
+    const connection = new PluginConnection(provider);
+    const stream = connection.stream('plugin.GRPCStdio', 'StreamStdio');
+    stream.on('error', () => undefined);
+    await connection.call('grpc.health.v1.Health', 'Check', { service: 'plugin' });
+    const cutAt = Date.now();
+    stream.cancel();
+    connection.close();
+    expect((await provider.exited).code).toBe(0);
+    // The parent (this test) is alive, so only the cut stream can have ended it; a parent check runs every 2 s.
+    expect(Date.now() - cutAt).toBeLessThan(1500);
+  });
+
   test('SIGTERM exits 0; SIGINT is ignored, as go-plugin does', async () => {
     const provider = await startProvider(bundle);
     provider.child.kill('SIGINT');

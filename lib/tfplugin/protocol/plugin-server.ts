@@ -108,9 +108,13 @@ export function startPluginServer(source: ProviderDefinitionSource, env: NodeJS.
   server.addService(serviceDefinition('plugin.GRPCStdio'), {
     // Our stdout/stderr are not redirected into this stream (logs stay on stderr, which Terraform
     // reads directly); the stream stays open so go-plugin's client does not log it as missing.
+    // Terraform holds this stream for the provider's whole life: when it is cut without a Shutdown,
+    // Terraform was killed, and no answer of ours would reach its state. Stop before starting
+    // anything more (a create sent now would be an orphan).
     StreamStdio: (call: grpc.ServerWritableStream<Empty, Empty>) => {
       pluginLog.debug('plugin: GRPCStdio.StreamStdio');
       keepOpen(call, openStreams);
+      call.on('cancelled', () => shutdown('Terraform closed the plugin connection'));
     },
   });
   server.addService(serviceDefinition('plugin.GRPCBroker'), {
