@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type PreparedStack, log, parseArgs, prepareStack, requireEphemeralVariables, runCli, stackName, UsageError } from './plan';
+import { log, parseArgs, prepareStack, runCli, stackName, UsageError } from './plan';
 
 const USAGE = 'npm run apply -- <stack> <plan file> [--lock-timeout <duration, e.g. 5m>]';
 
@@ -30,16 +30,6 @@ export function refusal(output: string, stack: string, planFile: string): string
   return undefined;
 }
 
-/** The ephemeral variables the plan's own configuration declares, which may differ from this checkout's. */
-async function planEphemeralVariables(prepared: PreparedStack, planFile: string): Promise<string[]> {
-  const shown = await prepared.workspace.run(['show', '-json', planFile]);
-  if (shown.code !== 0) return [];
-  const json = JSON.parse(shown.stdout) as { configuration?: { root_module?: { variables?: Record<string, { ephemeral?: boolean }> } } };
-  return Object.entries(json.configuration?.root_module?.variables ?? {})
-    .filter(([, variable]) => variable.ephemeral === true)
-    .map(([name]) => name);
-}
-
 async function main(args: readonly string[]): Promise<number> {
   const parsed = parseArgs(args, { values: ['--lock-timeout'], switches: [] }, USAGE);
   const stack = stackName(parsed.positional[0], USAGE);
@@ -49,9 +39,9 @@ async function main(args: readonly string[]): Promise<number> {
     throw new Error(`plan file ${planFile} does not exist: download the artefact of the reviewed plan (npm run plan writes plan-out/${stack}/plan.tfplan).`);
   }
 
+  // terraform show -json does not mark ephemeral variables, so this checkout's synthesised
+  // configuration (the same commit as the plan's) is where they are found, before anything runs.
   const prepared = await prepareStack(process.cwd(), stack, 'apply');
-  // The checkout's configuration was checked before init; the plan's own may declare more.
-  requireEphemeralVariables(await planEphemeralVariables(prepared, planFile), 'apply');
 
   log(`terraform apply ${path.relative(process.cwd(), planFile)} (${stack})`);
   const lockTimeout = parsed.values.get('--lock-timeout') ?? '0s';

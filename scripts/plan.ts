@@ -25,7 +25,7 @@ import {
   readPlanFile,
   renderSummary,
 } from '../lib/pipeline';
-import { TerraformWorkspace, setUpLocalProvider } from '../lib/tooling';
+import { TerraformWorkspace, expectTerraform, setUpLocalProvider } from '../lib/tooling';
 
 /** Where the synthesised stacks go, below the checkout. */
 const SYNTH_DIR = 'cdktf.out';
@@ -193,8 +193,8 @@ async function main(args: readonly string[]): Promise<PlanExitCode> {
   const { workspace } = await prepareStack(projectDir, stack, 'plan');
   log(`terraform plan (${stack})`);
   await workspace.expect(['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${files.plan}`], [0, 2]);
-  const planJson = await workspace.run(['show', '-json', files.plan]);
-  if (planJson.code !== 0) throw new Error(`terraform show -json ${files.plan} failed: ${planJson.stderr}`);
+  // Not through the workspace's line printer: the JSON is data for the file, not log lines.
+  const planJson = await expectTerraform(['show', '-json', files.plan], { cwd: workspace.dir, env: workspace.env });
   fs.writeFileSync(files.json, planJson.stdout);
 
   const plan = readPlanFile(files.json);
