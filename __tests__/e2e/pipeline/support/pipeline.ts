@@ -106,9 +106,14 @@ export async function startPipeline(): Promise<PipelineFixture> {
 
 /** `node dist/scripts/<script>.js`: what `npm run <script>` runs after its build. */
 export function runScript(cwd: string, script: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  return runCommand(process.execPath, [join(PACKAGE_ROOT, 'dist', 'scripts', `${script}.js`), ...args], cwd, env);
+}
+
+/** Runs a program without blocking this process (the emulator answers from it); output is stdout then stderr as they arrive. */
+export function runCommand(program: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'dist', 'scripts', `${script}.js`), ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(program, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
