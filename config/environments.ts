@@ -77,9 +77,7 @@ export const nameStartsWithEnvironment: Policy = function nameStartsWithEnvironm
 export const weChatInProdNeedsSignOff: Policy = function weChatInProdNeedsSignOff(plan, context) {
   return chatConfigurationChanges(plan)
     .filter((item) => item.kind === 'create' && item.after?.type === 'WeChat')
-    .map((item) =>
-      violation(context, item, 'wechat-sign-off', 'A new WeChat bot in prod.', 'Ask the on-call team to approve the pull request.', 'warning'),
-    );
+    .map((item) => violation(context, item, 'wechat-sign-off', 'A new WeChat bot in prod.', 'Ask the on-call team to approve the pull request.', 'warning'));
 };
 
 const CUSTOM_POLICIES: readonly Policy[] = [nameStartsWithEnvironment];

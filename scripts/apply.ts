@@ -50,7 +50,9 @@ async function main(args: readonly string[]): Promise<number> {
     log(`applied ${stack} from ${planFile}`);
     return 0;
   }
-  throw new Error(refusal(result.stdout + result.stderr, stack, planFile) ?? `terraform apply of ${planFile} failed (exit ${result.code}): see the terraform lines above.`);
+  throw new Error(
+    refusal(result.stdout + result.stderr, stack, planFile) ?? `terraform apply of ${planFile} failed (exit ${result.code}): see the terraform lines above.`,
+  );
 }
 
 if (require.main === module) runCli(() => main(process.argv.slice(2)));

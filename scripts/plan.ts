@@ -137,7 +137,12 @@ export function requireEphemeralVariables(names: readonly string[], when: 'plan'
 }
 
 /** Synthesises, installs the provider from the local mirror and runs terraform init for `stack`. */
-export async function prepareStack(projectDir: string, stack: EnvironmentName, when: 'plan' | 'apply', extraVariables: readonly string[] = []): Promise<PreparedStack> {
+export async function prepareStack(
+  projectDir: string,
+  stack: EnvironmentName,
+  when: 'plan' | 'apply',
+  extraVariables: readonly string[] = [],
+): Promise<PreparedStack> {
   const configFile = synthesise(projectDir, stack);
   requireEphemeralVariables([...new Set([...ephemeralVariables(configFile), ...extraVariables])], when);
   const provider = setUpLocalProvider(path.join(projectDir, '.chatops'));

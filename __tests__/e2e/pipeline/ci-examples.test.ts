@@ -24,12 +24,10 @@ function example(relative: string): { [key: string]: YamlValue } {
 /** `npm run plan -- …` becomes the built script, after checking that is what package.json runs. */
 function withBuiltScripts(script: string): string {
   const scripts = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  return script
-    .replace(/^npm ci$/m, 'true # node_modules is linked into the checkout')
-    .replace(/npm run (plan|apply|policy) --/g, (_, name: string) => {
-      expect(scripts[name]).toBe(`npm run build --silent && node dist/scripts/${name}.js`);
-      return `node ${JSON.stringify(join(PACKAGE_ROOT, 'dist', 'scripts', `${name}.js`))}`;
-    });
+  return script.replace(/^npm ci$/m, 'true # node_modules is linked into the checkout').replace(/npm run (plan|apply|policy) --/g, (_, name: string) => {
+    expect(scripts[name]).toBe(`npm run build --silent && node dist/scripts/${name}.js`);
+    return `node ${JSON.stringify(join(PACKAGE_ROOT, 'dist', 'scripts', `${name}.js`))}`;
+  });
 }
 
 /** GitHub runs `bash -e {0}`, Atlantis `sh -c`; asynchronous, since the emulator answers from this process. */
@@ -47,7 +45,11 @@ describe('examples/ci/github-actions/chatops.yml', () => {
   const headSha = '0123abcd';
   const expression = (text: string) =>
     text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, name: string) => {
-      const known: Record<string, string | undefined> = { 'github.event.pull_request.head.sha': headSha, 'github.token': 'token', ...Object.fromEntries(outputs) };
+      const known: Record<string, string | undefined> = {
+        'github.event.pull_request.head.sha': headSha,
+        'github.token': 'token',
+        ...Object.fromEntries(outputs),
+      };
       if (known[name] === undefined) throw new Error(`the test does not know the value of \${{ ${name} }}`);
       return known[name] as string;
     });
@@ -111,7 +113,13 @@ describe('examples/ci/atlantis', () => {
     const checkout = pipeline.checkout();
     checkout.edit(`tags: { Team: 'sre' }`, `tags: { Team: 'sre', Channel: 'atlantis' }`);
     mkdirSync(join(checkout.dir, '.atlantis'));
-    const env = { ...pipeline.env, PROJECT_NAME: 'dev', WORKSPACE: 'default', DIR: checkout.dir, PLANFILE: join(checkout.dir, '.atlantis', 'dev-default.tfplan') };
+    const env = {
+      ...pipeline.env,
+      PROJECT_NAME: 'dev',
+      WORKSPACE: 'default',
+      DIR: checkout.dir,
+      PLANFILE: join(checkout.dir, '.atlantis', 'dev-default.tfplan'),
+    };
     const logs: string[] = [];
     for (const phase of ['plan', 'apply']) {
       for (const step of workflow[phase].steps) {

@@ -88,7 +88,10 @@ describe('npm run plan / npm run apply across two checkouts with PostgreSQL stat
 
   test('a policy violation exits 3, names stack, configuration, rule and fix, and leaves no plan file to apply', async () => {
     const violating = pipeline.checkout();
-    violating.edit(/(\n\s*\/\/ ── staging)/, `\n  dev.addChatConfiguration('stray', { name: 'stray-bot', platform: Platform.weChat({ settings: { CorpId: 'wwx', AgentId: '1' } }) });$1`);
+    violating.edit(
+      /(\n\s*\/\/ ── staging)/,
+      `\n  dev.addChatConfiguration('stray', { name: 'stray-bot', platform: Platform.weChat({ settings: { CorpId: 'wwx', AgentId: '1' } }) });$1`,
+    );
     const plan = await pipeline.run(violating, 'plan', ['dev', '--out', join(violating.dir, 'plan-out', 'dev')]);
     expect(plan.code).toBe(3);
     expect(plan.output).toContain('POLICY VIOLATION [name-starts-with-environment] dev: stray-bot');

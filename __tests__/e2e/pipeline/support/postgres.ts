@@ -52,7 +52,9 @@ export async function startPostgres(): Promise<PostgresServer> {
     const result = spawnSync(command[0] as string, command[1] as string[], { encoding: 'utf8', cwd: dir });
     if (result.status !== 0) {
       const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8') : '';
-      throw new Error(`PostgreSQL could not start: ${program} ${args.join(' ')} exited ${result.status ?? result.error?.message}\n${result.stderr}${result.stdout}${log}`);
+      throw new Error(
+        `PostgreSQL could not start: ${program} ${args.join(' ')} exited ${result.status ?? result.error?.message}\n${result.stderr}${result.stdout}${log}`,
+      );
     }
     return result.stdout;
   };
@@ -61,7 +63,14 @@ export async function startPostgres(): Promise<PostgresServer> {
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`;
   run('pg_ctl', ['-D', dataDir, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '30', 'start']);
   const stop = () => {
-    spawnSync(asRoot ? 'runuser' : join(BIN_DIR, 'pg_ctl'), [...(asRoot ? ['-u', SERVER_USER, '--', join(BIN_DIR, 'pg_ctl')] : []), '-D', dataDir, '-m', 'immediate', 'stop']);
+    spawnSync(asRoot ? 'runuser' : join(BIN_DIR, 'pg_ctl'), [
+      ...(asRoot ? ['-u', SERVER_USER, '--', join(BIN_DIR, 'pg_ctl')] : []),
+      '-D',
+      dataDir,
+      '-m',
+      'immediate',
+      'stop',
+    ]);
     rmSync(dir, { recursive: true, force: true });
   };
   const sql = (query: string) =>
