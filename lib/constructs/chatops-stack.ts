@@ -2,7 +2,7 @@ import * as path from 'path';
 import { Construct } from 'constructs';
 import * as oos from '../../.gen/providers/oos';
 import { ChatConfiguration, ChatConfigurationProps, DEFAULT_RESOURCE_GROUP_CONTEXT } from './chat-configuration';
-import { App, Aspects, LocalBackend, OssBackend, PgBackend, TerraformOutput, TerraformStack, Lazy } from './framework';
+import { App, Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, OssBackend, PgBackend, TerraformOutput, TerraformStack, Lazy } from './framework';
 import { DefaultTags } from './tagging';
 import { ProblemList, isUnresolved } from './validation';
 import { resourceGroupProblem, tagProblems } from '../domain';
@@ -39,7 +39,21 @@ export type StateBackend =
       readonly encrypt?: boolean;
     }
   /** PostgreSQL; the password comes from PGPASSWORD, never from the connection string. */
-  | { readonly kind: 'pg'; readonly connStr: string; readonly schemaName?: string };
+  | { readonly kind: 'pg'; readonly connStr: string; readonly schemaName?: string }
+  /**
+   * HCP Terraform or Terraform Enterprise (a `cloud` block), one workspace per stack; the API token
+   * comes from TF_TOKEN_<hostname> or `terraform login`, never from here.
+   */
+  | {
+      readonly kind: 'cloud';
+      readonly organization: string;
+      /** The stack's workspace. @default the stack id */
+      readonly workspace?: string;
+      /** The workspace's project. @default the organization's default project */
+      readonly project?: string;
+      /** Terraform Enterprise's host name. @default app.terraform.io (HCP Terraform) */
+      readonly hostname?: string;
+    };
 
 /** Properties of a ChatOpsStack. */
 export interface ChatOpsStackProps {
@@ -159,6 +173,13 @@ function addBackend(stack: TerraformStack, id: string, backend: StateBackend): v
       return;
     case 'pg':
       new PgBackend(stack, { connStr: backend.connStr, schemaName: backend.schemaName });
+      return;
+    case 'cloud':
+      new CloudBackend(stack, {
+        hostname: backend.hostname ?? 'app.terraform.io',
+        organization: backend.organization,
+        workspaces: new NamedCloudWorkspace(backend.workspace ?? id, backend.project),
+      });
       return;
   }
 }

@@ -31,6 +31,9 @@ export {
   type OssBackendConfig,
   PgBackend,
   type PgBackendConfig,
+  CloudBackend,
+  type CloudBackendConfig,
+  NamedCloudWorkspace,
   // aspects, annotations and testing
   Aspects,
   type IAspect,

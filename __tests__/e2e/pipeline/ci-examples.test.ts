@@ -1,0 +1,139 @@
+/**
+ * The CI examples run as written: each step of examples/ci, in order, with the real commands.
+ * Hosted actions (checkout, artefacts, the PR comment, the GitHub API lookup) are played by the
+ * test; `npm run plan|apply` runs the built script it stands for (package.json's line is checked),
+ * since `npm test` has already built it.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../../lib/tooling';
+import { PR_COMMENT_LIMIT } from '../../../lib/pipeline';
+import { Checkout, PipelineFixture, runCommand, startPipeline } from './support/pipeline';
+import { YamlValue, parseYamlSubset } from './support/yaml-subset';
+
+type Step = { readonly [key: string]: YamlValue };
+
+let pipeline: PipelineFixture;
+beforeAll(async () => (pipeline = await startPipeline()));
+afterAll(async () => pipeline?.dispose());
+
+function example(relative: string): { [key: string]: YamlValue } {
+  return parseYamlSubset(readFileSync(join(PACKAGE_ROOT, 'examples', 'ci', relative), 'utf8')) as { [key: string]: YamlValue };
+}
+
+/** `npm run plan -- …` becomes the built script, after checking that is what package.json runs. */
+function withBuiltScripts(script: string): string {
+  const scripts = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return script.replace(/^npm ci$/m, 'true # node_modules is linked into the checkout').replace(/npm run (plan|apply|policy) --/g, (_, name: string) => {
+    expect(scripts[name]).toBe(`npm run build --silent && node dist/scripts/${name}.js`);
+    return `node ${JSON.stringify(join(PACKAGE_ROOT, 'dist', 'scripts', `${name}.js`))}`;
+  });
+}
+
+/** GitHub runs `bash -e {0}`, Atlantis `sh -c`; asynchronous, since the emulator answers from this process. */
+function shell(script: string, cwd: string, env: NodeJS.ProcessEnv, runner: 'github' | 'atlantis' = 'github') {
+  const interpreter = runner === 'github' ? ['bash', '--noprofile', '--norc', '-eo', 'pipefail', '-c'] : ['sh', '-c'];
+  return runCommand(interpreter[0], [...interpreter.slice(1), withBuiltScripts(script)], cwd, env);
+}
+
+describe('examples/ci/github-actions/chatops.yml', () => {
+  const workflow = example('github-actions/chatops.yml');
+  const jobs = workflow.jobs as { [job: string]: { steps: Step[]; environment?: string; if: string } };
+  const artefacts = new Map<string, string>();
+  const comments: string[] = [];
+  const outputs = new Map<string, string>();
+  const headSha = '0123abcd';
+  const expression = (text: string) =>
+    text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, name: string) => {
+      const known: Record<string, string | undefined> = {
+        'github.event.pull_request.head.sha': headSha,
+        'github.token': 'token',
+        ...Object.fromEntries(outputs),
+      };
+      if (known[name] === undefined) throw new Error(`the test does not know the value of \${{ ${name} }}`);
+      return known[name] as string;
+    });
+
+  async function runJob(name: string): Promise<Checkout> {
+    let checkout: Checkout | undefined;
+    for (const step of jobs[name].steps) {
+      const uses = step.uses as string | undefined;
+      const options = (step.with ?? {}) as Record<string, string>;
+      const dir = () => (checkout ?? fail('no checkout before this step')).dir;
+      if (uses?.startsWith('actions/checkout@')) checkout = pipeline.checkout();
+      else if (uses?.startsWith('actions/setup-node@') || uses?.startsWith('hashicorp/setup-terraform@')) continue;
+      else if (uses?.startsWith('actions/upload-artifact@')) artefacts.set(expression(options.name), join(dir(), options.path));
+      else if (uses?.startsWith('actions/download-artifact@')) {
+        const source = artefacts.get(expression(options.name));
+        expect(source).toBeDefined();
+        expect(expression(options['run-id'])).toBe('4242');
+        cpSync(source as string, join(dir(), options.path), { recursive: true });
+      } else if (uses?.startsWith('actions/github-script@')) {
+        const file = /readFileSync\('([^']+)'/.exec(options.script)?.[1] as string;
+        comments.push(readFileSync(join(dir(), file), 'utf8'));
+      } else if (step.id === 'source') {
+        // The GitHub API: the merged pull request's head commit and its plan run.
+        outputs.set('steps.source.outputs.head_sha', headSha).set('steps.source.outputs.run_id', '4242');
+      } else if (typeof step.run === 'string') {
+        const githubOutput = join(dir(), '.github-output');
+        writeFileSync(githubOutput, '');
+        const result = await shell(expression(step.run), dir(), { ...pipeline.env, GITHUB_OUTPUT: githubOutput });
+        if (result.code !== 0) throw new Error(`step "${String(step.name ?? step.run)}" of job ${name} failed:\n${result.output}`);
+        for (const line of readFileSync(githubOutput, 'utf8').split('\n').filter(Boolean)) {
+          const [key, value] = line.split('=', 2);
+          outputs.set(`steps.${String(step.id)}.outputs.${key}`, value);
+        }
+      } else throw new Error(`the test cannot run step ${JSON.stringify(step)}`);
+    }
+    return checkout as Checkout;
+  }
+
+  test('the pull request job plans, uploads the plan and posts summary.md as a comment within the PR comment limit', async () => {
+    expect(jobs.plan.if).toContain('pull_request');
+    await runJob('plan');
+    expect(outputs.get('steps.plan.outputs.exitcode')).toBe('2');
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain('## Terraform plan for `dev`');
+    expect(comments[0].length).toBeLessThan(PR_COMMENT_LIMIT);
+  });
+
+  test('the merge job waits for the dev environment approval and applies the uploaded plan in a fresh checkout', async () => {
+    expect(jobs.apply.environment).toBe('dev');
+    const checkout = await runJob('apply');
+    expect(existsSync(join(checkout.dir, 'plan-out', 'dev', 'plan.tfplan'))).toBe(true);
+    expect(await pipeline.configurationNames()).toEqual(['dev-alerts-wechat', 'dev-ops-dingtalk']);
+  });
+});
+
+describe('examples/ci/atlantis', () => {
+  test('atlantis.yaml names the dev project on the chatops workflow, whose plan then apply steps run in one working directory', async () => {
+    const project = (example('atlantis/atlantis.yaml').projects as Step[])[0];
+    expect(project).toMatchObject({ name: 'dev', dir: '.', workflow: 'chatops' });
+    const workflow = ((example('atlantis/repos.yaml').workflows as Record<string, YamlValue>).chatops ?? {}) as Record<string, { steps: Step[] }>;
+    const checkout = pipeline.checkout();
+    checkout.edit(`tags: { Team: 'sre' }`, `tags: { Team: 'sre', Channel: 'atlantis' }`);
+    mkdirSync(join(checkout.dir, '.atlantis'));
+    const env = {
+      ...pipeline.env,
+      PROJECT_NAME: 'dev',
+      WORKSPACE: 'default',
+      DIR: checkout.dir,
+      PLANFILE: join(checkout.dir, '.atlantis', 'dev-default.tfplan'),
+    };
+    const logs: string[] = [];
+    for (const phase of ['plan', 'apply']) {
+      for (const step of workflow[phase].steps) {
+        const result = await shell(step.run as string, checkout.dir, env, 'atlantis');
+        logs.push(result.output);
+        if (result.code !== 0) throw new Error(`Atlantis ${phase} step failed:\n${result.output}`);
+      }
+      if (phase === 'plan') expect(existsSync(env.PLANFILE)).toBe(true);
+    }
+    expect(logs.join('\n')).toContain('## Terraform plan for `dev`');
+    expect(logs.join('\n')).toContain('applied dev');
+  });
+});
+
+function fail(message: string): never {
+  throw new Error(message);
+}
