@@ -11,7 +11,17 @@ import type OpenApiClient from '@alicloud/openapi-core';
 import type CredentialClass from '@alicloud/credentials';
 import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from './config';
 import { buildCredential, observeCredential, validateCredentialSettings, type CredentialSettings } from './credentials';
-import { OosApiError, OosConfigError, OosCredentialsError, OosNetworkError, OosTimeoutError } from './errors';
+import {
+  callHistory,
+  OosApiError,
+  OosCallError,
+  OosConfigError,
+  OosCredentialsError,
+  OosNetworkError,
+  OosTimeoutError,
+  type AttemptRecord,
+  type CallHistory,
+} from './errors';
 import { SecretRedactor } from './redaction';
 import { DEFAULT_TAG_RESOURCE_TYPE, OOS_API_VERSION, isSecretKey } from '../domain';
 import { resolveRetryPolicy, SYSTEM_CLOCK, withRetry, type RetryClock, type RetryPolicy } from './retry';
@@ -62,6 +72,15 @@ export interface OosClientConfig {
   readonly clock?: RetryClock;
 }
 
+/** Per-call options every operation accepts. */
+export interface CallOptions {
+  /**
+   * Receives every attempt of the call when it ends, success or failure (a failure also carries
+   * it as `error.history`). `outcomeUnknown` says an attempt may have been carried out unseen.
+   */
+  readonly onHistory?: (history: CallHistory) => void;
+}
+
 interface Transport {
   readonly core: CoreModule;
   readonly dara: DaraModule;
@@ -107,18 +126,24 @@ export class OosClient {
 
   // ---- chat configurations -------------------------------------------------------------
 
-  async createChatConfiguration(input: ChatConfigurationInput): Promise<ChatConfigurationStamp> {
-    const body = await this.call('CreateChatConfiguration', this.chatConfigurationQuery(input));
+  /**
+   * OOS has no idempotency token: when this fails with EntityAlreadyExists, the configuration is
+   * the caller's only if `error.outcomeUnknown` (an earlier attempt went unanswered) and the
+   * configuration carries the caller's own proof; after Throttling or any other error answer the
+   * earlier attempts were not carried out, so the existing configuration is someone else's.
+   */
+  async createChatConfiguration(input: ChatConfigurationInput, options: CallOptions = {}): Promise<ChatConfigurationStamp> {
+    const body = await this.call('CreateChatConfiguration', this.chatConfigurationQuery(input), options);
     return toStamp(asObject(body.ChatConfiguration), input.name);
   }
 
-  async updateChatConfiguration(input: ChatConfigurationInput): Promise<ChatConfigurationStamp> {
-    const body = await this.call('UpdateChatConfiguration', this.chatConfigurationQuery(input));
+  async updateChatConfiguration(input: ChatConfigurationInput, options: CallOptions = {}): Promise<ChatConfigurationStamp> {
+    const body = await this.call('UpdateChatConfiguration', this.chatConfigurationQuery(input), options);
     return toStamp(asObject(body.ChatConfiguration), input.name);
   }
 
-  async getChatConfiguration(name: string): Promise<ChatConfiguration> {
-    const body = await this.call('GetChatConfiguration', { Name: name });
+  async getChatConfiguration(name: string, options: CallOptions = {}): Promise<ChatConfiguration> {
+    const body = await this.call('GetChatConfiguration', { Name: name }, options);
     const c = asObject(body.ChatConfiguration);
     const configuration = parseJsonMap(c.Configuration);
     this.rememberConfigurationSecrets(configuration);
@@ -133,12 +158,12 @@ export class OosClient {
   }
 
   /** All pages. Filters are sent as Filters.N.Name / Filters.N.Value. */
-  async listChatConfigurations(filters: readonly ListFilter[] = []): Promise<ChatConfigurationSummary[]> {
+  async listChatConfigurations(filters: readonly ListFilter[] = [], options: CallOptions = {}): Promise<ChatConfigurationSummary[]> {
     const query: QueryInput = {
       Filters: filters.length ? filters.map((f) => ({ Name: f.name, Value: f.value })) : undefined,
       MaxResults: PAGE_SIZE,
     };
-    const items = await this.collectPages('ListChatConfigurations', query, (body) => asArray(body.ChatConfigurations, 'ChatConfiguration'));
+    const items = await this.collectPages('ListChatConfigurations', query, options, (body) => asArray(body.ChatConfigurations, 'ChatConfiguration'));
     return items.map((c) => ({
       ...toStamp(c, ''),
       type: text(c.Type),
@@ -147,34 +172,31 @@ export class OosClient {
     }));
   }
 
-  async deleteChatConfiguration(name: string): Promise<void> {
-    await this.call('DeleteChatConfiguration', { Name: name });
+  async deleteChatConfiguration(name: string, options: CallOptions = {}): Promise<void> {
+    await this.call('DeleteChatConfiguration', { Name: name }, options);
   }
 
   // ---- tags ----------------------------------------------------------------------------
 
-  async tagResources(input: TagResourcesInput): Promise<void> {
-    await this.call('TagResources', {
-      ResourceType: input.resourceType,
-      ResourceIds: JSON.stringify(input.resourceIds),
-      Tags: JSON.stringify(input.tags),
-    });
+  async tagResources(input: TagResourcesInput, options: CallOptions = {}): Promise<void> {
+    const params = { ResourceType: input.resourceType, ResourceIds: JSON.stringify(input.resourceIds), Tags: JSON.stringify(input.tags) };
+    await this.call('TagResources', params, options);
   }
 
-  async untagResources(input: UntagResourcesInput): Promise<void> {
-    await this.call('UntagResources', {
+  async untagResources(input: UntagResourcesInput, options: CallOptions = {}): Promise<void> {
+    const params = {
       ResourceType: input.resourceType,
       ResourceIds: JSON.stringify(input.resourceIds),
       TagKeys: input.tagKeys ? JSON.stringify(input.tagKeys) : undefined,
       All: input.all,
-    });
+    };
+    await this.call('UntagResources', params, options);
   }
 
   /** All pages. */
-  async listTagResources(resourceType: string, resourceIds: readonly string[]): Promise<TagResource[]> {
-    const items = await this.collectPages('ListTagResources', { ResourceType: resourceType, ResourceIds: JSON.stringify(resourceIds) }, (body) =>
-      asArray(body.TagResources, 'TagResource'),
-    );
+  async listTagResources(resourceType: string, resourceIds: readonly string[], options: CallOptions = {}): Promise<TagResource[]> {
+    const query = { ResourceType: resourceType, ResourceIds: JSON.stringify(resourceIds) };
+    const items = await this.collectPages('ListTagResources', query, options, (body) => asArray(body.TagResources, 'TagResource'));
     return items.map((t) => ({
       resourceId: text(t.ResourceId),
       resourceType: text(t.ResourceType) || resourceType,
@@ -183,54 +205,56 @@ export class OosClient {
     }));
   }
 
-  async getChatConfigurationTags(name: string): Promise<Record<string, string>> {
-    const tags = await this.listTagResources(this.tagResourceType, [name]);
+  async getChatConfigurationTags(name: string, options: CallOptions = {}): Promise<Record<string, string>> {
+    const tags = await this.listTagResources(this.tagResourceType, [name], options);
     const out: Record<string, string> = {};
     for (const t of tags) if (t.resourceId === name) out[t.tagKey] = t.tagValue;
     return out;
   }
 
   /** Makes the tags equal `desired`: untags removed keys, tags added or changed ones. */
-  async setChatConfigurationTags(name: string, desired: Readonly<Record<string, string>>, current?: Readonly<Record<string, string>>): Promise<void> {
-    const now = current ?? (await this.getChatConfigurationTags(name));
+  async setChatConfigurationTags(
+    name: string,
+    desired: Readonly<Record<string, string>>,
+    current?: Readonly<Record<string, string>>,
+    options: CallOptions = {},
+  ): Promise<void> {
+    const now = current ?? (await this.getChatConfigurationTags(name, options));
     const removed = Object.keys(now).filter((k) => !Object.prototype.hasOwnProperty.call(desired, k));
     const changed = Object.entries(desired).filter(([k, v]) => now[k] !== v);
     const resourceType = this.tagResourceType;
     for (const tagKeys of chunk(removed, TAGS_PER_CALL)) {
-      await this.untagResources({ resourceType, resourceIds: [name], tagKeys });
+      await this.untagResources({ resourceType, resourceIds: [name], tagKeys }, options);
     }
     for (const entries of chunk(changed, TAGS_PER_CALL)) {
-      await this.tagResources({ resourceType, resourceIds: [name], tags: Object.fromEntries(entries) });
+      await this.tagResources({ resourceType, resourceIds: [name], tags: Object.fromEntries(entries) }, options);
     }
   }
 
   // ---- secret parameters ---------------------------------------------------------------
 
-  async getSecretParameter(name: string, options: { withDecryption?: boolean; parameterVersion?: number } = {}): Promise<SecretParameter> {
-    const body = await this.call('GetSecretParameter', {
-      Name: name,
-      WithDecryption: options.withDecryption,
-      ParameterVersion: options.parameterVersion,
-    });
+  async getSecretParameter(name: string, options: { withDecryption?: boolean; parameterVersion?: number } & CallOptions = {}): Promise<SecretParameter> {
+    const params = { Name: name, WithDecryption: options.withDecryption, ParameterVersion: options.parameterVersion };
+    const body = await this.call('GetSecretParameter', params, options);
     const parameter = toSecretParameter(asObject(body.Parameter), name);
     if (options.withDecryption) this.redactor.remember(parameter.value);
     return parameter;
   }
 
-  async createSecretParameter(name: string, value: string, description?: string): Promise<SecretParameter> {
+  async createSecretParameter(name: string, value: string, description?: string, options: CallOptions = {}): Promise<SecretParameter> {
     this.redactor.remember(value);
-    const body = await this.call('CreateSecretParameter', { Name: name, Value: value, Description: description });
+    const body = await this.call('CreateSecretParameter', { Name: name, Value: value, Description: description }, options);
     return toSecretParameter(asObject(body.Parameter), name);
   }
 
-  async updateSecretParameter(name: string, value: string): Promise<SecretParameter> {
+  async updateSecretParameter(name: string, value: string, options: CallOptions = {}): Promise<SecretParameter> {
     this.redactor.remember(value);
-    const body = await this.call('UpdateSecretParameter', { Name: name, Value: value });
+    const body = await this.call('UpdateSecretParameter', { Name: name, Value: value }, options);
     return toSecretParameter(asObject(body.Parameter), name);
   }
 
-  async deleteSecretParameter(name: string): Promise<void> {
-    await this.call('DeleteSecretParameter', { Name: name });
+  async deleteSecretParameter(name: string, options: CallOptions = {}): Promise<void> {
+    await this.call('DeleteSecretParameter', { Name: name }, options);
   }
 
   // ---- plumbing ------------------------------------------------------------------------
@@ -252,12 +276,12 @@ export class OosClient {
     }
   }
 
-  private async collectPages(action: string, query: QueryInput, items: (body: Json) => Json[]): Promise<Json[]> {
+  private async collectPages(action: string, query: QueryInput, options: CallOptions, items: (body: Json) => Json[]): Promise<Json[]> {
     const out: Json[] = [];
     const seen = new Set<string>();
     let nextToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await this.call(action, { ...query, NextToken: nextToken });
+      const body = await this.call(action, { ...query, NextToken: nextToken }, options);
       out.push(...items(body));
       nextToken = text(body.NextToken) || undefined;
       if (!nextToken || seen.has(nextToken)) break;
@@ -299,60 +323,84 @@ export class OosClient {
   }
 
   /** One action, with retries. Returns the parsed JSON body. */
-  private async call(action: string, params: QueryInput): Promise<Json> {
+  private async call(action: string, params: QueryInput, options: CallOptions): Promise<Json> {
     const { core, dara, api } = this.transport();
     const query = core.OpenApiUtil.query({ RegionId: this.regionId, ...params });
     const log = this.settings.logger;
-    return withRetry(
-      async ({ attempt, remainingMs }) => {
-        const timeoutMs = Math.max(1, Math.min(this.requestTimeoutMs, remainingMs));
-        let response: { statusCode?: number; body?: unknown };
-        try {
-          response = await api.callApi(
-            new core.$OpenApiUtil.Params({
-              action,
-              version: OOS_API_VERSION,
-              protocol: this.endpoint.protocol,
-              pathname: '/',
-              method: 'POST',
-              authType: 'AK',
-              style: 'RPC',
-              reqBodyType: 'formData',
-              bodyType: 'json',
-            }),
-            new core.$OpenApiUtil.OpenApiRequest({ query }),
-            new dara.RuntimeOptions({ autoretry: false, readTimeout: timeoutMs, connectTimeout: timeoutMs }),
-          );
-        } catch (err) {
-          const mapped = this.mapError(action, err, attempt, timeoutMs);
-          if (log && mapped instanceof OosApiError) {
-            log(`OOS ${action} attempt ${attempt}: HTTP ${mapped.httpStatus} RequestId ${mapped.requestId || 'none'}`);
-          } else if (log && mapped instanceof OosNetworkError) {
-            log(`OOS ${action} attempt ${attempt}: no HTTP answer (${mapped.reason})`);
+    const attempts: AttemptRecord[] = [];
+    const finish = (): CallHistory => {
+      const history = callHistory(action, attempts);
+      options.onHistory?.(history);
+      return history;
+    };
+    try {
+      const body = await withRetry(
+        async ({ attempt, remainingMs }) => {
+          const timeoutMs = Math.max(1, Math.min(this.requestTimeoutMs, remainingMs));
+          let response: { statusCode?: number; body?: unknown };
+          try {
+            response = await api.callApi(
+              new core.$OpenApiUtil.Params({
+                action,
+                version: OOS_API_VERSION,
+                protocol: this.endpoint.protocol,
+                pathname: '/',
+                method: 'POST',
+                authType: 'AK',
+                style: 'RPC',
+                reqBodyType: 'formData',
+                bodyType: 'json',
+              }),
+              new core.$OpenApiUtil.OpenApiRequest({ query }),
+              new dara.RuntimeOptions({ autoretry: false, readTimeout: timeoutMs, connectTimeout: timeoutMs }),
+            );
+          } catch (err) {
+            const mapped = this.mapError(action, err, attempt, timeoutMs);
+            attempts.push(attemptRecord(attempt, mapped));
+            if (log && mapped instanceof OosApiError) {
+              log(`OOS ${action} attempt ${attempt}: HTTP ${mapped.httpStatus} RequestId ${mapped.requestId || 'none'}`);
+            } else if (log && mapped instanceof OosNetworkError) {
+              log(`OOS ${action} attempt ${attempt}: no HTTP answer (${mapped.reason})`);
+            }
+            throw mapped;
           }
-          throw mapped;
-        }
-        const body = asObject(response.body);
-        log?.(`OOS ${action} attempt ${attempt}: HTTP ${response.statusCode ?? '?'} RequestId ${text(body.RequestId) || 'none'}`);
-        return body;
-      },
-      this.retryPolicy,
-      this.clock,
-      log ? (e) => log(`OOS ${action} attempt ${e.attempt} failed; retrying in ${e.delayMs} ms`) : undefined,
-      () => this.stopped,
-    );
+          const body = asObject(response.body);
+          const requestId = text(body.RequestId);
+          attempts.push({ attempt, outcome: 'succeeded', httpStatus: response.statusCode, requestId: requestId || undefined });
+          log?.(`OOS ${action} attempt ${attempt}: HTTP ${response.statusCode ?? '?'} RequestId ${requestId || 'none'}`);
+          return body;
+        },
+        this.retryPolicy,
+        this.clock,
+        log ? (e) => log(`OOS ${action} attempt ${e.attempt} failed; retrying in ${e.delayMs} ms`) : undefined,
+        () => this.stopped,
+      );
+      finish();
+      return body;
+    } catch (err) {
+      const history = finish();
+      if (err instanceof OosCallError) err.history = history;
+      throw err;
+    }
   }
 
   /** Library and socket errors → OosApiError / OosNetworkError, built without the request URL. */
   private mapError(action: string, err: unknown, attempt: number, timeoutMs: number): Error {
     if (err instanceof OosCredentialsError || err instanceof OosConfigError) return err;
     const e = (err ?? {}) as Record<string, unknown>;
+    const host = this.endpoint.host;
     if (typeof e.statusCode === 'number' && e.statusCode >= 400) {
       const data = asObject(e.data);
+      const code = text(data.Code ?? data.code);
+      if (!code) {
+        // JSON, but not OOS's envelope: something between us and OOS answered, OOS may have acted.
+        const retryable = e.statusCode >= 500 || e.statusCode === 429;
+        return new OosNetworkError({ action, reason: `HTTP ${e.statusCode}`, detail: 'the answer was not an OOS error envelope', retryable, attempt });
+      }
       const retryAfter = Number(e.retryAfter);
       return new OosApiError({
         action,
-        code: text(data.Code ?? data.code) || definedText(e.code) || 'Unknown',
+        code,
         serverMessage: this.redactor.redact(text(data.Message ?? data.message) || '(no message)'),
         httpStatus: e.statusCode,
         requestId: text(data.RequestId ?? data.requestId) || definedText(e.requestId),
@@ -363,23 +411,28 @@ export class OosClient {
       });
     }
     if (e.name === 'RequestTimeoutError' || e.code === 'ETIMEDOUT') {
+      // openapi-core reports connect and read timeouts alike: the request may have been sent.
       return new OosTimeoutError(action, timeoutMs, attempt);
     }
     const code = typeof e.code === 'string' ? e.code : '';
     const message = typeof e.message === 'string' ? e.message : '';
-    if (RETRYABLE_SOCKET_CODES.has(code)) {
-      return new OosNetworkError({ action, reason: code, detail: `${this.endpoint.host} did not answer`, retryable: true, attempt });
+    if (NOT_SENT_SOCKET_CODES.has(code)) {
+      return new OosNetworkError({ action, reason: code, detail: `could not connect to ${host}`, retryable: true, attempt, outcome: 'not-sent' });
+    }
+    if (UNKNOWN_OUTCOME_SOCKET_CODES.has(code)) {
+      return new OosNetworkError({ action, reason: code, detail: `${host} did not answer`, retryable: true, attempt });
     }
     if (/socket hang up/i.test(message)) {
-      return new OosNetworkError({ action, reason: 'socket hang up', detail: `${this.endpoint.host} closed the connection`, retryable: true, attempt });
+      return new OosNetworkError({ action, reason: 'socket hang up', detail: `${host} closed the connection`, retryable: true, attempt });
     }
     if (code === 'ENOTFOUND') {
       return new OosNetworkError({
         action,
         reason: code,
-        detail: `cannot resolve ${this.endpoint.host}; check the endpoint and region`,
+        detail: `cannot resolve ${host}; check the endpoint and region`,
         retryable: false,
         attempt,
+        outcome: 'not-sent',
       });
     }
     if (err instanceof SyntaxError) {
@@ -388,23 +441,25 @@ export class OosClient {
       return new OosNetworkError({ action, reason: 'InvalidResponse', detail: 'the answer was not JSON', retryable: true, attempt });
     }
     if (code.startsWith('ERR_TLS') || /certificate|SSL/i.test(code)) {
-      return new OosNetworkError({ action, reason: code, detail: `TLS to ${this.endpoint.host} failed`, retryable: false, attempt });
+      return new OosNetworkError({ action, reason: code, detail: `TLS to ${host} failed`, retryable: false, attempt, outcome: 'not-sent' });
     }
-    return new Error(`OOS ${action} failed: ${this.redactor.redact(withoutUrls(message || String(err)))}`);
+    const detail = this.redactor.redact(withoutUrls(message || String(err)));
+    return new OosNetworkError({ action, reason: 'UnexpectedError', detail, retryable: false, attempt });
   }
 }
 
-const RETRYABLE_SOCKET_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'UND_ERR_SOCKET',
-]);
+function attemptRecord(attempt: number, error: Error): AttemptRecord {
+  if (error instanceof OosApiError)
+    return { attempt, outcome: 'rejected', code: error.code, httpStatus: error.httpStatus, requestId: error.requestId || undefined };
+  if (error instanceof OosNetworkError) return { attempt, outcome: error.outcome, code: error.reason };
+  // Credentials that could not be fetched: nothing was signed, so nothing was sent.
+  return { attempt, outcome: 'not-sent', code: error.name };
+}
+
+/** The connection was never made, so the request never left. */
+const NOT_SENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
+/** The connection broke after the request may have been written. */
+const UNKNOWN_OUTCOME_SOCKET_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /** Socket errors carry `POST http://host/?<query> failed.`; the query holds parameters. */
 function withoutUrls(message: string): string {
