@@ -42,6 +42,8 @@ export interface EmulatorOptions {
   tagResourceType?: string;
   /** Fault injection; default none. */
   faults?: FaultSettings;
+  /** Seed of the fault dice, so a run with faults can be repeated; default unseeded (Math.random). */
+  faultSeed?: number;
   /** Time source, for tests; default the system clock. */
   clock?: () => Date;
   /** ResourceGroupId given to resources created without one; default 'rg-acfmdefault000001'. */

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { type ActionHandler, ActionParameters, type EmulatorSettings } from './actions';
 import { chatConfigurationActions } from './chat-configurations';
 import { OosError, errorEnvelope, internalError, invalidParameter } from './errors';
-import { FaultInjector } from './faults';
+import { FaultInjector, seededRandom } from './faults';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR_CREDENTIAL, DEFAULT_RESOURCE_GROUP_ID, type EmulatorOptions, type RunningEmulator } from './options';
 import { parseRequest, readBody } from './request';
 import { secretParameterActions } from './secret-parameters';
@@ -118,7 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const store = EmulatorStore.open(options.dataFile);
   const verifier = new SignatureVerifier(credentials, clock);
-  const faults = new FaultInjector(options.faults);
+  const faults = new FaultInjector(options.faults, options.faultSeed === undefined ? Math.random : seededRandom(options.faultSeed));
   const settings: EmulatorSettings = {
     accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
     tagResourceType: options.tagResourceType ?? DEFAULT_TAG_RESOURCE_TYPE,

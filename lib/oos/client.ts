@@ -7,6 +7,7 @@
  * The libraries are required on the first call, not at import: a Terraform provider process
  * imports this module every time it starts, and most starts never call OOS.
  */
+import { setMaxListeners } from 'node:events';
 import type OpenApiClient from '@alicloud/openapi-core';
 import type CredentialClass from '@alicloud/credentials';
 import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from './config';
@@ -18,13 +19,15 @@ import {
   OosConfigError,
   OosCredentialsError,
   OosNetworkError,
+  OosNotStartedError,
   OosTimeoutError,
   type AttemptRecord,
   type CallHistory,
 } from './errors';
 import { SecretRedactor } from './redaction';
 import { DEFAULT_TAG_RESOURCE_TYPE, OOS_API_VERSION, isSecretKey } from '../domain';
-import { resolveRetryPolicy, SYSTEM_CLOCK, withRetry, type RetryClock, type RetryPolicy } from './retry';
+import { AdaptiveRateLimiter } from './rate-limiter';
+import { DEFAULT_TIMEOUTS_MS, resolveRetryPolicy, SYSTEM_CLOCK, withRetry, type OperationKind, type RetryClock, type RetryPolicy } from './retry';
 import type {
   ChatConfiguration,
   ChatConfigurationInput,
@@ -58,8 +61,13 @@ export interface OosClientConfig {
   readonly endpoint?: string;
   /** Absent: the library's default credential chain. */
   readonly credentials?: CredentialSettings;
-  /** Overrides of the retry policy (defaults: 5 retries, 200 ms base, 5000 ms cap, 120 s deadline). */
+  /** Overrides of the retry policy (defaults: no retry cap, 200 ms base, 5000 ms cap of one delay). */
   readonly retry?: Partial<RetryPolicy>;
+  /**
+   * Time budget of one call by kind, retries and rate-limit waits included (Terraform's
+   * `timeouts`). Defaults: DEFAULT_TIMEOUTS_MS (create/update/delete 5 min, read 2 min).
+   */
+  readonly timeouts?: Partial<Record<OperationKind, number>>;
   /** Connect and read timeout of one attempt. Default 30000 ms. */
   readonly requestTimeoutMs?: number;
   /** Appended to the SDK's User-Agent. */
@@ -72,8 +80,18 @@ export interface OosClientConfig {
   readonly clock?: RetryClock;
 }
 
-/** Per-call options every operation accepts. */
+/**
+ * Per-call options every operation accepts. A provider operation that makes several calls (create,
+ * tag, read back) passes one `deadline` to all of them, computed once from the resource's
+ * `timeouts` block: `deadline: client.deadlineAfter(timeouts.create)`.
+ */
 export interface CallOptions {
+  /** Client-clock time (ms) after which no attempt starts and no wait ends. Wins over `timeoutMs`. */
+  readonly deadline?: number;
+  /** Time budget of this call from now. Default: the client's `timeouts` for the action's kind. */
+  readonly timeoutMs?: number;
+  /** Ends this call's waits at once (like `stop()` for the whole client). */
+  readonly signal?: AbortSignal;
   /**
    * Receives every attempt of the call when it ends, success or failure (a failure also carries
    * it as `error.history`). `outcomeUnknown` says an attempt may have been carried out unseen.
@@ -99,8 +117,11 @@ export class OosClient {
   private readonly requestTimeoutMs: number;
   private readonly clock: RetryClock;
   private readonly redactor = new SecretRedactor();
+  private readonly timeouts: Readonly<Record<OperationKind, number>>;
+  /** Shared by every call: one throttled call slows them all down. */
+  private readonly limiter: AdaptiveRateLimiter;
+  private readonly stopping = new AbortController();
   private transportCache: Transport | undefined;
-  private stopped = false;
 
   constructor(config: OosClientConfig = {}) {
     this.regionId = resolveRegion(config.regionId);
@@ -114,14 +135,31 @@ export class OosClient {
     this.requestTimeoutMs = timeout;
     this.tagResourceType = config.tagResourceType || DEFAULT_TAG_RESOURCE_TYPE;
     this.clock = config.clock ?? SYSTEM_CLOCK;
+    this.timeouts = resolveTimeouts(config.timeouts);
+    this.limiter = new AdaptiveRateLimiter(this.clock);
+    // Every waiting call listens on it: hundreds at once are expected, not a leak.
+    setMaxListeners(0, this.stopping.signal);
     this.settings = config;
     this.redactor.remember(config.credentials?.accessKeySecret);
     this.redactor.remember(config.credentials?.securityToken);
   }
 
-  /** No retries from now on: calls in flight finish with their current attempt (Terraform's StopProvider). */
+  /**
+   * Terraform's StopProvider: every wait (backoff, rate limit) ends at once and no new attempt
+   * starts; an attempt in flight finishes and its call ends with its result or error.
+   */
   stop(): void {
-    this.stopped = true;
+    this.stopping.abort();
+  }
+
+  /** The `deadline` for CallOptions that ends `timeoutMs` from now on this client's clock. */
+  deadlineAfter(timeoutMs: number): number {
+    return this.clock.now() + timeoutMs;
+  }
+
+  /** Requests per second the adaptive rate limiter allows now; undefined until OOS throttles. */
+  get sendRate(): number | undefined {
+    return this.limiter.rate;
   }
 
   // ---- chat configurations -------------------------------------------------------------
@@ -333,9 +371,12 @@ export class OosClient {
       options.onHistory?.(history);
       return history;
     };
+    const signal = options.signal ? AbortSignal.any([this.stopping.signal, options.signal]) : this.stopping.signal;
+    const deadline = options.deadline ?? this.clock.now() + (options.timeoutMs ?? this.timeouts[operationKind(action)]);
     try {
       const body = await withRetry(
         async ({ attempt, remainingMs }) => {
+          const sentAt = this.clock.now();
           const timeoutMs = Math.max(1, Math.min(this.requestTimeoutMs, remainingMs));
           let response: { statusCode?: number; body?: unknown };
           try {
@@ -357,6 +398,7 @@ export class OosClient {
           } catch (err) {
             const mapped = this.mapError(action, err, attempt, timeoutMs);
             attempts.push(attemptRecord(attempt, mapped));
+            if (mapped instanceof OosApiError) this.limiter.record(isThrottling(mapped), sentAt);
             if (log && mapped instanceof OosApiError) {
               log(`OOS ${action} attempt ${attempt}: HTTP ${mapped.httpStatus} RequestId ${mapped.requestId || 'none'}`);
             } else if (log && mapped instanceof OosNetworkError) {
@@ -364,16 +406,22 @@ export class OosClient {
             }
             throw mapped;
           }
+          this.limiter.record(false, sentAt);
           const body = asObject(response.body);
           const requestId = text(body.RequestId);
           attempts.push({ attempt, outcome: 'succeeded', httpStatus: response.statusCode, requestId: requestId || undefined });
           log?.(`OOS ${action} attempt ${attempt}: HTTP ${response.statusCode ?? '?'} RequestId ${requestId || 'none'}`);
           return body;
         },
-        this.retryPolicy,
-        this.clock,
-        log ? (e) => log(`OOS ${action} attempt ${e.attempt} failed; retrying in ${e.delayMs} ms`) : undefined,
-        () => this.stopped,
+        {
+          policy: this.retryPolicy,
+          clock: this.clock,
+          deadline,
+          signal,
+          acquire: (until, abort) => this.limiter.acquire(until, abort),
+          onRetry: log ? (e) => log(`OOS ${action} attempt ${e.attempt} failed; retrying in ${e.delayMs} ms`) : undefined,
+          notStarted: (why) => new OosNotStartedError(action, why),
+        },
       );
       finish();
       return body;
@@ -446,6 +494,30 @@ export class OosClient {
     const detail = this.redactor.redact(withoutUrls(message || String(err)));
     return new OosNetworkError({ action, reason: 'UnexpectedError', detail, retryable: false, attempt });
   }
+}
+
+const ACTION_KINDS: ReadonlyArray<readonly [RegExp, OperationKind]> = [
+  [/^Create/, 'create'],
+  [/^(Update|TagResources|UntagResources)/, 'update'],
+  [/^Delete/, 'delete'],
+];
+
+function operationKind(action: string): OperationKind {
+  return ACTION_KINDS.find(([pattern]) => pattern.test(action))?.[1] ?? 'read';
+}
+
+function resolveTimeouts(overrides: Partial<Record<OperationKind, number>> = {}): Record<OperationKind, number> {
+  const timeouts = { ...DEFAULT_TIMEOUTS_MS };
+  for (const [kind, value] of Object.entries(overrides) as Array<[OperationKind, number | undefined]>) {
+    if (value === undefined) continue;
+    if (!Number.isFinite(value) || value <= 0) throw new OosConfigError(`timeouts.${kind} must be a positive number of milliseconds, got ${String(value)}`);
+    timeouts[kind] = value;
+  }
+  return timeouts;
+}
+
+function isThrottling(error: OosApiError): boolean {
+  return error.code.startsWith('Throttling') || error.code === 'Rejected.Throttling';
 }
 
 function attemptRecord(attempt: number, error: Error): AttemptRecord {

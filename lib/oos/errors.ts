@@ -162,6 +162,23 @@ export class OosTimeoutError extends OosNetworkError {
   }
 }
 
+/** No attempt of the call started: the client was stopped, or the call's time ran out while it waited. */
+export class OosNotStartedError extends OosCallError {
+  override readonly name = 'OosNotStartedError';
+  readonly outcome = 'not-sent';
+
+  constructor(
+    readonly action: string,
+    readonly why: 'stopped' | 'deadline',
+  ) {
+    super(
+      why === 'stopped'
+        ? `OOS ${action} was not sent: the provider is stopping`
+        : `OOS ${action} was not sent: its timeout ran out while waiting for the client-side rate limit (OOS is throttling); raise the resource's timeouts`,
+    );
+  }
+}
+
 /** The credential chain could not produce credentials (no call was sent). */
 export class OosCredentialsError extends Error {
   override readonly name = 'OosCredentialsError';
