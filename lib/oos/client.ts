@@ -363,7 +363,9 @@ export class OosClient {
   /** One action, with retries. Returns the parsed JSON body. */
   private async call(action: string, params: QueryInput, options: CallOptions): Promise<Json> {
     const { core, dara, api } = this.transport();
-    const query = core.OpenApiUtil.query({ RegionId: this.regionId, ...params });
+    // Parameters go in the signed form body, not the URL: a 16 KiB Configuration would overflow
+    // the gateway's request-line limit (HTTP 431), and URLs end up in proxy logs.
+    const form = core.OpenApiUtil.query({ RegionId: this.regionId, ...params });
     const log = this.settings.logger;
     const attempts: AttemptRecord[] = [];
     const finish = (): CallHistory => {
@@ -374,7 +376,7 @@ export class OosClient {
     const signal = options.signal ? AbortSignal.any([this.stopping.signal, options.signal]) : this.stopping.signal;
     const deadline = options.deadline ?? this.clock.now() + (options.timeoutMs ?? this.timeouts[operationKind(action)]);
     try {
-      const body = await withRetry(
+      const answer = await withRetry(
         async ({ attempt, remainingMs }) => {
           const sentAt = this.clock.now();
           const timeoutMs = Math.max(1, Math.min(this.requestTimeoutMs, remainingMs));
@@ -392,7 +394,7 @@ export class OosClient {
                 reqBodyType: 'formData',
                 bodyType: 'json',
               }),
-              new core.$OpenApiUtil.OpenApiRequest({ query }),
+              new core.$OpenApiUtil.OpenApiRequest({ body: form }),
               new dara.RuntimeOptions({ autoretry: false, readTimeout: timeoutMs, connectTimeout: timeoutMs }),
             );
           } catch (err) {
@@ -424,7 +426,7 @@ export class OosClient {
         },
       );
       finish();
-      return body;
+      return answer;
     } catch (err) {
       const history = finish();
       if (err instanceof OosCallError) err.history = history;
