@@ -181,6 +181,29 @@ describe('OOS client against the emulator', () => {
     expect(lines).toHaveLength(1);
   });
 
+  test('a wrong secret key names the secret_key setting, with the OOS code and RequestId', async () => {
+    const c = client({ credentials: { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: 'wrong-secret-value' } });
+    const err = (await c.getChatConfiguration('anything').catch((e: unknown) => e)) as OosApiError;
+    expect(err.message).toMatch(/SignatureDoesNotMatch \(HTTP 400\).*\[RequestId: [0-9A-F-]{36}\]\. Check secret_key/);
+  });
+
+  test('an unknown access key names the access_key setting', async () => {
+    const c = client({ credentials: { accessKeyId: 'LTAIunknownKey0000', accessKeySecret: 'whatever-secret' } });
+    const err = (await c.getChatConfiguration('anything').catch((e: unknown) => e)) as OosApiError;
+    expect(err.code).toBe('InvalidAccessKeyId.NotFound');
+    expect(err.message).toMatch(/InvalidAccessKeyId\.NotFound .*\[RequestId: [0-9A-F-]{36}\]\. Check access_key/);
+  });
+
+  test('a closed port names the endpoint (and region) settings', async () => {
+    const closed = await startEmulator();
+    const url = closed.url;
+    await closed.close();
+    const err = (await client({ endpoint: url, retry: { maxRetries: 0 } })
+      .getChatConfiguration('anything')
+      .catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(/ECONNREFUSED.*check endpoint \(and region\)/);
+  });
+
   test('calls succeed through injected throttling, server errors and dropped connections', async () => {
     emulator.setFaults({ throttlingRate: 0.5 });
     const retries: string[] = [];

@@ -458,6 +458,7 @@ export class OosClient {
         recommend: this.redactor.redact(text(data.Recommend)) || undefined,
         retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
         attempt,
+        hint: settingHint(code),
       });
     }
     if (e.name === 'RequestTimeoutError' || e.code === 'ETIMEDOUT') {
@@ -467,7 +468,8 @@ export class OosClient {
     const code = typeof e.code === 'string' ? e.code : '';
     const message = typeof e.message === 'string' ? e.message : '';
     if (NOT_SENT_SOCKET_CODES.has(code)) {
-      return new OosNetworkError({ action, reason: code, detail: `could not connect to ${host}`, retryable: true, attempt, outcome: 'not-sent' });
+      const detail = `could not connect to ${host}; check endpoint (and region): nothing answers there`;
+      return new OosNetworkError({ action, reason: code, detail, retryable: true, attempt, outcome: 'not-sent' });
     }
     if (UNKNOWN_OUTCOME_SOCKET_CODES.has(code)) {
       return new OosNetworkError({ action, reason: code, detail: `${host} did not answer`, retryable: true, attempt });
@@ -479,7 +481,7 @@ export class OosClient {
       return new OosNetworkError({
         action,
         reason: code,
-        detail: `cannot resolve ${host}; check the endpoint and region`,
+        detail: `cannot resolve ${host}; check endpoint (and region)`,
         retryable: false,
         attempt,
         outcome: 'not-sent',
@@ -496,6 +498,21 @@ export class OosClient {
     const detail = this.redactor.redact(withoutUrls(message || String(err)));
     return new OosNetworkError({ action, reason: 'UnexpectedError', detail, retryable: false, attempt });
   }
+}
+
+/** Error codes caused by one provider setting: which one, and how to fix it. */
+const SETTING_HINTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^SignatureDoesNotMatch$/, 'Check secret_key (or ALIBABA_CLOUD_ACCESS_KEY_SECRET): it is not the secret of this access key'],
+  [/^InvalidAccessKeyId(\.|$)/, 'Check access_key (or ALIBABA_CLOUD_ACCESS_KEY_ID): OOS does not know this AccessKey ID, or it is disabled'],
+  [
+    /^(InvalidSecurityToken|MissingSecurityToken)/,
+    'Check security_token (or ALIBABA_CLOUD_SECURITY_TOKEN): it must be the STS token issued with this access key',
+  ],
+  [/^InvalidTimeStamp\.Expired$/, "Check this machine's clock: requests are signed with it and OOS accepts 15 minutes of skew"],
+];
+
+function settingHint(code: string): string | undefined {
+  return SETTING_HINTS.find(([pattern]) => pattern.test(code))?.[1];
 }
 
 const ACTION_KINDS: ReadonlyArray<readonly [RegExp, OperationKind]> = [
