@@ -24,6 +24,7 @@ import {
   type AttemptRecord,
   type CallHistory,
 } from './errors';
+import { Answer, type Json } from './answers';
 import { SecretRedactor } from './redaction';
 import { DEFAULT_TAG_RESOURCE_TYPE, OOS_API_VERSION, isSecretKey } from '../domain';
 import { AdaptiveRateLimiter } from './rate-limiter';
@@ -42,7 +43,6 @@ import type {
 
 type CoreModule = typeof import('@alicloud/openapi-core');
 type DaraModule = typeof import('@darabonba/typescript');
-type Json = Record<string, unknown>;
 
 export type { CredentialSettings } from './credentials';
 
@@ -171,28 +171,25 @@ export class OosClient {
    * earlier attempts were not carried out, so the existing configuration is someone else's.
    */
   async createChatConfiguration(input: ChatConfigurationInput, options: CallOptions = {}): Promise<ChatConfigurationStamp> {
-    const body = await this.call('CreateChatConfiguration', this.chatConfigurationQuery(input), options);
-    return toStamp(asObject(body.ChatConfiguration), input.name);
+    return this.call('CreateChatConfiguration', this.chatConfigurationQuery(input), options, readStamp);
   }
 
   async updateChatConfiguration(input: ChatConfigurationInput, options: CallOptions = {}): Promise<ChatConfigurationStamp> {
-    const body = await this.call('UpdateChatConfiguration', this.chatConfigurationQuery(input), options);
-    return toStamp(asObject(body.ChatConfiguration), input.name);
+    return this.call('UpdateChatConfiguration', this.chatConfigurationQuery(input), options, readStamp);
   }
 
   async getChatConfiguration(name: string, options: CallOptions = {}): Promise<ChatConfiguration> {
-    const body = await this.call('GetChatConfiguration', { Name: name }, options);
-    const c = asObject(body.ChatConfiguration);
-    const configuration = parseJsonMap(c.Configuration);
-    this.rememberConfigurationSecrets(configuration);
-    return {
-      ...toStamp(c, name),
-      type: text(c.Type),
-      ramRole: text(c.RamRole),
-      configuration,
-      resourceGroupId: text(c.ResourceGroupId),
-      outputs: parseJsonMap(c.Outputs),
-    };
+    const found = await this.call('GetChatConfiguration', { Name: name }, options, (answer) => {
+      const c = answer.object(answer.body, 'ChatConfiguration');
+      const at = (field: string) => `ChatConfiguration.${field}`;
+      return {
+        ...readSummary(answer, c, at),
+        configuration: answer.jsonMap(c, 'Configuration', at('Configuration')),
+        resourceGroupId: answer.optionalString(c, 'ResourceGroupId', at('ResourceGroupId')),
+      };
+    });
+    this.rememberConfigurationSecrets(found.configuration);
+    return found;
   }
 
   /** All pages. Filters are sent as Filters.N.Name / Filters.N.Value. */
@@ -201,24 +198,20 @@ export class OosClient {
       Filters: filters.length ? filters.map((f) => ({ Name: f.name, Value: f.value })) : undefined,
       MaxResults: PAGE_SIZE,
     };
-    const items = await this.collectPages('ListChatConfigurations', query, options, (body) => asArray(body.ChatConfigurations, 'ChatConfiguration'));
-    return items.map((c) => ({
-      ...toStamp(c, ''),
-      type: text(c.Type),
-      ramRole: text(c.RamRole),
-      outputs: parseJsonMap(c.Outputs),
-    }));
+    return this.collectPages('ListChatConfigurations', query, options, (answer) =>
+      answer.list('ChatConfigurations', 'ChatConfiguration').map((c, i) => readSummary(answer, c, (field) => `ChatConfigurations[${i}].${field}`)),
+    );
   }
 
   async deleteChatConfiguration(name: string, options: CallOptions = {}): Promise<void> {
-    await this.call('DeleteChatConfiguration', { Name: name }, options);
+    await this.call('DeleteChatConfiguration', { Name: name }, options, ignoreAnswer);
   }
 
   // ---- tags ----------------------------------------------------------------------------
 
   async tagResources(input: TagResourcesInput, options: CallOptions = {}): Promise<void> {
     const params = { ResourceType: input.resourceType, ResourceIds: JSON.stringify(input.resourceIds), Tags: JSON.stringify(input.tags) };
-    await this.call('TagResources', params, options);
+    await this.call('TagResources', params, options, ignoreAnswer);
   }
 
   async untagResources(input: UntagResourcesInput, options: CallOptions = {}): Promise<void> {
@@ -228,19 +221,23 @@ export class OosClient {
       TagKeys: input.tagKeys ? JSON.stringify(input.tagKeys) : undefined,
       All: input.all,
     };
-    await this.call('UntagResources', params, options);
+    await this.call('UntagResources', params, options, ignoreAnswer);
   }
 
   /** All pages. */
   async listTagResources(resourceType: string, resourceIds: readonly string[], options: CallOptions = {}): Promise<TagResource[]> {
     const query = { ResourceType: resourceType, ResourceIds: JSON.stringify(resourceIds) };
-    const items = await this.collectPages('ListTagResources', query, options, (body) => asArray(body.TagResources, 'TagResource'));
-    return items.map((t) => ({
-      resourceId: text(t.ResourceId),
-      resourceType: text(t.ResourceType) || resourceType,
-      tagKey: text(t.TagKey),
-      tagValue: text(t.TagValue),
-    }));
+    return this.collectPages('ListTagResources', query, options, (answer) =>
+      answer.list('TagResources', 'TagResource').map((t, i) => {
+        const at = (field: string) => `TagResources[${i}].${field}`;
+        return {
+          resourceId: answer.string(t, 'ResourceId', at('ResourceId')),
+          resourceType: answer.optionalString(t, 'ResourceType', at('ResourceType')) || resourceType,
+          tagKey: answer.string(t, 'TagKey', at('TagKey')),
+          tagValue: answer.optionalString(t, 'TagValue', at('TagValue')),
+        };
+      }),
+    );
   }
 
   async getChatConfigurationTags(name: string, options: CallOptions = {}): Promise<Record<string, string>> {
@@ -273,26 +270,23 @@ export class OosClient {
 
   async getSecretParameter(name: string, options: { withDecryption?: boolean; parameterVersion?: number } & CallOptions = {}): Promise<SecretParameter> {
     const params = { Name: name, WithDecryption: options.withDecryption, ParameterVersion: options.parameterVersion };
-    const body = await this.call('GetSecretParameter', params, options);
-    const parameter = toSecretParameter(asObject(body.Parameter), name);
+    const parameter = await this.call('GetSecretParameter', params, options, (answer) => readSecretParameter(answer, options.withDecryption === true));
     if (options.withDecryption) this.redactor.remember(parameter.value);
     return parameter;
   }
 
   async createSecretParameter(name: string, value: string, description?: string, options: CallOptions = {}): Promise<SecretParameter> {
     this.redactor.remember(value);
-    const body = await this.call('CreateSecretParameter', { Name: name, Value: value, Description: description }, options);
-    return toSecretParameter(asObject(body.Parameter), name);
+    return this.call('CreateSecretParameter', { Name: name, Value: value, Description: description }, options, (a) => readSecretParameter(a, false));
   }
 
   async updateSecretParameter(name: string, value: string, options: CallOptions = {}): Promise<SecretParameter> {
     this.redactor.remember(value);
-    const body = await this.call('UpdateSecretParameter', { Name: name, Value: value }, options);
-    return toSecretParameter(asObject(body.Parameter), name);
+    return this.call('UpdateSecretParameter', { Name: name, Value: value }, options, (a) => readSecretParameter(a, false));
   }
 
   async deleteSecretParameter(name: string, options: CallOptions = {}): Promise<void> {
-    await this.call('DeleteSecretParameter', { Name: name }, options);
+    await this.call('DeleteSecretParameter', { Name: name }, options, ignoreAnswer);
   }
 
   // ---- plumbing ------------------------------------------------------------------------
@@ -314,14 +308,16 @@ export class OosClient {
     }
   }
 
-  private async collectPages(action: string, query: QueryInput, options: CallOptions, items: (body: Json) => Json[]): Promise<Json[]> {
-    const out: Json[] = [];
+  private async collectPages<T>(action: string, query: QueryInput, options: CallOptions, items: (answer: Answer) => T[]): Promise<T[]> {
+    const out: T[] = [];
     const seen = new Set<string>();
     let nextToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await this.call(action, { ...query, NextToken: nextToken }, options);
-      out.push(...items(body));
-      nextToken = text(body.NextToken) || undefined;
+      const [pageItems, token] = await this.call(action, { ...query, NextToken: nextToken }, options, (answer) => {
+        return [items(answer), answer.optionalString(answer.body, 'NextToken', 'NextToken')] as const;
+      });
+      out.push(...pageItems);
+      nextToken = token || undefined;
       if (!nextToken || seen.has(nextToken)) break;
       seen.add(nextToken);
     }
@@ -360,8 +356,11 @@ export class OosClient {
     return this.transportCache;
   }
 
-  /** One action, with retries. Returns the parsed JSON body. */
-  private async call(action: string, params: QueryInput, options: CallOptions): Promise<Json> {
+  /**
+   * One action, with retries; `read` parses the answer strictly (once, not retried: a malformed
+   * answer is the server's, and its attempt was carried out).
+   */
+  private async call<T>(action: string, params: QueryInput, options: CallOptions, read: (answer: Answer) => T): Promise<T> {
     const { core, dara, api } = this.transport();
     // Parameters go in the signed form body, not the URL: a 16 KiB Configuration would overflow
     // the gateway's request-line limit (HTTP 431), and URLs end up in proxy logs.
@@ -425,8 +424,9 @@ export class OosClient {
           notStarted: (why) => new OosNotStartedError(action, why),
         },
       );
+      const result = read(new Answer(action, answer));
       finish();
-      return answer;
+      return result;
     } catch (err) {
       const history = finish();
       if (err instanceof OosCallError) err.history = history;
@@ -564,12 +564,6 @@ function asObject(value: unknown): Json {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
 }
 
-/** OOS lists come either as arrays or wrapped (`{TagResource: [...]}`). */
-function asArray(value: unknown, wrapperKey: string): Json[] {
-  const list = Array.isArray(value) ? value : asObject(value)[wrapperKey];
-  return Array.isArray(list) ? list.map(asObject) : [];
-}
-
 function text(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === undefined || value === null) return '';
@@ -582,33 +576,40 @@ function definedText(value: unknown): string {
   return t === 'undefined' ? '' : t;
 }
 
-/** JSON text (or an object) → string map; `{}` when missing or invalid. */
-function parseJsonMap(value: unknown): Record<string, string> {
-  let parsed: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      parsed = JSON.parse(value);
-    } catch {
-      return {};
-    }
-  }
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(asObject(parsed))) out[k] = text(v);
-  return out;
+function ignoreAnswer(): void {}
+
+/** Create and Update answer `{ChatConfiguration: {Name, CreatedDate, UpdatedDate}}`. */
+function readStamp(answer: Answer): ChatConfigurationStamp {
+  const c = answer.object(answer.body, 'ChatConfiguration');
+  return readStampOf(answer, c, (field) => `ChatConfiguration.${field}`);
 }
 
-function toStamp(c: Json, fallbackName: string): ChatConfigurationStamp {
-  return { name: text(c.Name) || fallbackName, createdDate: text(c.CreatedDate), updatedDate: text(c.UpdatedDate) };
-}
-
-function toSecretParameter(p: Json, fallbackName: string): SecretParameter {
-  const version = Number(p.ParameterVersion);
+function readStampOf(answer: Answer, c: Json, at: (field: string) => string): ChatConfigurationStamp {
   return {
-    name: text(p.Name) || fallbackName,
-    parameterVersion: Number.isFinite(version) ? version : 0,
-    value: text(p.Value),
-    createdDate: text(p.CreatedDate),
-    updatedDate: text(p.UpdatedDate),
+    name: answer.string(c, 'Name', at('Name')),
+    createdDate: answer.string(c, 'CreatedDate', at('CreatedDate')),
+    updatedDate: answer.optionalString(c, 'UpdatedDate', at('UpdatedDate')),
+  };
+}
+
+/** The fields Get and List items share. */
+function readSummary(answer: Answer, c: Json, at: (field: string) => string): ChatConfigurationSummary {
+  return {
+    ...readStampOf(answer, c, at),
+    type: answer.string(c, 'Type', at('Type')),
+    ramRole: answer.optionalString(c, 'RamRole', at('RamRole')),
+    outputs: answer.jsonMap(c, 'Outputs', at('Outputs')),
+  };
+}
+
+function readSecretParameter(answer: Answer, withValue: boolean): SecretParameter {
+  const p = answer.object(answer.body, 'Parameter');
+  return {
+    name: answer.string(p, 'Name', 'Parameter.Name'),
+    parameterVersion: answer.number(p, 'ParameterVersion', 'Parameter.ParameterVersion'),
+    value: withValue ? answer.string(p, 'Value', 'Parameter.Value') : answer.optionalString(p, 'Value', 'Parameter.Value'),
+    createdDate: answer.optionalString(p, 'CreatedDate', 'Parameter.CreatedDate'),
+    updatedDate: answer.optionalString(p, 'UpdatedDate', 'Parameter.UpdatedDate'),
   };
 }
 

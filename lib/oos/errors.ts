@@ -162,6 +162,28 @@ export class OosTimeoutError extends OosNetworkError {
   }
 }
 
+/**
+ * OOS answered 2xx, but without a field the API documents (or with one of the wrong type). The
+ * request was carried out; its answer cannot be trusted, so nothing is assumed from it.
+ */
+export class OosResponseError extends OosCallError {
+  override readonly name = 'OosResponseError';
+  readonly outcome = 'succeeded';
+
+  constructor(
+    readonly action: string,
+    /** Path of the field in the answer, e.g. `ChatConfiguration.Type` or `TagResources[0].TagKey`. */
+    readonly field: string,
+    readonly problem: string,
+    readonly requestId: string,
+  ) {
+    super(
+      `OOS ${action} answered without a usable ${field} (${problem}) [RequestId: ${requestId || 'none'}]: ` +
+        'the answer is not what the API documents; retry later, and report it to Alibaba Cloud with the RequestId if it persists',
+    );
+  }
+}
+
 /** No attempt of the call started: the client was stopped, or the call's time ran out while it waited. */
 export class OosNotStartedError extends OosCallError {
   override readonly name = 'OosNotStartedError';
