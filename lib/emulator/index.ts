@@ -3,7 +3,15 @@
  * V2 signatures, for tests and offline development. See README.md for the behaviour it chooses
  * where the public API is silent.
  */
-export { DEFAULT_EMULATOR_CREDENTIAL, type EmulatorCredential, type EmulatorOptions, type FaultSettings, type RunningEmulator } from './options';
+export {
+  DEFAULT_EMULATOR_CREDENTIAL,
+  DEFAULT_EMULATOR_TIMEOUTS,
+  type EmulatorCredential,
+  type EmulatorOptions,
+  type EmulatorTimeouts,
+  type FaultSettings,
+  type RunningEmulator,
+} from './options';
 export { startEmulator, API_VERSION } from './server';
 export { emulatorClientEnvironment } from './client-environment';
 export {
