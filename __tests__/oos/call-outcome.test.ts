@@ -6,22 +6,9 @@
 import { OosClient, type OosClientConfig } from '../../lib/oos/client';
 import { isAlreadyExists, OosApiError, OosNetworkError, type CallHistory } from '../../lib/oos/errors';
 import type { RetryClock } from '../../lib/oos/retry';
-import { errorEnvelope, startScriptedServer, type ScriptedServer } from './scripted-server';
+import { errorEnvelope, startScriptedServer, useScriptedServer } from './scripted-server';
 
-let server: ScriptedServer;
-
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.received.length = 0;
-  server.fallback = { status: 200, body: { RequestId: 'OK-1' } };
-});
+const server = useScriptedServer();
 
 function instantClock(): RetryClock {
   let time = 0;

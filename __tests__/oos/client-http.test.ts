@@ -5,22 +5,9 @@
 import { OosClient, type OosClientConfig } from '../../lib/oos/client';
 import { isAlreadyExists, isNotFound, OosApiError, OosNetworkError, OosTimeoutError } from '../../lib/oos/errors';
 import type { RetryClock } from '../../lib/oos/retry';
-import { errorEnvelope, startScriptedServer, type ScriptedServer } from './scripted-server';
+import { errorEnvelope, startScriptedServer, useScriptedServer } from './scripted-server';
 
-let server: ScriptedServer;
-
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.received.length = 0;
-  server.fallback = { status: 200, body: { RequestId: 'OK-1' } };
-});
+const server = useScriptedServer();
 
 const ACCESS_KEY_SECRET = 'ak-secret-do-not-print';
 

@@ -98,3 +98,42 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
       }),
   };
 }
+
+/**
+ * One scripted server for the whole test file, started in beforeAll and closed in afterAll; before
+ * each test what it received is cleared and its fallback is a plain success again.
+ */
+export function useScriptedServer(): ScriptedServer {
+  let current: ScriptedServer | undefined;
+  const get = (): ScriptedServer => {
+    if (current === undefined) throw new Error('the scripted server is started in beforeAll; use it inside tests');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startScriptedServer();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(() => {
+    get().received.length = 0;
+    get().fallback = { status: 200, body: { RequestId: 'OK-1' } };
+  });
+  return {
+    get endpoint() {
+      return get().endpoint;
+    },
+    get received() {
+      return get().received;
+    },
+    connections: () => get().connections(),
+    script: (...replies) => get().script(...replies),
+    get fallback() {
+      return get().fallback;
+    },
+    set fallback(reply: Reply) {
+      get().fallback = reply;
+    },
+    close: () => get().close(),
+  };
+}

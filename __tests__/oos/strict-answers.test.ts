@@ -5,17 +5,9 @@
  */
 import { OosClient } from '../../lib/oos/client';
 import { OosResponseError } from '../../lib/oos/errors';
-import { startScriptedServer, type ScriptedServer } from './scripted-server';
+import { useScriptedServer } from './scripted-server';
 
-let server: ScriptedServer;
-
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useScriptedServer();
 
 function client(): OosClient {
   return new OosClient({

@@ -3,15 +3,7 @@
  * V2 signatures, for tests and offline development. See README.md for the behaviour it chooses
  * where the public API is silent.
  */
-export {
-  DEFAULT_EMULATOR_CREDENTIAL,
-  DEFAULT_EMULATOR_TIMEOUTS,
-  type EmulatorCredential,
-  type EmulatorOptions,
-  type EmulatorTimeouts,
-  type FaultSettings,
-  type RunningEmulator,
-} from './options';
+export { DEFAULT_EMULATOR_CREDENTIAL, type EmulatorCredential, type EmulatorOptions, type FaultSettings, type RunningEmulator } from './options';
 export { startEmulator, API_VERSION } from './server';
 export { emulatorClientEnvironment } from './client-environment';
 export {
@@ -32,3 +24,4 @@ export {
   type V2SigningInput,
   type SignedV2Request,
 } from './signature-verifier';
+export { DEFAULT_EMULATOR_TIMEOUTS, type EmulatorTimeouts } from './options';

@@ -6,6 +6,24 @@
  *
  * The libraries are required on the first call, not at import: a Terraform provider process
  * imports this module every time it starts, and most starts never call OOS.
+ *
+ * How the provider is meant to use it (issue 8):
+ * - Time: compute one deadline per Terraform operation from the resource's `timeouts` block
+ *   (`client.deadlineAfter(ms)`, defaults DEFAULT_TIMEOUTS_MS) and pass `{ deadline }` to every
+ *   call of that operation (create, tag, read back). Retries run until then; `retry.maxRetries`
+ *   (the provider's `max_retries`) is only an optional cap. `stop()` on StopProvider ends every
+ *   wait at once; an attempt in flight finishes.
+ * - Throttling: all calls of one client share an adaptive rate limiter; nothing to configure.
+ * - Did it happen? Every call error is an OosCallError with `history` (each attempt's outcome)
+ *   and `outcomeUnknown`; a success reports the same through `onHistory`. After Create fails:
+ *   `isAlreadyExists(e) && e.outcomeUnknown` → an earlier attempt may have created it: adopt it
+ *   only if it carries this state's proof; `isAlreadyExists(e) && !e.outcomeUnknown` → someone
+ *   else's (never adopt). Any error with `e.history.mayHaveTakenEffect` (a network error after
+ *   sending, a malformed 2xx answer) → the configuration may exist: return partial state with the
+ *   error diagnostic rather than nothing, so Terraform does not lose track of it.
+ * - Answers are parsed strictly: OosResponseError names the action, the field and the RequestId.
+ * - Plan-time checks live in lib/domain (e.g. MAX_CONFIGURATION_LENGTH, configurationLengthProblem,
+ *   tagProblems), so an invalid configuration fails before anything is created.
  */
 import { setMaxListeners } from 'node:events';
 import type OpenApiClient from '@alicloud/openapi-core';
