@@ -6,10 +6,20 @@ import { optionsFromArguments, parseArguments, startupBanner } from '../../lib/e
 import { DEFAULT_EMULATOR_CREDENTIAL } from '../../lib/emulator';
 
 it('reads every option in both --name value and --name=value forms', () => {
-  const values = parseArguments(['--port', '0', '--data=/tmp/x.json', '--throttling-rate', '0.5', '--latency-ms=20', '--tag-resource-type', 'chat']);
+  const values = parseArguments([
+    '--port',
+    '0',
+    '--data=/tmp/x.json',
+    '--throttling-rate',
+    '0.5',
+    '--latency-ms=20',
+    '--tag-resource-type',
+    'chat',
+    '--fault-seed=42',
+  ]);
   expect(values).not.toBe('help');
   const options = optionsFromArguments(values as Map<string, string>, {});
-  expect(options).toMatchObject({ port: 0, dataFile: '/tmp/x.json', tagResourceType: 'chat', faults: { throttlingRate: 0.5, latencyMs: 20 } });
+  expect(options).toMatchObject({ port: 0, dataFile: '/tmp/x.json', tagResourceType: 'chat', faults: { throttlingRate: 0.5, latencyMs: 20 }, faultSeed: 42 });
   expect(options.credentials).toBeUndefined();
 });
 

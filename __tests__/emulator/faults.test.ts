@@ -109,3 +109,21 @@ it('applies faults only to the listed actions', async () => {
   expect((await call('ListChatConfigurations')).status).toBe(200);
   expect((await call('CreateChatConfiguration', { Name: 'scoped-fault', Type: 'DingTalk' })).body.Code).toBe('Throttling.User');
 });
+
+it('repeats the same faults for the same seed (--fault-seed), so a faulty run can be replayed', async () => {
+  const codes = async (seed: number): Promise<string[]> => {
+    const seeded = await startEmulator({ faults: { throttlingRate: 0.5 }, faultSeed: seed });
+    try {
+      const seededCall = regionCaller(seeded);
+      const out: string[] = [];
+      for (let i = 0; i < 12; i++) out.push(String((await seededCall('ListChatConfigurations', {})).body.Code ?? 'OK'));
+      return out;
+    } finally {
+      await seeded.close();
+    }
+  };
+  const first = await codes(7);
+  expect(first).toContain('Throttling.User');
+  expect(first).toContain('OK');
+  expect(await codes(7)).toEqual(first);
+});

@@ -5,6 +5,7 @@
 import { DEFAULT_EMULATOR_CREDENTIAL, startEmulator } from '../../lib/emulator';
 import { OosClient, type OosClientConfig } from '../../lib/oos/client';
 import { isAlreadyExists, isNotFound, OosApiError } from '../../lib/oos/errors';
+import { configurationLengthProblem, MAX_CONFIGURATION_LENGTH } from '../../lib/domain';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -31,6 +32,27 @@ function client(overrides: Partial<OosClientConfig> = {}): OosClient {
     ...overrides,
   });
 }
+
+describe('large parameters', () => {
+  test('a Configuration of 16,300 characters (inside the documented 16 KiB) goes in the signed form body and round-trips', async () => {
+    const c = client();
+    const filler = 'x'.repeat(16_300 - JSON.stringify({ DingTalkClientId: 'id', Note: '' }).length);
+    const configuration = { DingTalkClientId: 'id', Note: filler };
+    expect(JSON.stringify(configuration)).toHaveLength(16_300);
+    expect(JSON.stringify(configuration).length).toBeLessThanOrEqual(MAX_CONFIGURATION_LENGTH);
+    await c.createChatConfiguration({ name: 'rt-large', type: 'DingTalk', configuration });
+    expect((await c.getChatConfiguration('rt-large')).configuration).toEqual(configuration);
+    await c.updateChatConfiguration({ name: 'rt-large', configuration: { ...configuration, Note: filler.toUpperCase() } });
+    expect((await c.getChatConfiguration('rt-large')).configuration.Note).toBe(filler.toUpperCase());
+    await c.deleteChatConfiguration('rt-large');
+  });
+
+  test('the documented limit is 16 KiB of Configuration JSON, with a problem text naming the size and the fix', () => {
+    expect(MAX_CONFIGURATION_LENGTH).toBe(16 * 1024);
+    expect(configurationLengthProblem('x'.repeat(MAX_CONFIGURATION_LENGTH))).toBeUndefined();
+    expect(configurationLengthProblem('x'.repeat(MAX_CONFIGURATION_LENGTH + 1))).toMatch(/16385 characters.*at most 16384/);
+  });
+});
 
 describe('OOS client against the emulator', () => {
   test('creates, reads, updates, lists and deletes a chat configuration', async () => {
@@ -157,6 +179,29 @@ describe('OOS client against the emulator', () => {
     expect(err.httpStatus).toBeLessThan(500);
     expect(err.message).not.toContain('wrong-secret-value');
     expect(lines).toHaveLength(1);
+  });
+
+  test('a wrong secret key names the secret_key setting, with the OOS code and RequestId', async () => {
+    const c = client({ credentials: { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: 'wrong-secret-value' } });
+    const err = (await c.getChatConfiguration('anything').catch((e: unknown) => e)) as OosApiError;
+    expect(err.message).toMatch(/SignatureDoesNotMatch \(HTTP 400\).*\[RequestId: [0-9A-F-]{36}\]\. Check secret_key/);
+  });
+
+  test('an unknown access key names the access_key setting', async () => {
+    const c = client({ credentials: { accessKeyId: 'LTAIunknownKey0000', accessKeySecret: 'whatever-secret' } });
+    const err = (await c.getChatConfiguration('anything').catch((e: unknown) => e)) as OosApiError;
+    expect(err.code).toBe('InvalidAccessKeyId.NotFound');
+    expect(err.message).toMatch(/InvalidAccessKeyId\.NotFound .*\[RequestId: [0-9A-F-]{36}\]\. Check access_key/);
+  });
+
+  test('a closed port names the endpoint (and region) settings', async () => {
+    const closed = await startEmulator();
+    const url = closed.url;
+    await closed.close();
+    const err = (await client({ endpoint: url, retry: { maxRetries: 0 } })
+      .getChatConfiguration('anything')
+      .catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(/ECONNREFUSED.*check endpoint \(and region\)/);
   });
 
   test('calls succeed through injected throttling, server errors and dropped connections', async () => {

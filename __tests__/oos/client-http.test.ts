@@ -5,22 +5,9 @@
 import { OosClient, type OosClientConfig } from '../../lib/oos/client';
 import { isAlreadyExists, isNotFound, OosApiError, OosNetworkError, OosTimeoutError } from '../../lib/oos/errors';
 import type { RetryClock } from '../../lib/oos/retry';
-import { errorEnvelope, startScriptedServer, type ScriptedServer } from './scripted-server';
+import { errorEnvelope, startScriptedServer, useScriptedServer } from './scripted-server';
 
-let server: ScriptedServer;
-
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.received.length = 0;
-  server.fallback = { status: 200, body: { RequestId: 'OK-1' } };
-});
+const server = useScriptedServer();
 
 const ACCESS_KEY_SECRET = 'ak-secret-do-not-print';
 
@@ -189,7 +176,10 @@ describe('OOS client over HTTP: retries', () => {
 
   test('the logger gets action, status, RequestId, attempt and delay, and no parameters or secrets', async () => {
     const lines: string[] = [];
-    server.script({ status: 503, body: errorEnvelope('ServiceUnavailable', 'busy', 'REQ-503') }, { status: 200, body: { RequestId: 'REQ-OK' } });
+    server.script(
+      { status: 503, body: errorEnvelope('ServiceUnavailable', 'busy', 'REQ-503') },
+      { status: 200, body: { RequestId: 'REQ-OK', ChatConfiguration: { Name: 'named-thing', CreatedDate: 'd' } } },
+    );
     await client({ logger: (l) => lines.push(l) }).createChatConfiguration({ name: 'named-thing', configuration: { DingTalkClientSecret: 'shh-secret' } });
     expect(lines).toEqual([
       'OOS CreateChatConfiguration attempt 1: HTTP 503 RequestId REQ-503',
@@ -200,7 +190,8 @@ describe('OOS client over HTTP: retries', () => {
 });
 
 describe('OOS client over HTTP: wire form', () => {
-  test('sends a signed RPC POST with the action header and parameters in the query', async () => {
+  test('sends a signed RPC POST with the action header and parameters in the form body, none in the URL', async () => {
+    server.script({ status: 200, body: { RequestId: 'R', ChatConfiguration: { Name: 'chatops', CreatedDate: 'd' } } });
     await client().createChatConfiguration({
       name: 'chatops',
       type: 'DingTalk',
@@ -213,7 +204,9 @@ describe('OOS client over HTTP: wire form', () => {
     expect(req.action).toBe('CreateChatConfiguration');
     expect(req.headers['x-acs-version']).toBe('2019-06-01');
     expect(String(req.headers.authorization)).toMatch(/^ACS3-HMAC-SHA256 Credential=test-ak-id,/);
-    expect(Object.fromEntries(req.query)).toEqual({
+    expect(req.contentType).toBe('application/x-www-form-urlencoded');
+    expect([...req.query.keys()]).toEqual([]);
+    expect(Object.fromEntries(req.params)).toEqual({
       RegionId: 'cn-hangzhou',
       Name: 'chatops',
       Type: 'DingTalk',
@@ -221,6 +214,13 @@ describe('OOS client over HTTP: wire form', () => {
       Configuration: '{"DingTalkClientId":"cid"}',
       ResourceGroupId: 'rg-1',
     });
+  });
+
+  test('sequential calls reuse one keep-alive connection', async () => {
+    const c = client();
+    const before = server.connections();
+    for (let i = 0; i < 5; i++) await c.deleteChatConfiguration(`c${i}`);
+    expect(server.connections() - before).toBeLessThanOrEqual(1);
   });
 
   test('list filters are sent as Filters.N.Name/Value with MaxResults=100 and NextToken is followed', async () => {
@@ -235,7 +235,7 @@ describe('OOS client over HTTP: wire form', () => {
     ]);
     expect(list.map((c) => c.name)).toEqual(['a', 'b']);
     expect(list[0]).toEqual({ name: 'a', type: 'DingTalk', ramRole: 'r', outputs: { URL: 'https://hook' }, createdDate: 'c', updatedDate: 'u' });
-    const [first, second] = server.received.map((r) => Object.fromEntries(r.query));
+    const [first, second] = server.received.map((r) => Object.fromEntries(r.params));
     expect(first).toEqual({
       RegionId: 'cn-hangzhou',
       'Filters.1.Name': 'Type',
@@ -247,32 +247,18 @@ describe('OOS client over HTTP: wire form', () => {
     expect(second.NextToken).toBe('page2');
   });
 
-  test('Configuration and Outputs JSON text are parsed, and invalid or missing JSON becomes {}', async () => {
-    server.script({
-      status: 200,
-      body: {
-        RequestId: 'R',
-        ChatConfiguration: { Name: 'c', Type: 'DingTalk', Configuration: '{"DingTalkClientSecret":"******","DingTalkClientId":"id"}', Outputs: 'not json' },
-      },
-    });
-    const got = await client().getChatConfiguration('c');
-    expect(got.configuration).toEqual({ DingTalkClientSecret: '******', DingTalkClientId: 'id' });
-    expect(got.outputs).toEqual({});
-    expect(got.resourceGroupId).toBe('');
-  });
-
   test('tag operations send ResourceIds, Tags and TagKeys as JSON text', async () => {
     const c = client();
     await c.tagResources({ resourceType: 'chatconfiguration', resourceIds: ['a'], tags: { env: 'dev' } });
     await c.untagResources({ resourceType: 'chatconfiguration', resourceIds: ['a'], tagKeys: ['old'] });
-    const [tag, untag] = server.received.map((r) => Object.fromEntries(r.query));
+    const [tag, untag] = server.received.map((r) => Object.fromEntries(r.params));
     expect(tag).toMatchObject({ ResourceType: 'chatconfiguration', ResourceIds: '["a"]', Tags: '{"env":"dev"}' });
     expect(untag).toMatchObject({ ResourceType: 'chatconfiguration', ResourceIds: '["a"]', TagKeys: '["old"]' });
   });
 
   test('setting tags untags removed keys and tags added or changed ones', async () => {
     await client().setChatConfigurationTags('a', { keep: '1', changed: 'new', added: 'x' }, { keep: '1', changed: 'old', removed: 'y' });
-    const calls = server.received.map((r) => [r.action, Object.fromEntries(r.query)] as const);
+    const calls = server.received.map((r) => [r.action, Object.fromEntries(r.params)] as const);
     expect(calls).toHaveLength(2);
     expect(calls[0][0]).toBe('UntagResources');
     expect(calls[0][1].TagKeys).toBe('["removed"]');
@@ -296,14 +282,14 @@ describe('OOS client over HTTP: wire form', () => {
       },
     );
     await expect(client({ tagResourceType: 'custom' }).getChatConfigurationTags('a')).resolves.toEqual({ k1: 'v1', k2: 'v2' });
-    expect(server.received[0].query.get('ResourceType')).toBe('custom');
-    expect(server.received[1].query.get('NextToken')).toBe('t2');
+    expect(server.received[0].params.get('ResourceType')).toBe('custom');
+    expect(server.received[1].params.get('NextToken')).toBe('t2');
   });
 
   test('GetSecretParameter sends WithDecryption and ParameterVersion', async () => {
     server.script({ status: 200, body: { RequestId: 'R', Parameter: { Name: 'p', ParameterVersion: 3, Value: 'v', CreatedDate: 'c', UpdatedDate: 'u' } } });
     const p = await client().getSecretParameter('p', { withDecryption: true, parameterVersion: 3 });
     expect(p).toEqual({ name: 'p', parameterVersion: 3, value: 'v', createdDate: 'c', updatedDate: 'u' });
-    expect(Object.fromEntries(server.received[0].query)).toEqual({ RegionId: 'cn-hangzhou', Name: 'p', WithDecryption: 'true', ParameterVersion: '3' });
+    expect(Object.fromEntries(server.received[0].params)).toEqual({ RegionId: 'cn-hangzhou', Name: 'p', WithDecryption: 'true', ParameterVersion: '3' });
   });
 });

@@ -1,5 +1,14 @@
 import { OosApiError, OosNetworkError, OosTimeoutError } from '../../lib/oos/errors';
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, resolveRetryPolicy, withRetry, type RetryClock } from '../../lib/oos/retry';
+import {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  DEFAULT_TIMEOUTS_MS,
+  isRetryable,
+  resolveRetryPolicy,
+  SYSTEM_CLOCK,
+  withRetry,
+  type RetryClock,
+} from '../../lib/oos/retry';
 
 function apiError(code: string, httpStatus: number): OosApiError {
   return new OosApiError({ action: 'GetChatConfiguration', code, serverMessage: 'm', httpStatus, requestId: 'R' });
@@ -33,8 +42,9 @@ function failingThen<T>(errors: unknown[], result: T): { fn: () => Promise<T>; c
 }
 
 describe('retry policy', () => {
-  test('defaults are 5 retries, 200 ms base, 5000 ms cap and a 120 s deadline', () => {
-    expect(DEFAULT_RETRY_POLICY).toEqual({ maxRetries: 5, baseDelayMs: 200, maxDelayMs: 5000, deadlineMs: 120000 });
+  test('defaults: no retry cap (the deadline bounds retries), 200 ms base, 5000 ms cap; 5 min to change, 2 min to read', () => {
+    expect(DEFAULT_RETRY_POLICY).toEqual({ baseDelayMs: 200, maxDelayMs: 5000 });
+    expect(DEFAULT_TIMEOUTS_MS).toEqual({ create: 300_000, update: 300_000, delete: 300_000, read: 120_000 });
     expect(resolveRetryPolicy({ maxRetries: 2, baseDelayMs: undefined })).toEqual({ ...DEFAULT_RETRY_POLICY, maxRetries: 2 });
   });
 
@@ -73,7 +83,7 @@ describe('retry policy', () => {
       [apiError('Throttling.User', 400), apiError('ServiceUnavailable', 503), new OosNetworkError({ action: 'A', reason: 'ECONNRESET', retryable: true })],
       'ok',
     );
-    await expect(withRetry(attempt.fn, DEFAULT_RETRY_POLICY, clock)).resolves.toBe('ok');
+    await expect(withRetry(attempt.fn, { clock })).resolves.toBe('ok');
     expect(attempt.calls()).toBe(4);
     expect(clock.sleeps).toEqual([100, 200, 400]);
   });
@@ -82,27 +92,62 @@ describe('retry policy', () => {
     const clock = fakeClock();
     const errors = Array.from({ length: 10 }, () => apiError('ServiceUnavailable', 503));
     const attempt = failingThen(errors, 'never');
-    await expect(withRetry(attempt.fn, { ...DEFAULT_RETRY_POLICY, maxRetries: 3 }, clock)).rejects.toBe(errors[3]);
+    await expect(withRetry(attempt.fn, { policy: { ...DEFAULT_RETRY_POLICY, maxRetries: 3 }, clock })).rejects.toBe(errors[3]);
     expect(attempt.calls()).toBe(4);
+  });
+
+  test('without a cap, retries go on until the deadline: a long throttling spell still converges', async () => {
+    const clock = fakeClock(() => 0.5);
+    const attempt = failingThen(
+      Array.from({ length: 30 }, () => apiError('Throttling.User', 400)),
+      'ok',
+    );
+    await expect(withRetry(attempt.fn, { clock, deadline: DEFAULT_TIMEOUTS_MS.create })).resolves.toBe('ok');
+    expect(attempt.calls()).toBe(31);
   });
 
   test('stops retrying once the caller says it is stopping, and rethrows the last error', async () => {
     const clock = fakeClock();
     const errors = Array.from({ length: 10 }, () => apiError('Throttling.User', 400));
     const attempt = failingThen(errors, 'never');
-    let stopping = false;
+    const stopping = new AbortController();
     const run = withRetry(
       async (ctx) => {
-        if (ctx.attempt === 2) stopping = true;
+        if (ctx.attempt === 2) stopping.abort();
         return attempt.fn();
       },
-      DEFAULT_RETRY_POLICY,
-      clock,
-      undefined,
-      () => stopping,
+      { clock, signal: stopping.signal },
     );
     await expect(run).rejects.toBe(errors[1]);
     expect(attempt.calls()).toBe(2);
+  });
+
+  test('a stop ends a backoff wait at once, on the real clock', async () => {
+    const stopping = new AbortController();
+    const started = Date.now();
+    const run = withRetry(
+      async () => {
+        throw apiError('Throttling.User', 400);
+      },
+      {
+        policy: { baseDelayMs: 120_000, maxDelayMs: 120_000 },
+        clock: { ...SYSTEM_CLOCK, random: () => 0.9 },
+        signal: stopping.signal,
+        deadline: Date.now() + 600_000,
+      },
+    );
+    setTimeout(() => stopping.abort(), 50);
+    await expect(run).rejects.toMatchObject({ code: 'Throttling.User' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  test('a call that cannot even start fails with notStarted, saying why', async () => {
+    const stopping = new AbortController();
+    stopping.abort();
+    const attempt = failingThen([], 'ok');
+    await expect(withRetry(attempt.fn, { clock: fakeClock(), signal: stopping.signal, notStarted: (why) => new Error(why) })).rejects.toThrow('stopped');
+    await expect(withRetry(attempt.fn, { clock: fakeClock(), acquire: async () => false, notStarted: (why) => new Error(why) })).rejects.toThrow('deadline');
+    expect(attempt.calls()).toBe(0);
   });
 
   test('stops when the next delay would pass the deadline', async () => {
@@ -110,7 +155,7 @@ describe('retry policy', () => {
     const errors = Array.from({ length: 10 }, () => apiError('InternalError', 500));
     const attempt = failingThen(errors, 'never');
     // delays 199, 399, 799 → the third would end at 1397 ms, past a 1000 ms deadline
-    await expect(withRetry(attempt.fn, { ...DEFAULT_RETRY_POLICY, maxRetries: 10, deadlineMs: 1000 }, clock)).rejects.toBeInstanceOf(OosApiError);
+    await expect(withRetry(attempt.fn, { clock, deadline: 1000 })).rejects.toBeInstanceOf(OosApiError);
     expect(attempt.calls()).toBe(3);
     expect(clock.sleeps).toEqual([199, 399]);
   });
@@ -125,8 +170,7 @@ describe('retry policy', () => {
         if (n++ === 0) throw apiError('Throttling', 400);
         return 'ok';
       },
-      { ...DEFAULT_RETRY_POLICY, deadlineMs: 10_000 },
-      clock,
+      { clock, deadline: 10_000 },
     );
     expect(remaining).toEqual([10_000, 9_900]);
   });
@@ -134,7 +178,7 @@ describe('retry policy', () => {
   test('never retries a 4xx client error', async () => {
     const clock = fakeClock();
     const attempt = failingThen([apiError('InvalidParameter', 400)], 'never');
-    await expect(withRetry(attempt.fn, DEFAULT_RETRY_POLICY, clock)).rejects.toMatchObject({ code: 'InvalidParameter' });
+    await expect(withRetry(attempt.fn, { clock })).rejects.toMatchObject({ code: 'InvalidParameter' });
     expect(attempt.calls()).toBe(1);
     expect(clock.sleeps).toEqual([]);
   });
@@ -143,7 +187,7 @@ describe('retry policy', () => {
     const clock = fakeClock(() => 0);
     const throttled = new OosApiError({ action: 'A', code: 'Throttling', serverMessage: 'm', httpStatus: 400, requestId: 'R', retryAfterMs: 1500 });
     const attempt = failingThen([throttled], 'ok');
-    await withRetry(attempt.fn, DEFAULT_RETRY_POLICY, clock);
+    await withRetry(attempt.fn, { clock });
     expect(clock.sleeps).toEqual([1500]);
   });
 
@@ -151,7 +195,7 @@ describe('retry policy', () => {
     const clock = fakeClock(() => 0.5);
     const events: Array<[number, number]> = [];
     const attempt = failingThen([apiError('Throttling', 400), apiError('Throttling', 400)], 'ok');
-    await withRetry(attempt.fn, DEFAULT_RETRY_POLICY, clock, (e) => events.push([e.attempt, e.delayMs]));
+    await withRetry(attempt.fn, { clock, onRetry: (e) => events.push([e.attempt, e.delayMs]) });
     expect(events).toEqual([
       [1, 100],
       [2, 200],

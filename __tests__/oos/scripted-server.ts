@@ -12,13 +12,19 @@ export type Reply =
 export interface ReceivedRequest {
   readonly method: string;
   readonly action: string;
+  /** Parameters in the URL (the client sends none there). */
   readonly query: URLSearchParams;
+  /** Parameters in the application/x-www-form-urlencoded body. */
+  readonly params: URLSearchParams;
+  readonly contentType: string;
   readonly headers: http.IncomingHttpHeaders;
 }
 
 export interface ScriptedServer {
   readonly endpoint: string;
   readonly received: ReceivedRequest[];
+  /** TCP connections accepted so far. */
+  readonly connections: () => number;
   /** Replies for the next requests, in order; when empty, `fallback` answers. */
   script(...replies: Reply[]): void;
   fallback: Reply;
@@ -43,12 +49,17 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const contentType = String(req.headers['content-type'] ?? '');
+      const body = Buffer.concat(chunks).toString('utf8');
       received.push({
         method: req.method ?? '',
         action: String(req.headers['x-acs-action'] ?? ''),
         query: url.searchParams,
+        params: new URLSearchParams(contentType.startsWith('application/x-www-form-urlencoded') ? body : ''),
+        contentType,
         headers: req.headers,
       });
       const reply = queue.shift() ?? state.fallback;
@@ -63,12 +74,15 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
       }
     });
   });
+  let connections = 0;
+  server.on('connection', () => void connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   return {
     endpoint: `http://127.0.0.1:${port}`,
     received,
+    connections: () => connections,
     script: (...replies) => void queue.push(...replies),
     get fallback() {
       return state.fallback;
@@ -82,5 +96,44 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * One scripted server for the whole test file, started in beforeAll and closed in afterAll; before
+ * each test what it received is cleared and its fallback is a plain success again.
+ */
+export function useScriptedServer(): ScriptedServer {
+  let current: ScriptedServer | undefined;
+  const get = (): ScriptedServer => {
+    if (current === undefined) throw new Error('the scripted server is started in beforeAll; use it inside tests');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startScriptedServer();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(() => {
+    get().received.length = 0;
+    get().fallback = { status: 200, body: { RequestId: 'OK-1' } };
+  });
+  return {
+    get endpoint() {
+      return get().endpoint;
+    },
+    get received() {
+      return get().received;
+    },
+    connections: () => get().connections(),
+    script: (...replies) => get().script(...replies),
+    get fallback() {
+      return get().fallback;
+    },
+    set fallback(reply: Reply) {
+      get().fallback = reply;
+    },
+    close: () => get().close(),
   };
 }

@@ -19,6 +19,18 @@ export const MAX_TAG_VALUE_LENGTH = 128;
 /** Tag key prefixes Alibaba Cloud keeps for itself (compared case-insensitively). */
 export const RESERVED_TAG_PREFIXES = ['aliyun', 'acs:'] as const;
 
+/**
+ * Longest Configuration OOS takes: 16 KiB of JSON text, counted in characters as the emulator
+ * does (`JSON.stringify` of the configuration map, secrets included). Checked at plan time.
+ */
+export const MAX_CONFIGURATION_LENGTH = 16 * 1024;
+
+/** What is wrong with the Configuration JSON text's size (never quotes it: it holds the secret). */
+export function configurationLengthProblem(json: string): string | undefined {
+  if (json.length <= MAX_CONFIGURATION_LENGTH) return undefined;
+  return `the configuration is ${json.length} characters of JSON; OOS accepts at most ${MAX_CONFIGURATION_LENGTH} (16 KiB): shorten it by ${json.length - MAX_CONFIGURATION_LENGTH}.`;
+}
+
 const NAME_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 const RAM_ROLE_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
 const RESOURCE_GROUP_PATTERN = /^rg-[a-z0-9]+$/;

@@ -25,6 +25,7 @@ Options:
   --drop-rate <r>            share (0..1) of connections dropped without a response
   --lost-response-rate <r>   share (0..1) of requests carried out whose response is then lost
   --fault-actions <a,b>      apply the faults above only to these actions (default: all)
+  --fault-seed <n>           seed the fault dice so a faulty run can be repeated
   --help                     show this help
 `;
 
@@ -42,6 +43,7 @@ const VALUE_OPTIONS = new Set([
   'latency-ms',
   'lost-response-rate',
   'fault-actions',
+  'fault-seed',
   'drop-rate',
 ]);
 
@@ -100,6 +102,7 @@ export function optionsFromArguments(values: Map<string, string>, env: NodeJS.Pr
     accountId: values.get('account-id'),
     tagResourceType: values.get('tag-resource-type'),
     faults,
+    faultSeed: numberOption(values, 'fault-seed'),
   };
 }
 

@@ -61,6 +61,18 @@ export class FaultInjector {
   }
 }
 
+/** A small deterministic PRNG (mulberry32): the same seed gives the same fault sequence. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 function validRate(name: string, rate: number | undefined): number {
   if (rate === undefined) return 0;
   if (!Number.isFinite(rate) || rate < 0 || rate > 1) throw new RangeError(`faults.${name} must be a number from 0 to 1, got ${rate}.`);

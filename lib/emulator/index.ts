@@ -23,3 +23,4 @@ export {
   type V2SigningInput,
   type SignedV2Request,
 } from './signature-verifier';
+export { DEFAULT_EMULATOR_TIMEOUTS, type EmulatorTimeouts } from './options';

@@ -42,11 +42,28 @@ export interface EmulatorOptions {
   tagResourceType?: string;
   /** Fault injection; default none. */
   faults?: FaultSettings;
+  /** Seed of the fault dice, so a run with faults can be repeated; default unseeded (Math.random). */
+  faultSeed?: number;
   /** Time source, for tests; default the system clock. */
   clock?: () => Date;
   /** ResourceGroupId given to resources created without one; default 'rg-acfmdefault000001'. */
   defaultResourceGroupId?: string;
+  /** A client must send its headers within this; default 10,000 ms (then HTTP 408). */
+  headersTimeoutMs?: number;
+  /** A client must send its whole request within this; default 30,000 ms (then HTTP 408). */
+  requestTimeoutMs?: number;
+  /** An idle keep-alive connection is closed after this; default 5,000 ms. */
+  keepAliveTimeoutMs?: number;
 }
+
+/** The slow-client limits a running emulator applies. */
+export interface EmulatorTimeouts {
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+}
+
+export const DEFAULT_EMULATOR_TIMEOUTS: EmulatorTimeouts = Object.freeze({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
 
 export const DEFAULT_EMULATOR_CREDENTIAL: EmulatorCredential = {
   accessKeyId: 'LTAIemulatorKey0001',
@@ -62,6 +79,7 @@ export interface RunningEmulator {
   /** e.g. 127.0.0.1:PORT, the form the SDK's `endpoint` takes. */
   readonly endpoint: string;
   readonly port: number;
+  readonly timeouts: EmulatorTimeouts;
   setFaults(faults: FaultSettings): void;
   close(): Promise<void>;
 }

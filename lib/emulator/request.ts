@@ -48,20 +48,29 @@ function decodeComponent(raw: string): string {
   }
 }
 
+/** Past this, an oversized body is no longer drained to answer 413 politely: the connection is cut. */
+const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
+
+/**
+ * Reads the body. One over MAX_BODY_BYTES is drained, not buffered, and then refused with 413:
+ * answering (or closing) while the client still writes would reach it as a connection reset.
+ */
 export function readBody(message: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
     message.on('data', (chunk: Buffer) => {
       received += chunk.length;
-      if (received > MAX_BODY_BYTES) {
-        reject(new OosError('RequestEntityTooLarge', 413, `The request body exceeds ${MAX_BODY_BYTES} bytes.`));
+      if (received > MAX_DRAINED_BYTES) {
         message.destroy();
         return;
       }
-      chunks.push(chunk);
+      if (received <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    message.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    message.on('end', () => {
+      if (received > MAX_BODY_BYTES) reject(new OosError('RequestEntityTooLarge', 413, `The request body exceeds ${MAX_BODY_BYTES} bytes.`));
+      else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    });
     message.on('error', reject);
   });
 }

@@ -4,13 +4,21 @@
  * they carry secrets.
  */
 import { randomUUID } from 'node:crypto';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES, createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { type ActionHandler, ActionParameters, type EmulatorSettings } from './actions';
 import { chatConfigurationActions } from './chat-configurations';
 import { OosError, errorEnvelope, internalError, invalidParameter } from './errors';
-import { FaultInjector } from './faults';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR_CREDENTIAL, DEFAULT_RESOURCE_GROUP_ID, type EmulatorOptions, type RunningEmulator } from './options';
+import { FaultInjector, seededRandom } from './faults';
+import {
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_EMULATOR_CREDENTIAL,
+  DEFAULT_EMULATOR_TIMEOUTS,
+  DEFAULT_RESOURCE_GROUP_ID,
+  type EmulatorOptions,
+  type EmulatorTimeouts,
+  type RunningEmulator,
+} from './options';
 import { parseRequest, readBody } from './request';
 import { secretParameterActions } from './secret-parameters';
 import { SignatureVerifier } from './signature-verifier';
@@ -92,6 +100,50 @@ function respondWithError(response: ServerResponse, requestId: string, hostId: s
   respond(response, oosError.httpStatus, requestId, errorEnvelope(oosError, requestId, hostId));
 }
 
+/**
+ * Failures Node's HTTP parser detects before a request exists (headers too large, too slow,
+ * malformed) would get an empty-bodied answer; the gateway answers them with its envelope too.
+ */
+function respondToClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const oosError =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new OosError(
+          'RequestHeaderFieldsTooLarge',
+          431,
+          'The request line and headers exceed the size limit; send the action parameters in the application/x-www-form-urlencoded form body.',
+        )
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new OosError('RequestTimeout', 408, 'The request was not received completely in time.')
+        : new OosError('BadRequest', 400, 'The request is not valid HTTP.');
+  const requestId = randomUUID().toUpperCase();
+  const text = JSON.stringify(errorEnvelope(oosError, requestId, ''));
+  socket.end(
+    `HTTP/1.1 ${oosError.httpStatus} ${STATUS_CODES[oosError.httpStatus] ?? 'Error'}\r\n` +
+      'Content-Type: application/json;charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(text)}\r\n` +
+      `x-acs-request-id: ${requestId}\r\n` +
+      'Connection: close\r\n\r\n' +
+      text,
+  );
+}
+
+function resolveTimeouts(options: EmulatorOptions): EmulatorTimeouts {
+  const timeouts = {
+    headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_EMULATOR_TIMEOUTS.headersTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_EMULATOR_TIMEOUTS.requestTimeoutMs,
+    keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? DEFAULT_EMULATOR_TIMEOUTS.keepAliveTimeoutMs,
+  };
+  for (const [name, value] of Object.entries(timeouts)) {
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of milliseconds; ${value} was given.`);
+  }
+  // Node refuses a headers timeout longer than the request timeout.
+  return { ...timeouts, requestTimeoutMs: Math.max(timeouts.requestTimeoutMs, timeouts.headersTimeoutMs) };
+}
+
 function respond(response: ServerResponse, status: number, requestId: string, body: object): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
@@ -118,14 +170,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const store = EmulatorStore.open(options.dataFile);
   const verifier = new SignatureVerifier(credentials, clock);
-  const faults = new FaultInjector(options.faults);
+  const faults = new FaultInjector(options.faults, options.faultSeed === undefined ? Math.random : seededRandom(options.faultSeed));
   const settings: EmulatorSettings = {
     accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
     tagResourceType: options.tagResourceType ?? DEFAULT_TAG_RESOURCE_TYPE,
     defaultResourceGroupId,
   };
 
-  const server = createServer(createRequestListener(store, verifier, faults, settings, clock));
+  const timeouts = resolveTimeouts(options);
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersTimeoutMs,
+      requestTimeout: timeouts.requestTimeoutMs,
+      keepAliveTimeout: timeouts.keepAliveTimeoutMs,
+      // Node checks the two timeouts above only this often (default 30 s).
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(timeouts.headersTimeoutMs / 4)),
+    },
+    createRequestListener(store, verifier, faults, settings, clock),
+  );
+  server.on('clientError', respondToClientError);
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   const endpoint = `${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -134,6 +197,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: `http://${endpoint}`,
     endpoint,
     port,
+    timeouts,
     setFaults: (settings) => faults.update(settings),
     // Idempotent: test teardown and signal handlers may both close.
     close: () => (closing ??= close(server)),

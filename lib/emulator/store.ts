@@ -159,6 +159,28 @@ export function writeFileAtomically(file: string, content: string): void {
   syncDirectory(path.dirname(file));
 }
 
+/**
+ * Removes `<file>.<pid>.tmp` left by a writer killed between write and rename (they hold secrets
+ * in clear), unless that process still runs (a second emulator on the same file is its business).
+ */
+function removeStaleTemporaries(file: string): void {
+  const prefix = `${path.basename(file)}.`;
+  for (const entry of fs.readdirSync(path.dirname(file))) {
+    const pid = entry.startsWith(prefix) && entry.endsWith('.tmp') ? entry.slice(prefix.length, -'.tmp'.length) : '';
+    if (!/^\d+$/.test(pid) || (Number(pid) !== process.pid && isRunning(Number(pid)))) continue;
+    fs.rmSync(path.join(path.dirname(file), entry), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Makes the rename itself durable; not every platform lets a directory be opened, hence best effort. */
 function syncDirectory(directory: string): void {
   try {
@@ -191,6 +213,7 @@ export class EmulatorStore {
     if (dataFile === undefined) return new EmulatorStore(undefined, undefined);
     const resolved = path.resolve(dataFile);
     fs.mkdirSync(path.dirname(resolved), { recursive: true });
+    removeStaleTemporaries(resolved);
     let content: string | undefined;
     try {
       content = fs.readFileSync(resolved, 'utf8');

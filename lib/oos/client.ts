@@ -6,15 +6,47 @@
  *
  * The libraries are required on the first call, not at import: a Terraform provider process
  * imports this module every time it starts, and most starts never call OOS.
+ *
+ * How the provider is meant to use it (issue 8):
+ * - Time: compute one deadline per Terraform operation from the resource's `timeouts` block
+ *   (`client.deadlineAfter(ms)`, defaults DEFAULT_TIMEOUTS_MS) and pass `{ deadline }` to every
+ *   call of that operation (create, tag, read back). Retries run until then; `retry.maxRetries`
+ *   (the provider's `max_retries`) is only an optional cap. `stop()` on StopProvider ends every
+ *   wait at once; an attempt in flight finishes.
+ * - Throttling: all calls of one client share an adaptive rate limiter; nothing to configure.
+ * - Did it happen? Every call error is an OosCallError with `history` (each attempt's outcome)
+ *   and `outcomeUnknown`; a success reports the same through `onHistory`. After Create fails:
+ *   `isAlreadyExists(e) && e.outcomeUnknown` → an earlier attempt may have created it: adopt it
+ *   only if it carries this state's proof; `isAlreadyExists(e) && !e.outcomeUnknown` → someone
+ *   else's (never adopt). Any error with `e.history.mayHaveTakenEffect` (a network error after
+ *   sending, a malformed 2xx answer) → the configuration may exist: return partial state with the
+ *   error diagnostic rather than nothing, so Terraform does not lose track of it.
+ * - Answers are parsed strictly: OosResponseError names the action, the field and the RequestId.
+ * - Plan-time checks live in lib/domain (e.g. MAX_CONFIGURATION_LENGTH, configurationLengthProblem,
+ *   tagProblems), so an invalid configuration fails before anything is created.
  */
+import { setMaxListeners } from 'node:events';
 import type OpenApiClient from '@alicloud/openapi-core';
 import type CredentialClass from '@alicloud/credentials';
 import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from './config';
 import { buildCredential, observeCredential, validateCredentialSettings, type CredentialSettings } from './credentials';
-import { OosApiError, OosConfigError, OosCredentialsError, OosNetworkError, OosTimeoutError } from './errors';
+import {
+  callHistory,
+  OosApiError,
+  OosCallError,
+  OosConfigError,
+  OosCredentialsError,
+  OosNetworkError,
+  OosNotStartedError,
+  OosTimeoutError,
+  type AttemptRecord,
+  type CallHistory,
+} from './errors';
+import { Answer, type Json } from './answers';
 import { SecretRedactor } from './redaction';
 import { DEFAULT_TAG_RESOURCE_TYPE, OOS_API_VERSION, isSecretKey } from '../domain';
-import { resolveRetryPolicy, SYSTEM_CLOCK, withRetry, type RetryClock, type RetryPolicy } from './retry';
+import { AdaptiveRateLimiter } from './rate-limiter';
+import { DEFAULT_TIMEOUTS_MS, resolveRetryPolicy, SYSTEM_CLOCK, withRetry, type OperationKind, type RetryClock, type RetryPolicy } from './retry';
 import type {
   ChatConfiguration,
   ChatConfigurationInput,
@@ -29,7 +61,6 @@ import type {
 
 type CoreModule = typeof import('@alicloud/openapi-core');
 type DaraModule = typeof import('@darabonba/typescript');
-type Json = Record<string, unknown>;
 
 export type { CredentialSettings } from './credentials';
 
@@ -48,8 +79,13 @@ export interface OosClientConfig {
   readonly endpoint?: string;
   /** Absent: the library's default credential chain. */
   readonly credentials?: CredentialSettings;
-  /** Overrides of the retry policy (defaults: 5 retries, 200 ms base, 5000 ms cap, 120 s deadline). */
+  /** Overrides of the retry policy (defaults: no retry cap, 200 ms base, 5000 ms cap of one delay). */
   readonly retry?: Partial<RetryPolicy>;
+  /**
+   * Time budget of one call by kind, retries and rate-limit waits included (Terraform's
+   * `timeouts`). Defaults: DEFAULT_TIMEOUTS_MS (create/update/delete 5 min, read 2 min).
+   */
+  readonly timeouts?: Partial<Record<OperationKind, number>>;
   /** Connect and read timeout of one attempt. Default 30000 ms. */
   readonly requestTimeoutMs?: number;
   /** Appended to the SDK's User-Agent. */
@@ -60,6 +96,25 @@ export interface OosClientConfig {
   readonly logger?: (line: string) => void;
   /** Sleep, randomness and time used by retries; for tests. */
   readonly clock?: RetryClock;
+}
+
+/**
+ * Per-call options every operation accepts. A provider operation that makes several calls (create,
+ * tag, read back) passes one `deadline` to all of them, computed once from the resource's
+ * `timeouts` block: `deadline: client.deadlineAfter(timeouts.create)`.
+ */
+export interface CallOptions {
+  /** Client-clock time (ms) after which no attempt starts and no wait ends. Wins over `timeoutMs`. */
+  readonly deadline?: number;
+  /** Time budget of this call from now. Default: the client's `timeouts` for the action's kind. */
+  readonly timeoutMs?: number;
+  /** Ends this call's waits at once (like `stop()` for the whole client). */
+  readonly signal?: AbortSignal;
+  /**
+   * Receives every attempt of the call when it ends, success or failure (a failure also carries
+   * it as `error.history`). `outcomeUnknown` says an attempt may have been carried out unseen.
+   */
+  readonly onHistory?: (history: CallHistory) => void;
 }
 
 interface Transport {
@@ -80,8 +135,11 @@ export class OosClient {
   private readonly requestTimeoutMs: number;
   private readonly clock: RetryClock;
   private readonly redactor = new SecretRedactor();
+  private readonly timeouts: Readonly<Record<OperationKind, number>>;
+  /** Shared by every call: one throttled call slows them all down. */
+  private readonly limiter: AdaptiveRateLimiter;
+  private readonly stopping = new AbortController();
   private transportCache: Transport | undefined;
-  private stopped = false;
 
   constructor(config: OosClientConfig = {}) {
     this.regionId = resolveRegion(config.regionId);
@@ -95,142 +153,158 @@ export class OosClient {
     this.requestTimeoutMs = timeout;
     this.tagResourceType = config.tagResourceType || DEFAULT_TAG_RESOURCE_TYPE;
     this.clock = config.clock ?? SYSTEM_CLOCK;
+    this.timeouts = resolveTimeouts(config.timeouts);
+    this.limiter = new AdaptiveRateLimiter(this.clock);
+    // Every waiting call listens on it: hundreds at once are expected, not a leak.
+    setMaxListeners(0, this.stopping.signal);
     this.settings = config;
     this.redactor.remember(config.credentials?.accessKeySecret);
     this.redactor.remember(config.credentials?.securityToken);
   }
 
-  /** No retries from now on: calls in flight finish with their current attempt (Terraform's StopProvider). */
+  /**
+   * Terraform's StopProvider: every wait (backoff, rate limit) ends at once and no new attempt
+   * starts; an attempt in flight finishes and its call ends with its result or error.
+   */
   stop(): void {
-    this.stopped = true;
+    this.stopping.abort();
+  }
+
+  /** The `deadline` for CallOptions that ends `timeoutMs` from now on this client's clock. */
+  deadlineAfter(timeoutMs: number): number {
+    return this.clock.now() + timeoutMs;
+  }
+
+  /** Requests per second the adaptive rate limiter allows now; undefined until OOS throttles. */
+  get sendRate(): number | undefined {
+    return this.limiter.rate;
   }
 
   // ---- chat configurations -------------------------------------------------------------
 
-  async createChatConfiguration(input: ChatConfigurationInput): Promise<ChatConfigurationStamp> {
-    const body = await this.call('CreateChatConfiguration', this.chatConfigurationQuery(input));
-    return toStamp(asObject(body.ChatConfiguration), input.name);
+  /**
+   * OOS has no idempotency token: when this fails with EntityAlreadyExists, the configuration is
+   * the caller's only if `error.outcomeUnknown` (an earlier attempt went unanswered) and the
+   * configuration carries the caller's own proof; after Throttling or any other error answer the
+   * earlier attempts were not carried out, so the existing configuration is someone else's.
+   */
+  async createChatConfiguration(input: ChatConfigurationInput, options: CallOptions = {}): Promise<ChatConfigurationStamp> {
+    return this.call('CreateChatConfiguration', this.chatConfigurationQuery(input), options, readStamp);
   }
 
-  async updateChatConfiguration(input: ChatConfigurationInput): Promise<ChatConfigurationStamp> {
-    const body = await this.call('UpdateChatConfiguration', this.chatConfigurationQuery(input));
-    return toStamp(asObject(body.ChatConfiguration), input.name);
+  async updateChatConfiguration(input: ChatConfigurationInput, options: CallOptions = {}): Promise<ChatConfigurationStamp> {
+    return this.call('UpdateChatConfiguration', this.chatConfigurationQuery(input), options, readStamp);
   }
 
-  async getChatConfiguration(name: string): Promise<ChatConfiguration> {
-    const body = await this.call('GetChatConfiguration', { Name: name });
-    const c = asObject(body.ChatConfiguration);
-    const configuration = parseJsonMap(c.Configuration);
-    this.rememberConfigurationSecrets(configuration);
-    return {
-      ...toStamp(c, name),
-      type: text(c.Type),
-      ramRole: text(c.RamRole),
-      configuration,
-      resourceGroupId: text(c.ResourceGroupId),
-      outputs: parseJsonMap(c.Outputs),
-    };
+  async getChatConfiguration(name: string, options: CallOptions = {}): Promise<ChatConfiguration> {
+    const found = await this.call('GetChatConfiguration', { Name: name }, options, (answer) => {
+      const c = answer.object(answer.body, 'ChatConfiguration');
+      const at = (field: string) => `ChatConfiguration.${field}`;
+      return {
+        ...readSummary(answer, c, at),
+        configuration: answer.jsonMap(c, 'Configuration', at('Configuration')),
+        resourceGroupId: answer.optionalString(c, 'ResourceGroupId', at('ResourceGroupId')),
+      };
+    });
+    this.rememberConfigurationSecrets(found.configuration);
+    return found;
   }
 
   /** All pages. Filters are sent as Filters.N.Name / Filters.N.Value. */
-  async listChatConfigurations(filters: readonly ListFilter[] = []): Promise<ChatConfigurationSummary[]> {
+  async listChatConfigurations(filters: readonly ListFilter[] = [], options: CallOptions = {}): Promise<ChatConfigurationSummary[]> {
     const query: QueryInput = {
       Filters: filters.length ? filters.map((f) => ({ Name: f.name, Value: f.value })) : undefined,
       MaxResults: PAGE_SIZE,
     };
-    const items = await this.collectPages('ListChatConfigurations', query, (body) => asArray(body.ChatConfigurations, 'ChatConfiguration'));
-    return items.map((c) => ({
-      ...toStamp(c, ''),
-      type: text(c.Type),
-      ramRole: text(c.RamRole),
-      outputs: parseJsonMap(c.Outputs),
-    }));
+    return this.collectPages('ListChatConfigurations', query, options, (answer) =>
+      answer.list('ChatConfigurations', 'ChatConfiguration').map((c, i) => readSummary(answer, c, (field) => `ChatConfigurations[${i}].${field}`)),
+    );
   }
 
-  async deleteChatConfiguration(name: string): Promise<void> {
-    await this.call('DeleteChatConfiguration', { Name: name });
+  async deleteChatConfiguration(name: string, options: CallOptions = {}): Promise<void> {
+    await this.call('DeleteChatConfiguration', { Name: name }, options, ignoreAnswer);
   }
 
   // ---- tags ----------------------------------------------------------------------------
 
-  async tagResources(input: TagResourcesInput): Promise<void> {
-    await this.call('TagResources', {
-      ResourceType: input.resourceType,
-      ResourceIds: JSON.stringify(input.resourceIds),
-      Tags: JSON.stringify(input.tags),
-    });
+  async tagResources(input: TagResourcesInput, options: CallOptions = {}): Promise<void> {
+    const params = { ResourceType: input.resourceType, ResourceIds: JSON.stringify(input.resourceIds), Tags: JSON.stringify(input.tags) };
+    await this.call('TagResources', params, options, ignoreAnswer);
   }
 
-  async untagResources(input: UntagResourcesInput): Promise<void> {
-    await this.call('UntagResources', {
+  async untagResources(input: UntagResourcesInput, options: CallOptions = {}): Promise<void> {
+    const params = {
       ResourceType: input.resourceType,
       ResourceIds: JSON.stringify(input.resourceIds),
       TagKeys: input.tagKeys ? JSON.stringify(input.tagKeys) : undefined,
       All: input.all,
-    });
+    };
+    await this.call('UntagResources', params, options, ignoreAnswer);
   }
 
   /** All pages. */
-  async listTagResources(resourceType: string, resourceIds: readonly string[]): Promise<TagResource[]> {
-    const items = await this.collectPages('ListTagResources', { ResourceType: resourceType, ResourceIds: JSON.stringify(resourceIds) }, (body) =>
-      asArray(body.TagResources, 'TagResource'),
+  async listTagResources(resourceType: string, resourceIds: readonly string[], options: CallOptions = {}): Promise<TagResource[]> {
+    const query = { ResourceType: resourceType, ResourceIds: JSON.stringify(resourceIds) };
+    return this.collectPages('ListTagResources', query, options, (answer) =>
+      answer.list('TagResources', 'TagResource').map((t, i) => {
+        const at = (field: string) => `TagResources[${i}].${field}`;
+        return {
+          resourceId: answer.string(t, 'ResourceId', at('ResourceId')),
+          resourceType: answer.optionalString(t, 'ResourceType', at('ResourceType')) || resourceType,
+          tagKey: answer.string(t, 'TagKey', at('TagKey')),
+          tagValue: answer.optionalString(t, 'TagValue', at('TagValue')),
+        };
+      }),
     );
-    return items.map((t) => ({
-      resourceId: text(t.ResourceId),
-      resourceType: text(t.ResourceType) || resourceType,
-      tagKey: text(t.TagKey),
-      tagValue: text(t.TagValue),
-    }));
   }
 
-  async getChatConfigurationTags(name: string): Promise<Record<string, string>> {
-    const tags = await this.listTagResources(this.tagResourceType, [name]);
+  async getChatConfigurationTags(name: string, options: CallOptions = {}): Promise<Record<string, string>> {
+    const tags = await this.listTagResources(this.tagResourceType, [name], options);
     const out: Record<string, string> = {};
     for (const t of tags) if (t.resourceId === name) out[t.tagKey] = t.tagValue;
     return out;
   }
 
   /** Makes the tags equal `desired`: untags removed keys, tags added or changed ones. */
-  async setChatConfigurationTags(name: string, desired: Readonly<Record<string, string>>, current?: Readonly<Record<string, string>>): Promise<void> {
-    const now = current ?? (await this.getChatConfigurationTags(name));
+  async setChatConfigurationTags(
+    name: string,
+    desired: Readonly<Record<string, string>>,
+    current?: Readonly<Record<string, string>>,
+    options: CallOptions = {},
+  ): Promise<void> {
+    const now = current ?? (await this.getChatConfigurationTags(name, options));
     const removed = Object.keys(now).filter((k) => !Object.prototype.hasOwnProperty.call(desired, k));
     const changed = Object.entries(desired).filter(([k, v]) => now[k] !== v);
     const resourceType = this.tagResourceType;
     for (const tagKeys of chunk(removed, TAGS_PER_CALL)) {
-      await this.untagResources({ resourceType, resourceIds: [name], tagKeys });
+      await this.untagResources({ resourceType, resourceIds: [name], tagKeys }, options);
     }
     for (const entries of chunk(changed, TAGS_PER_CALL)) {
-      await this.tagResources({ resourceType, resourceIds: [name], tags: Object.fromEntries(entries) });
+      await this.tagResources({ resourceType, resourceIds: [name], tags: Object.fromEntries(entries) }, options);
     }
   }
 
   // ---- secret parameters ---------------------------------------------------------------
 
-  async getSecretParameter(name: string, options: { withDecryption?: boolean; parameterVersion?: number } = {}): Promise<SecretParameter> {
-    const body = await this.call('GetSecretParameter', {
-      Name: name,
-      WithDecryption: options.withDecryption,
-      ParameterVersion: options.parameterVersion,
-    });
-    const parameter = toSecretParameter(asObject(body.Parameter), name);
+  async getSecretParameter(name: string, options: { withDecryption?: boolean; parameterVersion?: number } & CallOptions = {}): Promise<SecretParameter> {
+    const params = { Name: name, WithDecryption: options.withDecryption, ParameterVersion: options.parameterVersion };
+    const parameter = await this.call('GetSecretParameter', params, options, (answer) => readSecretParameter(answer, options.withDecryption === true));
     if (options.withDecryption) this.redactor.remember(parameter.value);
     return parameter;
   }
 
-  async createSecretParameter(name: string, value: string, description?: string): Promise<SecretParameter> {
+  async createSecretParameter(name: string, value: string, description?: string, options: CallOptions = {}): Promise<SecretParameter> {
     this.redactor.remember(value);
-    const body = await this.call('CreateSecretParameter', { Name: name, Value: value, Description: description });
-    return toSecretParameter(asObject(body.Parameter), name);
+    return this.call('CreateSecretParameter', { Name: name, Value: value, Description: description }, options, (a) => readSecretParameter(a, false));
   }
 
-  async updateSecretParameter(name: string, value: string): Promise<SecretParameter> {
+  async updateSecretParameter(name: string, value: string, options: CallOptions = {}): Promise<SecretParameter> {
     this.redactor.remember(value);
-    const body = await this.call('UpdateSecretParameter', { Name: name, Value: value });
-    return toSecretParameter(asObject(body.Parameter), name);
+    return this.call('UpdateSecretParameter', { Name: name, Value: value }, options, (a) => readSecretParameter(a, false));
   }
 
-  async deleteSecretParameter(name: string): Promise<void> {
-    await this.call('DeleteSecretParameter', { Name: name });
+  async deleteSecretParameter(name: string, options: CallOptions = {}): Promise<void> {
+    await this.call('DeleteSecretParameter', { Name: name }, options, ignoreAnswer);
   }
 
   // ---- plumbing ------------------------------------------------------------------------
@@ -252,14 +326,16 @@ export class OosClient {
     }
   }
 
-  private async collectPages(action: string, query: QueryInput, items: (body: Json) => Json[]): Promise<Json[]> {
-    const out: Json[] = [];
+  private async collectPages<T>(action: string, query: QueryInput, options: CallOptions, items: (answer: Answer) => T[]): Promise<T[]> {
+    const out: T[] = [];
     const seen = new Set<string>();
     let nextToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await this.call(action, { ...query, NextToken: nextToken });
-      out.push(...items(body));
-      nextToken = text(body.NextToken) || undefined;
+      const [pageItems, token] = await this.call(action, { ...query, NextToken: nextToken }, options, (answer) => {
+        return [items(answer), answer.optionalString(answer.body, 'NextToken', 'NextToken')] as const;
+      });
+      out.push(...pageItems);
+      nextToken = token || undefined;
       if (!nextToken || seen.has(nextToken)) break;
       seen.add(nextToken);
     }
@@ -298,61 +374,101 @@ export class OosClient {
     return this.transportCache;
   }
 
-  /** One action, with retries. Returns the parsed JSON body. */
-  private async call(action: string, params: QueryInput): Promise<Json> {
+  /**
+   * One action, with retries; `read` parses the answer strictly (once, not retried: a malformed
+   * answer is the server's, and its attempt was carried out).
+   */
+  private async call<T>(action: string, params: QueryInput, options: CallOptions, read: (answer: Answer) => T): Promise<T> {
     const { core, dara, api } = this.transport();
-    const query = core.OpenApiUtil.query({ RegionId: this.regionId, ...params });
+    // Parameters go in the signed form body, not the URL: a 16 KiB Configuration would overflow
+    // the gateway's request-line limit (HTTP 431), and URLs end up in proxy logs.
+    const form = core.OpenApiUtil.query({ RegionId: this.regionId, ...params });
     const log = this.settings.logger;
-    return withRetry(
-      async ({ attempt, remainingMs }) => {
-        const timeoutMs = Math.max(1, Math.min(this.requestTimeoutMs, remainingMs));
-        let response: { statusCode?: number; body?: unknown };
-        try {
-          response = await api.callApi(
-            new core.$OpenApiUtil.Params({
-              action,
-              version: OOS_API_VERSION,
-              protocol: this.endpoint.protocol,
-              pathname: '/',
-              method: 'POST',
-              authType: 'AK',
-              style: 'RPC',
-              reqBodyType: 'formData',
-              bodyType: 'json',
-            }),
-            new core.$OpenApiUtil.OpenApiRequest({ query }),
-            new dara.RuntimeOptions({ autoretry: false, readTimeout: timeoutMs, connectTimeout: timeoutMs }),
-          );
-        } catch (err) {
-          const mapped = this.mapError(action, err, attempt, timeoutMs);
-          if (log && mapped instanceof OosApiError) {
-            log(`OOS ${action} attempt ${attempt}: HTTP ${mapped.httpStatus} RequestId ${mapped.requestId || 'none'}`);
-          } else if (log && mapped instanceof OosNetworkError) {
-            log(`OOS ${action} attempt ${attempt}: no HTTP answer (${mapped.reason})`);
+    const attempts: AttemptRecord[] = [];
+    const finish = (): CallHistory => {
+      const history = callHistory(action, attempts);
+      options.onHistory?.(history);
+      return history;
+    };
+    const signal = options.signal ? AbortSignal.any([this.stopping.signal, options.signal]) : this.stopping.signal;
+    const deadline = options.deadline ?? this.clock.now() + (options.timeoutMs ?? this.timeouts[operationKind(action)]);
+    try {
+      const answer = await withRetry(
+        async ({ attempt, remainingMs }) => {
+          const sentAt = this.clock.now();
+          const timeoutMs = Math.max(1, Math.min(this.requestTimeoutMs, remainingMs));
+          let response: { statusCode?: number; body?: unknown };
+          try {
+            response = await api.callApi(
+              new core.$OpenApiUtil.Params({
+                action,
+                version: OOS_API_VERSION,
+                protocol: this.endpoint.protocol,
+                pathname: '/',
+                method: 'POST',
+                authType: 'AK',
+                style: 'RPC',
+                reqBodyType: 'formData',
+                bodyType: 'json',
+              }),
+              new core.$OpenApiUtil.OpenApiRequest({ body: form }),
+              new dara.RuntimeOptions({ autoretry: false, readTimeout: timeoutMs, connectTimeout: timeoutMs }),
+            );
+          } catch (err) {
+            const mapped = this.mapError(action, err, attempt, timeoutMs);
+            attempts.push(attemptRecord(attempt, mapped));
+            if (mapped instanceof OosApiError) this.limiter.record(isThrottling(mapped), sentAt);
+            if (log && mapped instanceof OosApiError) {
+              log(`OOS ${action} attempt ${attempt}: HTTP ${mapped.httpStatus} RequestId ${mapped.requestId || 'none'}`);
+            } else if (log && mapped instanceof OosNetworkError) {
+              log(`OOS ${action} attempt ${attempt}: no HTTP answer (${mapped.reason})`);
+            }
+            throw mapped;
           }
-          throw mapped;
-        }
-        const body = asObject(response.body);
-        log?.(`OOS ${action} attempt ${attempt}: HTTP ${response.statusCode ?? '?'} RequestId ${text(body.RequestId) || 'none'}`);
-        return body;
-      },
-      this.retryPolicy,
-      this.clock,
-      log ? (e) => log(`OOS ${action} attempt ${e.attempt} failed; retrying in ${e.delayMs} ms`) : undefined,
-      () => this.stopped,
-    );
+          this.limiter.record(false, sentAt);
+          const body = asObject(response.body);
+          const requestId = text(body.RequestId);
+          attempts.push({ attempt, outcome: 'succeeded', httpStatus: response.statusCode, requestId: requestId || undefined });
+          log?.(`OOS ${action} attempt ${attempt}: HTTP ${response.statusCode ?? '?'} RequestId ${requestId || 'none'}`);
+          return body;
+        },
+        {
+          policy: this.retryPolicy,
+          clock: this.clock,
+          deadline,
+          signal,
+          acquire: (until, abort) => this.limiter.acquire(until, abort),
+          onRetry: log ? (e) => log(`OOS ${action} attempt ${e.attempt} failed; retrying in ${e.delayMs} ms`) : undefined,
+          notStarted: (why) => new OosNotStartedError(action, why),
+        },
+      );
+      const result = read(new Answer(action, answer));
+      finish();
+      return result;
+    } catch (err) {
+      const history = finish();
+      if (err instanceof OosCallError) err.history = history;
+      throw err;
+    }
   }
 
   /** Library and socket errors → OosApiError / OosNetworkError, built without the request URL. */
   private mapError(action: string, err: unknown, attempt: number, timeoutMs: number): Error {
     if (err instanceof OosCredentialsError || err instanceof OosConfigError) return err;
     const e = (err ?? {}) as Record<string, unknown>;
+    const host = this.endpoint.host;
     if (typeof e.statusCode === 'number' && e.statusCode >= 400) {
       const data = asObject(e.data);
+      const code = text(data.Code ?? data.code);
+      if (!code) {
+        // JSON, but not OOS's envelope: something between us and OOS answered, OOS may have acted.
+        const retryable = e.statusCode >= 500 || e.statusCode === 429;
+        return new OosNetworkError({ action, reason: `HTTP ${e.statusCode}`, detail: 'the answer was not an OOS error envelope', retryable, attempt });
+      }
       const retryAfter = Number(e.retryAfter);
       return new OosApiError({
         action,
-        code: text(data.Code ?? data.code) || definedText(e.code) || 'Unknown',
+        code,
         serverMessage: this.redactor.redact(text(data.Message ?? data.message) || '(no message)'),
         httpStatus: e.statusCode,
         requestId: text(data.RequestId ?? data.requestId) || definedText(e.requestId),
@@ -360,26 +476,33 @@ export class OosClient {
         recommend: this.redactor.redact(text(data.Recommend)) || undefined,
         retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
         attempt,
+        hint: settingHint(code),
       });
     }
     if (e.name === 'RequestTimeoutError' || e.code === 'ETIMEDOUT') {
+      // openapi-core reports connect and read timeouts alike: the request may have been sent.
       return new OosTimeoutError(action, timeoutMs, attempt);
     }
     const code = typeof e.code === 'string' ? e.code : '';
     const message = typeof e.message === 'string' ? e.message : '';
-    if (RETRYABLE_SOCKET_CODES.has(code)) {
-      return new OosNetworkError({ action, reason: code, detail: `${this.endpoint.host} did not answer`, retryable: true, attempt });
+    if (NOT_SENT_SOCKET_CODES.has(code)) {
+      const detail = `could not connect to ${host}; check endpoint (and region): nothing answers there`;
+      return new OosNetworkError({ action, reason: code, detail, retryable: true, attempt, outcome: 'not-sent' });
+    }
+    if (UNKNOWN_OUTCOME_SOCKET_CODES.has(code)) {
+      return new OosNetworkError({ action, reason: code, detail: `${host} did not answer`, retryable: true, attempt });
     }
     if (/socket hang up/i.test(message)) {
-      return new OosNetworkError({ action, reason: 'socket hang up', detail: `${this.endpoint.host} closed the connection`, retryable: true, attempt });
+      return new OosNetworkError({ action, reason: 'socket hang up', detail: `${host} closed the connection`, retryable: true, attempt });
     }
     if (code === 'ENOTFOUND') {
       return new OosNetworkError({
         action,
         reason: code,
-        detail: `cannot resolve ${this.endpoint.host}; check the endpoint and region`,
+        detail: `cannot resolve ${host}; check endpoint (and region)`,
         retryable: false,
         attempt,
+        outcome: 'not-sent',
       });
     }
     if (err instanceof SyntaxError) {
@@ -388,23 +511,64 @@ export class OosClient {
       return new OosNetworkError({ action, reason: 'InvalidResponse', detail: 'the answer was not JSON', retryable: true, attempt });
     }
     if (code.startsWith('ERR_TLS') || /certificate|SSL/i.test(code)) {
-      return new OosNetworkError({ action, reason: code, detail: `TLS to ${this.endpoint.host} failed`, retryable: false, attempt });
+      return new OosNetworkError({ action, reason: code, detail: `TLS to ${host} failed`, retryable: false, attempt, outcome: 'not-sent' });
     }
-    return new Error(`OOS ${action} failed: ${this.redactor.redact(withoutUrls(message || String(err)))}`);
+    const detail = this.redactor.redact(withoutUrls(message || String(err)));
+    return new OosNetworkError({ action, reason: 'UnexpectedError', detail, retryable: false, attempt });
   }
 }
 
-const RETRYABLE_SOCKET_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'UND_ERR_SOCKET',
-]);
+/** Error codes caused by one provider setting: which one, and how to fix it. */
+const SETTING_HINTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^SignatureDoesNotMatch$/, 'Check secret_key (or ALIBABA_CLOUD_ACCESS_KEY_SECRET): it is not the secret of this access key'],
+  [/^InvalidAccessKeyId(\.|$)/, 'Check access_key (or ALIBABA_CLOUD_ACCESS_KEY_ID): OOS does not know this AccessKey ID, or it is disabled'],
+  [
+    /^(InvalidSecurityToken|MissingSecurityToken)/,
+    'Check security_token (or ALIBABA_CLOUD_SECURITY_TOKEN): it must be the STS token issued with this access key',
+  ],
+  [/^InvalidTimeStamp\.Expired$/, "Check this machine's clock: requests are signed with it and OOS accepts 15 minutes of skew"],
+];
+
+function settingHint(code: string): string | undefined {
+  return SETTING_HINTS.find(([pattern]) => pattern.test(code))?.[1];
+}
+
+const ACTION_KINDS: ReadonlyArray<readonly [RegExp, OperationKind]> = [
+  [/^Create/, 'create'],
+  [/^(Update|TagResources|UntagResources)/, 'update'],
+  [/^Delete/, 'delete'],
+];
+
+function operationKind(action: string): OperationKind {
+  return ACTION_KINDS.find(([pattern]) => pattern.test(action))?.[1] ?? 'read';
+}
+
+function resolveTimeouts(overrides: Partial<Record<OperationKind, number>> = {}): Record<OperationKind, number> {
+  const timeouts = { ...DEFAULT_TIMEOUTS_MS };
+  for (const [kind, value] of Object.entries(overrides) as Array<[OperationKind, number | undefined]>) {
+    if (value === undefined) continue;
+    if (!Number.isFinite(value) || value <= 0) throw new OosConfigError(`timeouts.${kind} must be a positive number of milliseconds, got ${String(value)}`);
+    timeouts[kind] = value;
+  }
+  return timeouts;
+}
+
+function isThrottling(error: OosApiError): boolean {
+  return error.code.startsWith('Throttling') || error.code === 'Rejected.Throttling';
+}
+
+function attemptRecord(attempt: number, error: Error): AttemptRecord {
+  if (error instanceof OosApiError)
+    return { attempt, outcome: 'rejected', code: error.code, httpStatus: error.httpStatus, requestId: error.requestId || undefined };
+  if (error instanceof OosNetworkError) return { attempt, outcome: error.outcome, code: error.reason };
+  // Credentials that could not be fetched: nothing was signed, so nothing was sent.
+  return { attempt, outcome: 'not-sent', code: error.name };
+}
+
+/** The connection was never made, so the request never left. */
+const NOT_SENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
+/** The connection broke after the request may have been written. */
+const UNKNOWN_OUTCOME_SOCKET_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /** Socket errors carry `POST http://host/?<query> failed.`; the query holds parameters. */
 function withoutUrls(message: string): string {
@@ -416,12 +580,6 @@ function withoutUrls(message: string): string {
 
 function asObject(value: unknown): Json {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
-}
-
-/** OOS lists come either as arrays or wrapped (`{TagResource: [...]}`). */
-function asArray(value: unknown, wrapperKey: string): Json[] {
-  const list = Array.isArray(value) ? value : asObject(value)[wrapperKey];
-  return Array.isArray(list) ? list.map(asObject) : [];
 }
 
 function text(value: unknown): string {
@@ -436,33 +594,40 @@ function definedText(value: unknown): string {
   return t === 'undefined' ? '' : t;
 }
 
-/** JSON text (or an object) → string map; `{}` when missing or invalid. */
-function parseJsonMap(value: unknown): Record<string, string> {
-  let parsed: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      parsed = JSON.parse(value);
-    } catch {
-      return {};
-    }
-  }
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(asObject(parsed))) out[k] = text(v);
-  return out;
+function ignoreAnswer(): void {}
+
+/** Create and Update answer `{ChatConfiguration: {Name, CreatedDate, UpdatedDate}}`. */
+function readStamp(answer: Answer): ChatConfigurationStamp {
+  const c = answer.object(answer.body, 'ChatConfiguration');
+  return readStampOf(answer, c, (field) => `ChatConfiguration.${field}`);
 }
 
-function toStamp(c: Json, fallbackName: string): ChatConfigurationStamp {
-  return { name: text(c.Name) || fallbackName, createdDate: text(c.CreatedDate), updatedDate: text(c.UpdatedDate) };
-}
-
-function toSecretParameter(p: Json, fallbackName: string): SecretParameter {
-  const version = Number(p.ParameterVersion);
+function readStampOf(answer: Answer, c: Json, at: (field: string) => string): ChatConfigurationStamp {
   return {
-    name: text(p.Name) || fallbackName,
-    parameterVersion: Number.isFinite(version) ? version : 0,
-    value: text(p.Value),
-    createdDate: text(p.CreatedDate),
-    updatedDate: text(p.UpdatedDate),
+    name: answer.string(c, 'Name', at('Name')),
+    createdDate: answer.string(c, 'CreatedDate', at('CreatedDate')),
+    updatedDate: answer.optionalString(c, 'UpdatedDate', at('UpdatedDate')),
+  };
+}
+
+/** The fields Get and List items share. */
+function readSummary(answer: Answer, c: Json, at: (field: string) => string): ChatConfigurationSummary {
+  return {
+    ...readStampOf(answer, c, at),
+    type: answer.string(c, 'Type', at('Type')),
+    ramRole: answer.optionalString(c, 'RamRole', at('RamRole')),
+    outputs: answer.jsonMap(c, 'Outputs', at('Outputs')),
+  };
+}
+
+function readSecretParameter(answer: Answer, withValue: boolean): SecretParameter {
+  const p = answer.object(answer.body, 'Parameter');
+  return {
+    name: answer.string(p, 'Name', 'Parameter.Name'),
+    parameterVersion: answer.number(p, 'ParameterVersion', 'Parameter.ParameterVersion'),
+    value: withValue ? answer.string(p, 'Value', 'Parameter.Value') : answer.optionalString(p, 'Value', 'Parameter.Value'),
+    createdDate: answer.optionalString(p, 'CreatedDate', 'Parameter.CreatedDate'),
+    updatedDate: answer.optionalString(p, 'UpdatedDate', 'Parameter.UpdatedDate'),
   };
 }
 

@@ -1,31 +1,45 @@
 /**
- * Retries with exponential backoff and full jitter, bounded by a retry count and a deadline.
- * Only throttling, server-side (5xx) and network failures are retried; a 4xx client error
- * (InvalidParameter, EntityNotExists, ...) is final because repeating it cannot succeed.
+ * Retries with exponential backoff and full jitter until the call's deadline (Terraform's
+ * `timeouts`), optionally capped by a retry count. Only throttling, server-side (5xx) and
+ * network failures are retried; a 4xx client error (InvalidParameter, EntityNotExists, ...) is
+ * final because repeating it cannot succeed.
  */
 import { OosApiError, OosNetworkError } from './errors';
+import { sleepUnlessAborted } from './rate-limiter';
 
 export interface RetryPolicy {
-  /** Retries after the first attempt. Default 5. */
-  readonly maxRetries: number;
+  /** Optional cap on retries after the first attempt. Default: none, the deadline bounds them. */
+  readonly maxRetries?: number;
   /** Cap of the first retry's delay; doubles each retry. Default 200 ms. */
   readonly baseDelayMs: number;
   /** Upper bound of any delay. Default 5000 ms. */
   readonly maxDelayMs: number;
-  /** No retry starts later than this after the first attempt. Default 120000 ms. */
-  readonly deadlineMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
-  maxRetries: 5,
   baseDelayMs: 200,
   maxDelayMs: 5000,
-  deadlineMs: 120_000,
+});
+
+/** The Terraform `timeouts` kinds; each OOS action belongs to one. */
+export type OperationKind = 'create' | 'update' | 'delete' | 'read';
+
+/**
+ * Default time budget of one call, retries and rate-limit waits included, by kind (the
+ * Terraform convention: 5 minutes to change something, 2 to read). Long enough for 300 parallel
+ * creates under heavy throttling to converge; a call past it fails with its last error.
+ */
+export const DEFAULT_TIMEOUTS_MS: Readonly<Record<OperationKind, number>> = Object.freeze({
+  create: 300_000,
+  update: 300_000,
+  delete: 300_000,
+  read: 120_000,
 });
 
 /** Time and randomness, injectable so tests run instantly and deterministically. */
 export interface RetryClock {
-  readonly sleep: (ms: number) => Promise<void>;
+  /** May end early when `signal` aborts; callers race the signal anyway. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Uniform in [0, 1). */
   readonly random: () => number;
   /** Milliseconds, monotonic enough for deadlines. */
@@ -33,7 +47,17 @@ export interface RetryClock {
 }
 
 export const SYSTEM_CLOCK: RetryClock = Object.freeze({
-  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      // A stopped provider must not be kept alive by a pending backoff timer.
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    }),
   random: Math.random,
   now: Date.now,
 });
@@ -72,9 +96,9 @@ export function backoffDelay(policy: RetryPolicy, retryIndex: number, random: ()
 }
 
 export function resolveRetryPolicy(overrides: Partial<RetryPolicy> | undefined): RetryPolicy {
-  const policy = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(overrides ?? {}) };
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(overrides ?? {}) };
   for (const [field, value] of Object.entries(policy)) {
-    if (!Number.isFinite(value) || value < 0) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new RangeError(`retry.${field} must be a number >= 0, got ${String(value)}`);
     }
   }
@@ -85,31 +109,52 @@ function stripUndefined<T extends object>(obj: T): Partial<T> {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+export interface RetryOptions {
+  readonly policy?: RetryPolicy;
+  readonly clock?: RetryClock;
+  /** Clock time (ms) after which no attempt starts and no wait ends. Default: 2 minutes from now. */
+  readonly deadline?: number;
+  /** Ends every wait at once; the attempt in flight still finishes, no new one starts. */
+  readonly signal?: AbortSignal;
+  readonly onRetry?: (event: RetryEvent) => void;
+  /**
+   * Waits for permission to start an attempt (the client's rate limiter). Resolves false when
+   * that wait would pass the deadline or the signal aborted.
+   */
+  readonly acquire?: (deadline: number, signal?: AbortSignal) => Promise<boolean>;
+  /** The error when no attempt could start at all (stopped, or no time left). */
+  readonly notStarted?: (why: 'stopped' | 'deadline') => Error;
+}
+
 /**
  * Runs `attempt` until it succeeds, fails with a non-retryable error, runs out of retries, the
- * next delay would end past the deadline, or `stopped()` says the caller is shutting down; then
- * rethrows the last error unchanged.
+ * next wait would end past the deadline, or the signal aborts; then rethrows the last error
+ * unchanged (or `notStarted(...)` when not even the first attempt could start).
  */
-export async function withRetry<T>(
-  attempt: (ctx: AttemptContext) => Promise<T>,
-  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
-  clock: RetryClock = SYSTEM_CLOCK,
-  onRetry?: (event: RetryEvent) => void,
-  stopped: () => boolean = () => false,
-): Promise<T> {
-  const start = clock.now();
+export async function withRetry<T>(attempt: (ctx: AttemptContext) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const { policy = DEFAULT_RETRY_POLICY, clock = SYSTEM_CLOCK, signal, onRetry, acquire } = options;
+  const deadline = options.deadline ?? clock.now() + DEFAULT_TIMEOUTS_MS.read;
+  const giveUp = (lastError: unknown): never => {
+    if (lastError !== undefined) throw lastError;
+    const why = signal?.aborted ? 'stopped' : 'deadline';
+    throw options.notStarted?.(why) ?? new Error(why === 'stopped' ? 'the call was stopped before it started' : 'the call ran out of time before it started');
+  };
+  let lastError: unknown;
   for (let n = 1; ; n++) {
+    if (signal?.aborted || clock.now() >= deadline) giveUp(lastError);
+    if (acquire && !(await acquire(deadline, signal))) giveUp(lastError);
     try {
-      return await attempt({ attempt: n, remainingMs: Math.max(0, start + policy.deadlineMs - clock.now()) });
+      return await attempt({ attempt: n, remainingMs: Math.max(0, deadline - clock.now()) });
     } catch (err) {
+      lastError = err;
       const retryIndex = n - 1;
-      if (!isRetryable(err) || retryIndex >= policy.maxRetries || stopped()) throw err;
+      if (!isRetryable(err) || retryIndex >= (policy.maxRetries ?? Number.POSITIVE_INFINITY) || signal?.aborted) throw err;
       let delayMs = backoffDelay(policy, retryIndex, clock.random);
       const asked = err instanceof OosApiError ? err.retryAfterMs : undefined;
       if (asked !== undefined && asked > delayMs) delayMs = Math.min(asked, policy.maxDelayMs);
-      if (clock.now() + delayMs - start >= policy.deadlineMs) throw err;
+      if (clock.now() + delayMs >= deadline) throw err;
       onRetry?.({ attempt: n, delayMs, error: err });
-      await clock.sleep(delayMs);
+      if (!(await sleepUnlessAborted(clock, delayMs, signal))) throw err;
     }
   }
 }
