@@ -127,3 +127,19 @@ it('repeats the same faults for the same seed (--fault-seed), so a faulty run ca
   expect(first).toContain('OK');
   expect(await codes(7)).toEqual(first);
 });
+
+it('stops injecting after maxFaults faults, so a test can fail exactly the first attempt', async () => {
+  emulator.setFaults({ throttlingRate: 1, maxFaults: 1 });
+  expect((await call('ListChatConfigurations')).status).toBe(400);
+  expect((await call('ListChatConfigurations')).status).toBe(200);
+  expect(() => emulator.setFaults({ maxFaults: -1 })).toThrow(/maxFaults must be a whole number/);
+});
+
+it('carries out a request but answers only a RequestId at malformedRate 1', async () => {
+  emulator.setFaults({ malformedRate: 1, actions: ['CreateChatConfiguration'] });
+  const created = await call('CreateChatConfiguration', { Name: 'malformed-1', Type: 'DingTalk', Configuration: '{}' });
+  expect(created.status).toBe(200);
+  expect(Object.keys(created.body)).toEqual(['RequestId']);
+  emulator.setFaults({});
+  expect((await call('GetChatConfiguration', { Name: 'malformed-1' })).body.ChatConfiguration.Name).toBe('malformed-1');
+});

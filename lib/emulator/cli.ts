@@ -24,8 +24,10 @@ Options:
   --latency-ms <n>           delay added to every request
   --drop-rate <r>            share (0..1) of connections dropped without a response
   --lost-response-rate <r>   share (0..1) of requests carried out whose response is then lost
+  --malformed-rate <r>       share (0..1) of requests carried out but answered with only a RequestId
   --fault-actions <a,b>      apply the faults above only to these actions (default: all)
   --fault-seed <n>           seed the fault dice so a faulty run can be repeated
+  --max-faults <n>           inject at most this many faults in all, then none
   --help                     show this help
 `;
 
@@ -44,6 +46,8 @@ const VALUE_OPTIONS = new Set([
   'lost-response-rate',
   'fault-actions',
   'fault-seed',
+  'malformed-rate',
+  'max-faults',
   'drop-rate',
 ]);
 
@@ -89,6 +93,8 @@ export function optionsFromArguments(values: Map<string, string>, env: NodeJS.Pr
     latencyMs: numberOption(values, 'latency-ms'),
     dropRate: numberOption(values, 'drop-rate'),
     lostResponseRate: numberOption(values, 'lost-response-rate'),
+    malformedRate: numberOption(values, 'malformed-rate'),
+    maxFaults: numberOption(values, 'max-faults'),
     actions: values
       .get('fault-actions')
       ?.split(',')

@@ -8,11 +8,20 @@ import { OosError } from './errors';
 import type { FaultSettings } from './options';
 
 /** What to do with one verified request. */
-export type FaultDecision = { kind: 'none' } | { kind: 'drop' } | { kind: 'lose-response' } | { kind: 'error'; error: OosError };
+export type FaultDecision = { kind: 'none' } | { kind: 'drop' } | { kind: 'lose-response' } | { kind: 'malformed' } | { kind: 'error'; error: OosError };
 
 export class FaultInjector {
-  private settings: Required<Omit<FaultSettings, 'actions'>> = { throttlingRate: 0, serverErrorRate: 0, latencyMs: 0, dropRate: 0, lostResponseRate: 0 };
+  private settings: Required<Omit<FaultSettings, 'actions' | 'maxFaults'>> = {
+    throttlingRate: 0,
+    serverErrorRate: 0,
+    latencyMs: 0,
+    dropRate: 0,
+    lostResponseRate: 0,
+    malformedRate: 0,
+  };
   private actions: ReadonlySet<string> | undefined;
+  /** Faults still allowed; Infinity without maxFaults. */
+  private remaining = Infinity;
 
   constructor(
     settings: FaultSettings = {},
@@ -28,9 +37,14 @@ export class FaultInjector {
       serverErrorRate: validRate('serverErrorRate', settings.serverErrorRate),
       dropRate: validRate('dropRate', settings.dropRate),
       lostResponseRate: validRate('lostResponseRate', settings.lostResponseRate),
+      malformedRate: validRate('malformedRate', settings.malformedRate),
       latencyMs: validLatency(settings.latencyMs),
     };
     this.actions = settings.actions ? new Set(settings.actions) : undefined;
+    if (settings.maxFaults !== undefined && !(Number.isInteger(settings.maxFaults) && settings.maxFaults >= 0)) {
+      throw new RangeError(`faults.maxFaults must be a whole number of at least 0, got ${settings.maxFaults}.`);
+    }
+    this.remaining = settings.maxFaults ?? Infinity;
   }
 
   /** Whether faults apply to this action at all. */
@@ -42,9 +56,17 @@ export class FaultInjector {
     return this.settings.latencyMs;
   }
 
-  /** Drop first (a dropped request can't also be answered), then throttling, server errors, lost responses. */
+  /** One decision, counted against maxFaults when it is a fault. */
   decide(): FaultDecision {
-    const { dropRate, throttlingRate, serverErrorRate, lostResponseRate } = this.settings;
+    if (this.remaining <= 0) return { kind: 'none' };
+    const decision = this.choose();
+    if (decision.kind !== 'none') this.remaining--;
+    return decision;
+  }
+
+  /** Drop first (a dropped request can't also be answered), then throttling, server errors, lost and malformed responses. */
+  private choose(): FaultDecision {
+    const { dropRate, throttlingRate, serverErrorRate, lostResponseRate, malformedRate } = this.settings;
     if (this.happens(dropRate)) return { kind: 'drop' };
     if (this.happens(throttlingRate)) {
       return { kind: 'error', error: new OosError('Throttling.User', 400, 'Request was denied due to user flow control.') };
@@ -53,6 +75,7 @@ export class FaultInjector {
       return { kind: 'error', error: new OosError('ServiceUnavailable', 503, 'The request has failed due to a temporary failure of the server.') };
     }
     if (this.happens(lostResponseRate)) return { kind: 'lose-response' };
+    if (this.happens(malformedRate)) return { kind: 'malformed' };
     return { kind: 'none' };
   }
 

@@ -23,8 +23,15 @@ export interface FaultSettings {
    * is destroyed after the handler ran): what a client sees when the network fails mid-call. Default 0.
    */
   lostResponseRate?: number;
+  /**
+   * Share of requests that are carried out but answered with a malformed body (HTTP 200 with only a
+   * RequestId): what a client sees from a gateway or service bug. Default 0.
+   */
+  malformedRate?: number;
   /** Actions the faults apply to, e.g. ['CreateChatConfiguration']. Default: every action. */
   actions?: string[];
+  /** At most this many faults in all, then none (e.g. 1: only the first matching request fails). Default: no limit. */
+  maxFaults?: number;
 }
 
 export interface EmulatorOptions {

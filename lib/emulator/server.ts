@@ -83,7 +83,8 @@ function createRequestListener(
       message.socket.destroy();
       return;
     }
-    respond(response, 200, requestId, { RequestId: requestId, ...result });
+    // A malformed answer: the change is made, but the body lacks everything the action returns.
+    respond(response, 200, requestId, fault.kind === 'malformed' ? { RequestId: requestId } : { RequestId: requestId, ...result });
   }
 }
 

@@ -1,4 +1,5 @@
 import { ModelOf, defineSchema } from '../tfplugin/model';
+import { tagLimits } from './tag-limits';
 
 /** Schema of the `provider "oos"` block. */
 export const providerSchema = defineSchema({
@@ -25,8 +26,18 @@ export const providerSchema = defineSchema({
       secret_key: { type: 'string', optional: true, sensitive: true, description: 'AccessKey secret; required with `access_key`.' },
       security_token: { type: 'string', optional: true, sensitive: true, description: 'STS token for temporary credentials.' },
       profile: { type: 'string', optional: true, description: 'Profile of the Alibaba Cloud CLI config or credentials file.' },
-      max_retries: { type: 'number', optional: true, description: 'Retries of throttled, unavailable and network-failed calls. Default 5.' },
-      default_tags: { type: ['map', 'string'], optional: true, description: 'Tags added to every chat configuration; resource tags win.' },
+      max_retries: {
+        type: 'number',
+        optional: true,
+        description:
+          'At most this many retries of a throttled, unavailable or network-failed call. Default: no cap; calls retry until the operation times out (the resource `timeouts` block), slowing down together while OOS throttles.',
+      },
+      default_tags: {
+        type: ['map', 'string'],
+        optional: true,
+        description: 'Tags added to every chat configuration; resource tags win.',
+        validators: [tagLimits],
+      },
       tag_resource_type: { type: 'string', optional: true, description: 'ResourceType used with the OOS tag API. Default `chatconfiguration`.' },
     },
     blocks: {

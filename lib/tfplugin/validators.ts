@@ -5,6 +5,7 @@
  * are validated again once known.
  */
 import { AttributePath, AttributeValidator, BlockSchema, CtyValue, Diagnostic, ObjectValue, ValidationContext, errorDiagnostic, isUnknown } from './schema';
+import { isObjectValue } from './protocol/cty-codec';
 
 /** A rule on string values; `problem` returns what is wrong, in words that include the fix. */
 export function stringRule(description: string, problem: (value: string, context: ValidationContext) => string | undefined): AttributeValidator {
@@ -130,9 +131,47 @@ export function requiredWith(other: string, messages: RelationMessages = {}): At
 
 /** Runs the validators declared on a block's attributes against its configuration. */
 export function validateBlock(block: BlockSchema, config: ObjectValue, at: AttributePath = []): Diagnostic[] {
-  return Object.entries(block.attributes).flatMap(([attribute, schema]) =>
+  const own = Object.entries(block.attributes).flatMap(([attribute, schema]) =>
     (schema.validators ?? []).flatMap((validator) => validator.validate(config[attribute] ?? null, { attribute, path: [...at, { attribute }], config })),
   );
+  const nested = Object.entries(block.blocks ?? {}).flatMap(([name, nestedBlock]) => {
+    const value = config[name];
+    if (isObjectValue(value)) return validateBlock(nestedBlock.block, value, [...at, { attribute: name }]);
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((element, index) =>
+      isObjectValue(element) ? validateBlock(nestedBlock.block, element, [...at, { attribute: name }, { index }]) : [],
+    );
+  });
+  return [...own, ...nested];
+}
+
+/**
+ * For an attribute kept only to point users elsewhere (e.g. a secret argument that would land in
+ * state): any value, even an unknown one, is refused with `detail`. Pair it with `writeOnly` so the
+ * value is never stored either.
+ */
+export function refusedWhenSet(summary: string, detail: string): AttributeValidator {
+  return {
+    description: 'Refused when set.',
+    validate: (value, context) => (value === null ? [] : [errorDiagnostic(summary, detail, context.path)]),
+  };
+}
+
+/** Go-style durations as Terraform's `timeouts` blocks take them: "30s", "5m", "1h30m". */
+export function duration(): AttributeValidator {
+  return stringRule('A duration such as `30s`, `5m` or `1h30m`.', (value) =>
+    parseDuration(value) === undefined ? `"${value}" is not a duration: use a number with a unit, such as 30s, 5m or 1h30m.` : undefined,
+  );
+}
+
+const DURATION_UNITS_MS: { readonly [unit: string]: number } = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Milliseconds of a Go-style duration, or undefined when it is not one (or not positive). */
+export function parseDuration(text: string): number | undefined {
+  if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text)) return undefined;
+  let total = 0;
+  for (const [, amount, , unit] of text.matchAll(/(\d+(\.\d+)?)(ms|s|m|h)/g)) total += Number(amount) * DURATION_UNITS_MS[unit];
+  return total > 0 ? total : undefined;
 }
 
 function isSet(value: CtyValue | undefined): boolean {

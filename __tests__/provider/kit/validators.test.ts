@@ -1,6 +1,17 @@
 /** The validator library: each names the attribute path and skips what is not known yet. */
-import { AttributeValidator, ObjectValue, UNKNOWN } from '../../../lib/tfplugin/schema';
-import { conflictsWith, fromProblem, lengthBetween, mapLimits, matchesPattern, oneOf, requiredWith } from '../../../lib/tfplugin/validators';
+import { AttributeValidator, BlockSchema, ObjectValue, UNKNOWN } from '../../../lib/tfplugin/schema';
+import {
+  conflictsWith,
+  duration,
+  fromProblem,
+  lengthBetween,
+  mapLimits,
+  matchesPattern,
+  oneOf,
+  parseDuration,
+  requiredWith,
+  validateBlock,
+} from '../../../lib/tfplugin/validators';
 
 function run(validator: AttributeValidator, value: ObjectValue[string], config: ObjectValue = {}) {
   return validator.validate(value, { attribute: 'field', path: [{ attribute: 'field' }], config }).map((d) => ({ at: d.attribute, detail: d.detail }));
@@ -39,4 +50,24 @@ test('fromProblem wraps a domain rule and keeps its sentence', () => {
   const validator = fromProblem('Lower case.', (value) => (value === value.toLowerCase() ? undefined : `"${value}" must be lower case.`));
   expect(validator.description).toBe('Lower case.');
   expect(run(validator, 'X')).toEqual([{ at: [{ attribute: 'field' }], detail: '"X" must be lower case.' }]);
+});
+
+test('duration accepts Go-style durations and names a bad one with examples', () => {
+  expect(parseDuration('30s')).toBe(30_000);
+  expect(parseDuration('1h30m')).toBe(5_400_000);
+  expect(parseDuration('2.5m')).toBe(150_000);
+  expect(parseDuration('5')).toBeUndefined();
+  expect(parseDuration('0s')).toBeUndefined();
+  expect(run(duration(), '10 minutes')[0].detail).toMatch(/"10 minutes" is not a duration: use .* 30s, 5m or 1h30m/);
+});
+
+test('validateBlock also runs the validators of nested blocks, with the block in the path', () => {
+  const block: BlockSchema = {
+    attributes: {},
+    blocks: {
+      timeouts: { nesting: 'single', block: { attributes: { create: { type: 'string', optional: true, description: 'd', validators: [duration()] } } } },
+    },
+  };
+  expect(validateBlock(block, { timeouts: { create: 'soon' } }).map((d) => d.attribute)).toEqual([[{ attribute: 'timeouts' }, { attribute: 'create' }]]);
+  expect(validateBlock(block, { timeouts: null })).toEqual([]);
 });

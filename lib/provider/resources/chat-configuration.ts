@@ -1,13 +1,13 @@
-import type { ChatConfiguration, ChatConfigurationInput } from '../../oos';
+import { randomUUID } from 'node:crypto';
+import type { CallOptions, ChatConfiguration, ChatConfigurationInput } from '../../oos';
 import { isAlreadyExists, isNotFound } from '../../oos/errors';
+import { DEFAULT_TIMEOUTS_MS, type OperationKind } from '../../oos/retry';
 import {
-  MAX_TAGS,
-  MAX_TAG_KEY_LENGTH,
-  MAX_TAG_VALUE_LENGTH,
-  RESERVED_TAG_PREFIXES,
   SECRET_MASK,
   configurationKeys,
+  configurationLengthProblem,
   isSecretKey,
+  tagProblems,
   nameProblem,
   ramRoleProblem,
   resourceGroupProblem,
@@ -15,13 +15,14 @@ import {
 } from '../../domain';
 import { AppliedPlanOf, ModelOf, PlanModelOf, defineSchema } from '../../tfplugin/model';
 import { IncompleteApplyError, defineResource } from '../../tfplugin/resource';
-import { DiagnosticsError, ResourceType, UNKNOWN, UnknownValue, errorDiagnostic, isUnknown, path } from '../../tfplugin/schema';
-import { conflictsWith, eachKey, fromProblem, mapLimits, requiredWith } from '../../tfplugin/validators';
+import { Diagnostic, DiagnosticsError, ResourceType, UNKNOWN, UnknownValue, errorDiagnostic, isUnknown, path } from '../../tfplugin/schema';
+import { conflictsWith, duration, eachKey, fromProblem, parseDuration, refusedWhenSet, requiredWith } from '../../tfplugin/validators';
 import { changedAttributes, isWhollyKnownMap, mapOrNull, sameValue, stringMap } from '../../tfplugin/values';
 import { assembleConfiguration, attributesFromRemote, chatPlatform } from '../chat-configuration-mapping';
 import type { ContextSource, ProviderContext } from '../context';
 import { CREATION_TOKEN_KEY } from '../creation-journal';
 import { describeFailure, errorMessage } from '../failures';
+import { tagLimits } from '../tag-limits';
 
 /** Terraform type name of the chat configuration resource. */
 export const CHAT_CONFIGURATION_RESOURCE = 'oos_chat_configuration';
@@ -61,6 +62,20 @@ export const chatConfigurationSchema = defineSchema({
         writeOnly: true,
         description:
           'App client secret, write-only: sent to OOS, never stored in plan or state. Bump `client_secret_wo_version` to push a new value. Conflicts with `client_secret_parameter`.',
+      },
+      client_secret: {
+        type: 'string',
+        optional: true,
+        sensitive: true,
+        writeOnly: true,
+        deprecated: true,
+        description: 'Not supported, and refused when set: a client secret never goes into plan or state. Use `client_secret_wo` or `client_secret_parameter`.',
+        validators: [
+          refusedWhenSet(
+            'client_secret is not supported',
+            'A client secret set here would be stored in plan and state. Use client_secret_wo with client_secret_wo_version (e.g. from an ephemeral variable: TF_VAR_…), or client_secret_parameter (the name of an OOS secret parameter).',
+          ),
+        ],
       },
       client_secret_wo_version: {
         type: 'number',
@@ -119,14 +134,7 @@ export const chatConfigurationSchema = defineSchema({
         type: ['map', 'string'],
         optional: true,
         description: 'Tags of this configuration; provider `default_tags` are added to them in `tags_all`.',
-        validators: [
-          mapLimits({
-            maxEntries: MAX_TAGS,
-            maxKeyLength: MAX_TAG_KEY_LENGTH,
-            maxValueLength: MAX_TAG_VALUE_LENGTH,
-            forbiddenKeyPrefixes: RESERVED_TAG_PREFIXES,
-          }),
-        ],
+        validators: [tagLimits],
       },
       tags_all: { type: ['map', 'string'], computed: true, description: 'Tags including the provider `default_tags`.' },
       webhook_url: { type: 'string', computed: true, useStateForUnknown: true, description: 'Webhook URL to register in the chat platform (Outputs.URL).' },
@@ -139,6 +147,20 @@ export const chatConfigurationSchema = defineSchema({
       },
       created_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Creation time, ISO 8601.' },
       updated_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Last update time, ISO 8601.' },
+    },
+    blocks: {
+      timeouts: {
+        nesting: 'single',
+        block: {
+          description: 'How long each operation may take, retries of throttled and failed calls included.',
+          attributes: {
+            create: { type: 'string', optional: true, description: 'Default `5m`.', validators: [duration()] },
+            update: { type: 'string', optional: true, description: 'Default `5m`.', validators: [duration()] },
+            delete: { type: 'string', optional: true, description: 'Default `5m`.', validators: [duration()] },
+            read: { type: 'string', optional: true, description: 'Default `2m`.', validators: [duration()] },
+          },
+        },
+      },
     },
   },
 });
@@ -164,6 +186,9 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
 
     async modifyPlan({ prior, planned, config }) {
       planned.tags_all = plannedTagsAll(config.tags, context);
+      // Checked here, not only per argument: what OOS receives is these merged and assembled.
+      const problems = [...tagsAllProblems(planned.tags_all), ...configurationSizeProblems(config)];
+      if (problems.length > 0) throw new DiagnosticsError(problems);
       planned.client_secret_parameter_version = await plannedSecretParameterVersion(config.client_secret_parameter, context);
       // OOS keys configurations by name, so the id is the name.
       if (prior === null) planned.id = config.name;
@@ -171,28 +196,29 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
     },
 
     async create({ planned, config }) {
-      return create(context(), planned, config);
+      return create(context(), planned, config, operation(context(), planned.timeouts, 'create'));
     },
 
     async update({ prior, planned, config }) {
       const { client } = context();
       const name = planned.name;
+      const call = operation(context(), planned.timeouts, 'update');
       if (needsUpdateCall(prior, planned)) {
-        const secret = await secretToSend(context(), prior, planned, config);
-        await describeFailure(`Updating chat configuration "${name}"`, client.updateChatConfiguration(chatInput(planned, secret, prior)));
+        const secret = await secretToSend(context(), prior, planned, config, call);
+        await describeFailure(`Updating chat configuration "${name}"`, client.updateChatConfiguration(chatInput(planned, secret, prior), call));
       }
       if (!sameValue(prior.tags_all, planned.tags_all)) {
         await describeFailure(
           `Updating the tags of chat configuration "${name}"`,
-          client.setChatConfigurationTags(name, stringMap(planned.tags_all) ?? {}, stringMap(prior.tags_all) ?? {}),
+          client.setChatConfigurationTags(name, stringMap(planned.tags_all) ?? {}, stringMap(prior.tags_all) ?? {}, call),
         );
       }
-      const remote = await describeFailure(`Reading chat configuration "${name}" after update`, client.getChatConfiguration(name));
+      const remote = await describeFailure(`Reading chat configuration "${name}" after update`, client.getChatConfiguration(name, call));
       return { values: attributesFromRemote(remote, false) };
     },
 
     async delete(state) {
-      await deleteIgnoringMissing(context(), state.name);
+      await deleteIgnoringMissing(context(), state.name, operation(context(), state.timeouts, 'delete'));
       await context().journal.settle(context().client.regionId, state.name);
     },
 
@@ -200,16 +226,17 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
       const ctx = context();
       const name = state.name;
       const createdAt = parsePrivate(privateBytes).createdAt;
+      const call = operation(ctx, state.timeouts, 'read');
       const graceMs = createdAt === undefined ? 0 : Math.max(0, CREATE_CONSISTENCY_WINDOW_MS - (Date.now() - createdAt));
       // One round trip instead of two (it is the latency that counts against real OOS), unless the
       // configuration may still be appearing and its tags with it.
-      const tagsRead = graceMs === 0 ? ctx.client.getChatConfigurationTags(name) : undefined;
+      const tagsRead = graceMs === 0 ? ctx.client.getChatConfigurationTags(name, call) : undefined;
       tagsRead?.catch(() => undefined); // awaited below; left unobserved only when the configuration is gone
-      const remote = await getConfiguration(ctx, name, graceMs);
+      const remote = await getConfiguration(ctx, name, graceMs, call);
       // Terraform read this configuration from its saved state: its create no longer needs the journal.
       if (createdAt !== undefined) await ctx.journal.settle(ctx.client.regionId, name);
       if (remote === null) return { state: null };
-      const remoteTags = await describeFailure(`Reading the tags of chat configuration "${name}"`, tagsRead ?? ctx.client.getChatConfigurationTags(name));
+      const remoteTags = await describeFailure(`Reading the tags of chat configuration "${name}"`, tagsRead ?? ctx.client.getChatConfigurationTags(name, call));
       return {
         state: { ...state, ...attributesFromRemote(remote, state.extra_configuration !== null), ...tagsFromRemote(remoteTags, state.tags, ctx) },
         private: graceMs > 0 ? privateBytes : Buffer.alloc(0),
@@ -233,6 +260,14 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
   });
 }
 
+/** One deadline for every call of a Terraform operation, from the `timeouts` block (else the client's default). */
+function operation(ctx: ProviderContext, timeouts: ChatConfigurationModel['timeouts'], kind: OperationKind): CallOptions {
+  const configured = timeouts?.[kind];
+  return {
+    deadline: ctx.client.deadlineAfter(typeof configured === 'string' ? (parseDuration(configured) ?? DEFAULT_TIMEOUTS_MS[kind]) : DEFAULT_TIMEOUTS_MS[kind]),
+  };
+}
+
 // ---- plan helpers -------------------------------------------------------------------------
 
 function needsUpdateCall(prior: ChatConfigurationModel, planned: PlannedChatConfiguration | AppliedChatConfiguration): boolean {
@@ -244,6 +279,32 @@ function plannedTagsAll(tags: PlannedChatConfiguration['tags'], context: Context
   if (!isWhollyKnownMap(tags)) return UNKNOWN;
   const merged = { ...context().defaultTags, ...(stringMap(tags) ?? {}) };
   return Object.keys(merged).length === 0 ? null : merged;
+}
+
+/** tags_all breaks OOS's limits even when `tags` alone does not: the provider's default_tags count too. */
+function tagsAllProblems(tagsAll: PlannedChatConfiguration['tags_all']): Diagnostic[] {
+  if (tagsAll === null || isUnknown(tagsAll)) return [];
+  return tagProblems(stringMap(tagsAll) ?? {}).map((problem) =>
+    errorDiagnostic('Invalid tags', `With the provider's default_tags, ${problem} Change tags here or default_tags in the provider block.`, path('tags')),
+  );
+}
+
+/**
+ * The Configuration JSON OOS will receive (secret and creation token included) must fit OOS's
+ * 16 KiB, or the create fails only at apply. Unknown parts wait until apply.
+ */
+function configurationSizeProblems(config: PlannedChatConfiguration): Diagnostic[] {
+  const { type, template_id, client_id, client_secret_wo, extra_configuration } = config;
+  const known = [type, template_id, client_id, client_secret_wo].every((value) => !isUnknown(value)) && isWhollyKnownMap(extra_configuration);
+  if (!known || typeof type !== 'string') return [];
+  const assembled = assembleConfiguration(type, {
+    templateId: typeof template_id === 'string' ? template_id : undefined,
+    clientId: typeof client_id === 'string' ? client_id : undefined,
+    clientSecret: typeof client_secret_wo === 'string' ? client_secret_wo : SECRET_MASK,
+    extra: stringMap(extra_configuration) ?? undefined,
+  });
+  const problem = configurationLengthProblem(JSON.stringify({ ...assembled, [CREATION_TOKEN_KEY]: randomUUID() }));
+  return problem ? [errorDiagnostic('Configuration too large', `${problem} Most of it comes from extra_configuration.`, path('extra_configuration'))] : [];
 }
 
 /**
@@ -272,24 +333,24 @@ async function plannedSecretParameterVersion(parameter: string | null | UnknownV
 
 // ---- apply helpers ------------------------------------------------------------------------
 
-async function create(ctx: ProviderContext, planned: AppliedChatConfiguration, config: ChatConfigurationModel) {
+async function create(ctx: ProviderContext, planned: AppliedChatConfiguration, config: ChatConfigurationModel, call: CallOptions) {
   const name = planned.name;
   const region = ctx.client.regionId;
-  const secret = await secretToSend(ctx, null, planned, config);
+  const secret = await secretToSend(ctx, null, planned, config, call);
   // Written down before the call: if this process dies mid-create, the next apply from this
   // working directory recognises the configuration by its token (see creation-journal.ts).
   const creation = await ctx.journal.begin(region, name);
   const input = withCreationToken(chatInput(planned, secret), creation.token);
   try {
-    await ctx.client.createChatConfiguration(input);
+    await ctx.client.createChatConfiguration(input, call);
   } catch (error) {
     if (!isAlreadyExists(error)) throw new Error(`Creating chat configuration "${name}" failed: ${errorMessage(error)}`);
     // Only a configuration carrying our token is ours: an earlier attempt of this create whose
     // answer never arrived, or an earlier apply from this folder that died before saving state.
     // Anything else was made by someone else (another state, a person) and must not be taken over.
-    const existing = await getConfiguration(ctx, name, 0);
+    const existing = await getConfiguration(ctx, name, 0, call);
     if (existing?.configuration[CREATION_TOKEN_KEY] !== creation.token) throw alreadyExists(name, region);
-    await describeFailure(`Updating adopted chat configuration "${name}"`, ctx.client.updateChatConfiguration(input));
+    await describeFailure(`Updating adopted chat configuration "${name}"`, ctx.client.updateChatConfiguration(input, call));
   }
   // From here on the configuration exists: a failure must still hand Terraform what it made.
   const made = { values: { id: name }, private: privateBytes({ createdAt: creation.startedAt }) };
@@ -297,8 +358,10 @@ async function create(ctx: ProviderContext, planned: AppliedChatConfiguration, c
     // Tagging and reading back are independent: one round trip instead of two against real OOS.
     const tags = stringMap(planned.tags_all) ?? {};
     const [remote] = await Promise.all([
-      getConfiguration(ctx, name, CREATE_CONSISTENCY_WINDOW_MS),
-      Object.keys(tags).length > 0 ? describeFailure(`Tagging chat configuration "${name}"`, ctx.client.setChatConfigurationTags(name, tags, {})) : undefined,
+      getConfiguration(ctx, name, CREATE_CONSISTENCY_WINDOW_MS, call),
+      Object.keys(tags).length > 0
+        ? describeFailure(`Tagging chat configuration "${name}"`, ctx.client.setChatConfigurationTags(name, tags, {}, call))
+        : undefined,
     ]);
     if (remote === null)
       throw new Error(`Chat configuration "${name}" was created but could not be read back within ${CREATE_CONSISTENCY_WINDOW_MS / 1000} s.`);
@@ -334,6 +397,7 @@ async function secretToSend(
   prior: ChatConfigurationModel | null,
   planned: AppliedChatConfiguration,
   config: ChatConfigurationModel,
+  call: CallOptions,
 ): Promise<string | undefined> {
   // A new platform stores the secret under a new key (<Type>ClientSecret), so the mask cannot keep it.
   const fresh = prior === null || prior.type !== planned.type;
@@ -348,14 +412,14 @@ async function secretToSend(
     if (unchanged) return SECRET_MASK;
     const found = await describeFailure(
       `Reading secret parameter "${parameter}"`,
-      ctx.client.getSecretParameter(parameter, { withDecryption: true, parameterVersion: typeof version === 'number' ? version : undefined }),
+      ctx.client.getSecretParameter(parameter, { ...call, withDecryption: true, parameterVersion: typeof version === 'number' ? version : undefined }),
     );
     return found.value;
   }
   // No secret argument: send none on create; on update keep whatever secret OOS already holds
   // (the mask means "keep"), and send none if it holds none.
   if (prior === null) return undefined;
-  const remote = await describeFailure(`Reading chat configuration "${planned.name}"`, ctx.client.getChatConfiguration(planned.name));
+  const remote = await describeFailure(`Reading chat configuration "${planned.name}"`, ctx.client.getChatConfiguration(planned.name, call));
   return configurationKeys(planned.type).clientSecret in remote.configuration ? SECRET_MASK : undefined;
 }
 
@@ -377,9 +441,9 @@ function chatInput(planned: AppliedChatConfiguration, secret: string | undefined
   };
 }
 
-async function deleteIgnoringMissing(ctx: ProviderContext, name: string): Promise<void> {
+async function deleteIgnoringMissing(ctx: ProviderContext, name: string, call: CallOptions): Promise<void> {
   try {
-    await ctx.client.deleteChatConfiguration(name);
+    await ctx.client.deleteChatConfiguration(name, call);
   } catch (error) {
     if (!isNotFound(error)) throw new Error(`Deleting chat configuration "${name}" failed: ${errorMessage(error)}`);
   }
@@ -388,11 +452,11 @@ async function deleteIgnoringMissing(ctx: ProviderContext, name: string): Promis
 // ---- read helpers -------------------------------------------------------------------------
 
 /** Gets a configuration; null when it does not exist (after waiting up to `graceMs` for it to appear). */
-async function getConfiguration(ctx: ProviderContext, name: string, graceMs: number): Promise<ChatConfiguration | null> {
+async function getConfiguration(ctx: ProviderContext, name: string, graceMs: number, call: CallOptions = {}): Promise<ChatConfiguration | null> {
   const deadline = Date.now() + graceMs;
   for (let delay = 250; ; delay = Math.min(delay * 2, 4000)) {
     try {
-      return await ctx.client.getChatConfiguration(name);
+      return await ctx.client.getChatConfiguration(name, call);
     } catch (error) {
       if (!isNotFound(error)) throw new Error(`Reading chat configuration "${name}" failed: ${errorMessage(error)}`);
       if (Date.now() + delay > deadline) return null;
