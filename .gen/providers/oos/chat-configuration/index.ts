@@ -15,6 +15,12 @@ export interface ChatConfigurationConfig extends cdktf.TerraformMetaArguments {
   */
   readonly clientId?: string;
   /**
+  * Not supported, and refused when set: a client secret never goes into plan or state. Use `client_secret_wo` or `client_secret_parameter`.
+  *
+  * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#client_secret ChatConfiguration#client_secret}
+  */
+  readonly clientSecret?: string;
+  /**
   * Name of an OOS secret parameter holding the client secret; read with decryption at apply time.
   *
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#client_secret_parameter ChatConfiguration#client_secret_parameter}
@@ -74,6 +80,213 @@ export interface ChatConfigurationConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#type ChatConfiguration#type}
   */
   readonly type: string;
+  /**
+  * timeouts block
+  *
+  * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#timeouts ChatConfiguration#timeouts}
+  */
+  readonly timeouts?: ChatConfigurationTimeouts;
+}
+export interface ChatConfigurationTimeouts {
+  /**
+  * Default `5m`.
+  *
+  * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#create ChatConfiguration#create}
+  */
+  readonly create?: string;
+  /**
+  * Default `5m`.
+  *
+  * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#delete ChatConfiguration#delete}
+  */
+  readonly delete?: string;
+  /**
+  * Default `2m`.
+  *
+  * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#read ChatConfiguration#read}
+  */
+  readonly read?: string;
+  /**
+  * Default `5m`.
+  *
+  * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#update ChatConfiguration#update}
+  */
+  readonly update?: string;
+}
+
+export function chatConfigurationTimeoutsToTerraform(struct?: ChatConfigurationTimeouts | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    create: cdktf.stringToTerraform(struct!.create),
+    delete: cdktf.stringToTerraform(struct!.delete),
+    read: cdktf.stringToTerraform(struct!.read),
+    update: cdktf.stringToTerraform(struct!.update),
+  }
+}
+
+
+export function chatConfigurationTimeoutsToHclTerraform(struct?: ChatConfigurationTimeouts | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    create: {
+      value: cdktf.stringToHclTerraform(struct!.create),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    delete: {
+      value: cdktf.stringToHclTerraform(struct!.delete),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    read: {
+      value: cdktf.stringToHclTerraform(struct!.read),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    update: {
+      value: cdktf.stringToHclTerraform(struct!.update),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class ChatConfigurationTimeoutsOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): ChatConfigurationTimeouts | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._create !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.create = this._create;
+    }
+    if (this._delete !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.delete = this._delete;
+    }
+    if (this._read !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.read = this._read;
+    }
+    if (this._update !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.update = this._update;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: ChatConfigurationTimeouts | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._create = undefined;
+      this._delete = undefined;
+      this._read = undefined;
+      this._update = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._create = value.create;
+      this._delete = value.delete;
+      this._read = value.read;
+      this._update = value.update;
+    }
+  }
+
+  // create - computed: false, optional: true, required: false
+  private _create?: string; 
+  public get create() {
+    return this.getStringAttribute('create');
+  }
+  public set create(value: string) {
+    this._create = value;
+  }
+  public resetCreate() {
+    this._create = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get createInput() {
+    return this._create;
+  }
+
+  // delete - computed: false, optional: true, required: false
+  private _delete?: string; 
+  public get delete() {
+    return this.getStringAttribute('delete');
+  }
+  public set delete(value: string) {
+    this._delete = value;
+  }
+  public resetDelete() {
+    this._delete = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get deleteInput() {
+    return this._delete;
+  }
+
+  // read - computed: false, optional: true, required: false
+  private _read?: string; 
+  public get read() {
+    return this.getStringAttribute('read');
+  }
+  public set read(value: string) {
+    this._read = value;
+  }
+  public resetRead() {
+    this._read = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get readInput() {
+    return this._read;
+  }
+
+  // update - computed: false, optional: true, required: false
+  private _update?: string; 
+  public get update() {
+    return this.getStringAttribute('update');
+  }
+  public set update(value: string) {
+    this._update = value;
+  }
+  public resetUpdate() {
+    this._update = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get updateInput() {
+    return this._update;
+  }
 }
 
 /**
@@ -127,6 +340,7 @@ export class ChatConfiguration extends cdktf.TerraformResource {
       forEach: config.forEach
     });
     this._clientId = config.clientId;
+    this._clientSecret = config.clientSecret;
     this._clientSecretParameter = config.clientSecretParameter;
     this._clientSecretWo = config.clientSecretWo;
     this._clientSecretWoVersion = config.clientSecretWoVersion;
@@ -137,6 +351,7 @@ export class ChatConfiguration extends cdktf.TerraformResource {
     this._tags = config.tags;
     this._templateId = config.templateId;
     this._type = config.type;
+    this._timeouts.internalValue = config.timeouts;
   }
 
   // ==========
@@ -162,6 +377,22 @@ export class ChatConfiguration extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get clientIdInput() {
     return this._clientId;
+  }
+
+  // client_secret - computed: false, optional: true, required: false
+  private _clientSecret?: string; 
+  public get clientSecret() {
+    return this.getStringAttribute('client_secret');
+  }
+  public set clientSecret(value: string) {
+    this._clientSecret = value;
+  }
+  public resetClientSecret() {
+    this._clientSecret = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get clientSecretInput() {
+    return this._clientSecret;
   }
 
   // client_secret_parameter - computed: false, optional: true, required: false
@@ -349,6 +580,22 @@ export class ChatConfiguration extends cdktf.TerraformResource {
     return this.getStringAttribute('webhook_url');
   }
 
+  // timeouts - computed: false, optional: true, required: false
+  private _timeouts = new ChatConfigurationTimeoutsOutputReference(this, "timeouts");
+  public get timeouts() {
+    return this._timeouts;
+  }
+  public putTimeouts(value: ChatConfigurationTimeouts) {
+    this._timeouts.internalValue = value;
+  }
+  public resetTimeouts() {
+    this._timeouts.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timeoutsInput() {
+    return this._timeouts.internalValue;
+  }
+
   // =========
   // SYNTHESIS
   // =========
@@ -356,6 +603,7 @@ export class ChatConfiguration extends cdktf.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       client_id: cdktf.stringToTerraform(this._clientId),
+      client_secret: cdktf.stringToTerraform(this._clientSecret),
       client_secret_parameter: cdktf.stringToTerraform(this._clientSecretParameter),
       client_secret_wo: cdktf.stringToTerraform(this._clientSecretWo),
       client_secret_wo_version: cdktf.numberToTerraform(this._clientSecretWoVersion),
@@ -366,6 +614,7 @@ export class ChatConfiguration extends cdktf.TerraformResource {
       tags: cdktf.hashMapper(cdktf.stringToTerraform)(this._tags),
       template_id: cdktf.stringToTerraform(this._templateId),
       type: cdktf.stringToTerraform(this._type),
+      timeouts: chatConfigurationTimeoutsToTerraform(this._timeouts.internalValue),
     };
   }
 
@@ -373,6 +622,12 @@ export class ChatConfiguration extends cdktf.TerraformResource {
     const attrs = {
       client_id: {
         value: cdktf.stringToHclTerraform(this._clientId),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      client_secret: {
+        value: cdktf.stringToHclTerraform(this._clientSecret),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
@@ -436,6 +691,12 @@ export class ChatConfiguration extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      timeouts: {
+        value: chatConfigurationTimeoutsToHclTerraform(this._timeouts.internalValue),
+        isBlock: true,
+        type: "struct",
+        storageClassType: "ChatConfigurationTimeouts",
       },
     };
 

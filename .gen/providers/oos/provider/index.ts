@@ -27,7 +27,7 @@ export interface OosProviderConfig {
   */
   readonly endpoint?: string;
   /**
-  * Retries of throttled, unavailable and network-failed calls. Default 5.
+  * At most this many retries of a throttled, unavailable or network-failed call. Default: no cap; calls retry until the operation times out (the resource `timeouts` block), slowing down together while OOS throttles.
   *
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs#max_retries OosProvider#max_retries}
   */
