@@ -1,0 +1,95 @@
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { providerEnvironment, startUntilHandshake } from './handshake';
+import type { ReleasePlatform } from './platforms';
+import { isAvailable, run } from './run';
+import { BUNDLE_ASSET, CODE_CACHE_ASSET } from './sea-assets';
+
+/** The fuse Node looks for to know a SEA blob was injected (from Node's single-executable docs). */
+const SEA_SENTINEL_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
+
+interface Postject {
+  inject(file: string, resourceName: string, data: Buffer, options: { sentinelFuse: string; machoSegmentName?: string }): Promise<void>;
+}
+
+/** lib/release/sea-main.ts, whether this module runs from lib/ (ts-jest) or from dist/lib/ (tsc). */
+function seaMainSource(): string {
+  const candidates = [join(__dirname, 'sea-main.ts'), resolve(__dirname, '../../../lib/release/sea-main.ts')];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error(`sea: the executable's entry lib/release/sea-main.ts was not found (looked at ${candidates.join(', ')})`);
+  return found;
+}
+
+/** Bundles the executable's entry into one CommonJS file: a SEA main may require built-ins only. */
+export async function bundleSeaMain(outfile: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [seaMainSource()],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/**
+ * V8's code cache of the bundle after a real start-up to the handshake, taken with `runtime`
+ * (the Node binary the executable is made of: V8 accepts a cache only from its own version and flags).
+ */
+export async function takeWarmCodeCache(runtime: string, seaMain: string, bundle: string, cacheFile: string): Promise<string> {
+  await startUntilHandshake(runtime, [seaMain], providerEnvironment({ OOS_PROVIDER_BUNDLE: bundle, OOS_PROVIDER_WRITE_CODE_CACHE: cacheFile }));
+  if (!existsSync(cacheFile)) throw new Error(`sea: the warm start-up wrote no code cache at ${cacheFile}`);
+  return cacheFile;
+}
+
+export interface SeaBlobOptions {
+  /** The Node binary that writes the blob; it must be the version of the runtime the blob goes into. */
+  readonly generator: string;
+  readonly seaMain: string;
+  readonly bundle: string;
+  /** A warm code cache, for executables whose runtime is the generator's own platform. */
+  readonly codeCache?: string;
+  /** Node's own code cache of the (small) entry: platform-specific, so host platform only. */
+  readonly useCodeCache: boolean;
+  readonly output: string;
+}
+
+/** Writes the SEA preparation blob (`node --experimental-sea-config`). */
+export function prepareSeaBlob(options: SeaBlobOptions): string {
+  const assets: Record<string, string> = { [BUNDLE_ASSET]: resolve(options.bundle) };
+  if (options.codeCache) assets[CODE_CACHE_ASSET] = resolve(options.codeCache);
+  const config = {
+    main: resolve(options.seaMain),
+    output: resolve(options.output),
+    disableExperimentalSEAWarning: true,
+    useSnapshot: false,
+    useCodeCache: options.useCodeCache,
+    assets,
+  };
+  const configFile = `${options.output}.config.json`;
+  writeFileSync(configFile, JSON.stringify(config, null, 2));
+  run(options.generator, ['--experimental-sea-config', configFile]);
+  return options.output;
+}
+
+/**
+ * Copies `runtime` to `output` with the blob injected. A Mach-O binary's signature is broken by
+ * the injection: on a mac (codesign on PATH) it is removed first and replaced by an ad-hoc one after;
+ * elsewhere the result returns `needsCodesign` and the executable must be signed on a mac before it runs there.
+ */
+export async function injectSeaBlob(runtime: string, blob: string, output: string, platform: ReleasePlatform): Promise<{ needsCodesign: boolean }> {
+  copyFileSync(runtime, output);
+  const codesign = platform.macho && isAvailable('codesign', ['--help']);
+  if (codesign) run('codesign', ['--remove-signature', output]);
+  // postject ships no type declarations.
+  const postject = require('postject') as Postject;
+  await postject.inject(output, 'NODE_SEA_BLOB', readFileSync(blob), {
+    sentinelFuse: SEA_SENTINEL_FUSE,
+    machoSegmentName: platform.macho ? 'NODE_SEA' : undefined,
+  });
+  if (codesign) run('codesign', ['--sign', '-', output]);
+  return { needsCodesign: platform.macho && !codesign };
+}
