@@ -50,7 +50,9 @@ export function startUntilHandshake(command: string, args: readonly string[], en
       clearTimeout(timer);
       const line = stdout.split('\n')[0];
       if (elapsedMs === undefined || !HANDSHAKE_LINE.test(line)) {
-        reject(new Error(`${command} gave no handshake (exit ${code ?? signal}): stdout ${JSON.stringify(stdout.slice(0, 200))}, stderr ${stderr.slice(0, 2000)}`));
+        reject(
+          new Error(`${command} gave no handshake (exit ${code ?? signal}): stdout ${JSON.stringify(stdout.slice(0, 200))}, stderr ${stderr.slice(0, 2000)}`),
+        );
       } else {
         resolve({ elapsedMs, line, stderr });
       }

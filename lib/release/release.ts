@@ -46,7 +46,8 @@ export function providerBundle(outfile: string = join(REPOSITORY, 'dist/provider
 }
 
 export const archiveName = (version: string, platform: string): string => `terraform-provider-${PROVIDER_TYPE}_${version}_${platform}.zip`;
-export const executableName = (version: string, platform: ReleasePlatform): string => `terraform-provider-${PROVIDER_TYPE}_v${version}${platform.executableSuffix}`;
+export const executableName = (version: string, platform: ReleasePlatform): string =>
+  `terraform-provider-${PROVIDER_TYPE}_v${version}${platform.executableSuffix}`;
 
 export interface ReleaseOptions {
   /** Terraform platform names; default linux_amd64, linux_arm64, darwin_amd64, windows_amd64. */
@@ -160,7 +161,6 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
         seaMain,
         bundle,
         codeCache: native ? codeCache : undefined,
-        useCodeCache: native,
         output: join(platformDir, 'sea-prep.blob'),
       });
       const file = join(platformDir, executableName(version, platform));

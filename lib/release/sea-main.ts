@@ -7,10 +7,10 @@
  * them (measured in docs/release.md). A cache V8 rejects is ignored and the bundle compiles normally.
  *
  * Run by plain `node` (not as a SEA) it reads the bundle from OOS_PROVIDER_BUNDLE and, when
- * OOS_PROVIDER_WRITE_CODE_CACHE names a file, writes the cache there at exit: that is how the
- * release build takes the warm cache, with the same Node runtime the executable is made of.
+ * OOS_PROVIDER_WRITE_CODE_CACHE names a file, writes the cache there at the handshake: that is
+ * how the release build takes the warm cache, with the same Node runtime the executable is made of.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as sea from 'node:sea';
 import { Script } from 'node:vm';
@@ -39,10 +39,16 @@ function main(): void {
   }
   const cacheOut = inSea ? undefined : process.env.OOS_PROVIDER_WRITE_CODE_CACHE;
   if (cacheOut) {
-    process.on('exit', () => {
-      writeFileSync(`${cacheOut}.${process.pid}`, script.createCachedData());
-      renameSync(`${cacheOut}.${process.pid}`, cacheOut);
-    });
+    // Taken when the handshake line is written, not at exit: what has run by then is the same on
+    // every build, so the cache (and the executable's hash in lock files) is reproducible.
+    const write = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
+    process.stdout.write = ((...args: unknown[]) => {
+      if (!existsSync(cacheOut)) {
+        writeFileSync(`${cacheOut}.${process.pid}`, script.createCachedData());
+        renameSync(`${cacheOut}.${process.pid}`, cacheOut);
+      }
+      return write(...args);
+    }) as typeof process.stdout.write;
   }
   // In a SEA `require` loads built-ins only, which is all a self-contained bundle asks for.
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: NodeJS.Module, filename: string, dirname: string) => void;

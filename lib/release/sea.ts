@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { providerEnvironment, startUntilHandshake } from './handshake';
 import type { ReleasePlatform } from './platforms';
 import { isAvailable, run } from './run';
@@ -36,11 +36,21 @@ export async function bundleSeaMain(outfile: string): Promise<string> {
 }
 
 /**
+ * V8 flags of an executable that carries a warm code cache, and of the start-up that takes it.
+ * V8 accepts a cache only under the flags it was made with. A fixed hash seed makes the cache
+ * byte-for-byte reproducible (with a random seed every build differs, and so would the `h1:`
+ * hash a committed lock file pins); the cost, a predictable seed against hash flooding, does not
+ * matter for a plugin that hashes only what Terraform and the OOS API send it.
+ */
+export const WARM_CACHE_V8_FLAGS: readonly string[] = ['--hash-seed=1337'];
+
+/**
  * V8's code cache of the bundle after a real start-up to the handshake, taken with `runtime`
- * (the Node binary the executable is made of: V8 accepts a cache only from its own version and flags).
+ * (the Node binary the executable is made of: V8 accepts a cache only from its own version).
  */
 export async function takeWarmCodeCache(runtime: string, seaMain: string, bundle: string, cacheFile: string): Promise<string> {
-  await startUntilHandshake(runtime, [seaMain], providerEnvironment({ OOS_PROVIDER_BUNDLE: bundle, OOS_PROVIDER_WRITE_CODE_CACHE: cacheFile }));
+  const env = providerEnvironment({ OOS_PROVIDER_BUNDLE: bundle, OOS_PROVIDER_WRITE_CODE_CACHE: cacheFile });
+  await startUntilHandshake(runtime, [...WARM_CACHE_V8_FLAGS, seaMain], env);
   if (!existsSync(cacheFile)) throw new Error(`sea: the warm start-up wrote no code cache at ${cacheFile}`);
   return cacheFile;
 }
@@ -52,8 +62,6 @@ export interface SeaBlobOptions {
   readonly bundle: string;
   /** A warm code cache, for executables whose runtime is the generator's own platform. */
   readonly codeCache?: string;
-  /** Node's own code cache of the (small) entry: platform-specific, so host platform only. */
-  readonly useCodeCache: boolean;
   readonly output: string;
 }
 
@@ -62,16 +70,21 @@ export function prepareSeaBlob(options: SeaBlobOptions): string {
   const assets: Record<string, string> = { [BUNDLE_ASSET]: resolve(options.bundle) };
   if (options.codeCache) assets[CODE_CACHE_ASSET] = resolve(options.codeCache);
   const config = {
-    main: resolve(options.seaMain),
+    // The blob records the main's path as given: relative to the generator's cwd, so it is the same on every machine.
+    main: basename(options.seaMain),
     output: resolve(options.output),
     disableExperimentalSEAWarning: true,
+    // Node's own code cache (of the small entry only) differs on every build: left out for reproducibility.
+    // A startup snapshot fails to build on Node 22 ("CheckGlobalAndEternalHandles failed": grpc's
+    // TLS/HTTP2 handles cannot be snapshotted), see docs/release.md.
     useSnapshot: false,
-    useCodeCache: options.useCodeCache,
+    useCodeCache: false,
+    execArgv: options.codeCache ? WARM_CACHE_V8_FLAGS : [],
     assets,
   };
   const configFile = `${options.output}.config.json`;
   writeFileSync(configFile, JSON.stringify(config, null, 2));
-  run(options.generator, ['--experimental-sea-config', configFile]);
+  run(options.generator, ['--experimental-sea-config', resolve(configFile)], { cwd: dirname(resolve(options.seaMain)) });
   return options.output;
 }
 

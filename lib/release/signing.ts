@@ -43,9 +43,15 @@ export function signDetached(file: string, signatureFile: string, key: SigningKe
   return withTemporaryKeyring((gpg) => {
     gpg(['--import'], key.armoredPrivateKey);
     const listing = gpg(['--with-colons', '--list-secret-keys']);
-    const keyId = listing.split('\n').find((line) => line.startsWith('sec:'))?.split(':')[4];
+    const keyId = listing
+      .split('\n')
+      .find((line) => line.startsWith('sec:'))
+      ?.split(':')[4];
     if (!keyId) throw new Error(`${SIGNING_KEY_ENV} holds no secret key that gpg can import`);
-    gpg(['--yes', '--pinentry-mode', 'loopback', '--passphrase-fd', '0', '--local-user', keyId, '--output', signatureFile, '--detach-sign', file], key.passphrase ?? '');
+    gpg(
+      ['--yes', '--pinentry-mode', 'loopback', '--passphrase-fd', '0', '--local-user', keyId, '--output', signatureFile, '--detach-sign', file],
+      key.passphrase ?? '',
+    );
     return { keyId, armoredPublicKey: gpg(['--armor', '--export', keyId]) };
   });
 }
