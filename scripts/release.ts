@@ -3,6 +3,7 @@
  *
  *   node dist/scripts/release.js [--platforms linux_amd64,darwin_amd64] [--out <dir>] [--unsigned]
  *                                [--no-warm-cache] [--node-version 22.23.3] [--measure <runs>]
+ *                                [--registry-url https://registry.example.com/oos]
  *
  * The signing key comes from RELEASE_GPG_PRIVATE_KEY (armored) and RELEASE_GPG_PASSPHRASE;
  * without it the release is refused unless --unsigned says an unsigned one is meant.
@@ -32,6 +33,9 @@ function parseArguments(args: readonly string[]): CliOptions {
         break;
       case '--node-version':
         options.nodeVersion = value();
+        break;
+      case '--registry-url':
+        options.registryBaseUrl = value();
         break;
       case '--measure':
         options.measureRuns = Number(value());
@@ -65,6 +69,7 @@ async function main(): Promise<void> {
     console.log(`NOTE ${executable.platform}: built off a mac, its signature is broken; see docs/release.md ("macOS").`);
   }
   console.log(`filesystem mirror: ${result.filesystemMirror}\nnetwork mirror:    ${result.networkMirror}`);
+  if (result.registry) console.log(`static registry:   ${result.registry}`);
   console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const host = result.executables.find((executable) => executable.platform === terraformPlatformName());
   if (options.measureRuns && host) {

@@ -3,15 +3,18 @@
  * writes for every platform, checked file by file, then installed by the real terraform.
  * The Node runtime is downloaded once into dist/release/cache (git-ignored) and reused.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_SOURCE, PROVIDER_TYPE } from '../../lib/domain/provider-address';
 import { buildRelease, layOutFilesystemMirror, providerEnvironment, startUntilHandshake, type ReleaseResult } from '../../lib/release';
+import { generateSelfSignedCertificate } from '../../lib/provider/protocol/certificate';
 import { sha256Hex } from '../../lib/release/hashes';
 import { createZip } from '../../lib/release/zip';
-import { gpg, readZip, throwawayKey } from './support';
+import { gpg, readZip, serveStatically, throwawayKey } from './support';
 
 const TERRAFORM = process.env.TERRAFORM_BINARY ?? 'terraform';
 const PLATFORM = 'linux_amd64';
@@ -22,37 +25,57 @@ const EXECUTABLE = `terraform-provider-oos_v${VERSION}`;
 
 const work = mkdtempSync(join(tmpdir(), 'release-test-'));
 const key = throwawayKey(PASSPHRASE);
+const registryCertificate = generateSelfSignedCertificate();
+let registryServer: Server;
 let release: ReleaseResult;
 
 beforeAll(async () => {
-  release = await buildRelease({
-    platforms: [PLATFORM],
-    version: VERSION,
-    outDir: join(work, 'release'),
-    signingKey: { armoredPrivateKey: key.armoredPrivateKey, passphrase: PASSPHRASE },
-  });
+  registryServer = await serveStatically(() => release.registry ?? '', registryCertificate);
+  const registryBaseUrl = `https://localhost:${(registryServer.address() as AddressInfo).port}/`;
+  const signingKey = { armoredPrivateKey: key.armoredPrivateKey, passphrase: PASSPHRASE };
+  release = await buildRelease({ platforms: [PLATFORM], version: VERSION, outDir: join(work, 'release'), signingKey, registryBaseUrl });
 }, 300_000);
 
 const releaseFile = (name: string): Buffer => readFileSync(join(release.outDir, name));
 
-/** A configuration requiring exactly VERSION, installed from `mirror` only. */
-function workspace(mirror: string): { dir: string; run(...args: string[]): { status: number | null; output: string } } {
+interface Workspace {
+  readonly dir: string;
+  run(...args: string[]): { status: number | null; output: string };
+  /** For commands that talk to this process's registry server, which a blocked event loop could not answer. */
+  runAsync(...args: string[]): Promise<{ status: number | null; output: string }>;
+}
+
+/** A configuration requiring exactly VERSION, with `cliConfig` as its Terraform CLI configuration. */
+function workspace(cliConfig: string, extraEnv: NodeJS.ProcessEnv = {}): Workspace {
   const dir = mkdtempSync(join(work, 'workspace-'));
-  const cliConfig = join(dir, 'cli.tfrc');
-  const include = JSON.stringify(`${PROVIDER_HOST}/*/*`);
-  writeFileSync(cliConfig, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n    include = [${include}]\n  }\n}\n`);
+  writeFileSync(join(dir, 'cli.tfrc'), cliConfig);
   writeFileSync(
     join(dir, 'main.tf'),
     `terraform {\n  required_providers {\n    oos = {\n      source  = "${PROVIDER_SOURCE}"\n      version = "${VERSION}"\n    }\n  }\n}\n`,
   );
+  const env = { PATH: process.env.PATH, HOME: dir, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: join(dir, 'cli.tfrc'), TF_IN_AUTOMATION: '1', ...extraEnv };
   return {
     dir,
     run: (...args) => {
-      const env = { PATH: process.env.PATH, HOME: dir, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1' };
       const result = spawnSync(TERRAFORM, [...args, '-no-color'], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
       return { status: result.status, output: `${result.stdout}${result.stderr}` };
     },
+    runAsync: (...args) =>
+      new Promise((resolve, reject) => {
+        const child = spawn(TERRAFORM, [...args, '-no-color'], { cwd: dir, env });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', (status) => resolve({ status, output }));
+      }),
   };
+}
+
+/** A workspace installing the provider from the packed filesystem mirror `mirror` only. */
+function mirrorWorkspace(mirror: string): Workspace {
+  const include = JSON.stringify(`${PROVIDER_HOST}/*/*`);
+  return workspace(`provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n    include = [${include}]\n  }\n}\n`);
 }
 
 describe('release files', () => {
@@ -143,7 +166,7 @@ describe('the executable', () => {
 
 describe('terraform installs the release', () => {
   it('from the packed filesystem mirror, recording the same h1: hash the release computed', () => {
-    const tf = workspace(release.filesystemMirror);
+    const tf = mirrorWorkspace(release.filesystemMirror);
     const init = tf.run('init', '-input=false');
     expect(init.output).toContain('Terraform has been successfully initialized');
     expect(readFileSync(join(tf.dir, '.terraform.lock.hcl'), 'utf8')).toContain(`"${release.archives[0].h1}"`);
@@ -152,14 +175,14 @@ describe('terraform installs the release', () => {
   });
 
   it('locks with `providers lock -fs-mirror` (no registry, the host never resolves)', () => {
-    const tf = workspace(release.filesystemMirror);
+    const tf = mirrorWorkspace(release.filesystemMirror);
     const lock = tf.run('providers', 'lock', `-fs-mirror=${release.filesystemMirror}`, `-platform=${PLATFORM}`);
     expect(lock.output).toContain('Success! Terraform has updated the lock file.');
     expect(readFileSync(join(tf.dir, '.terraform.lock.hcl'), 'utf8')).toContain(`"${release.archives[0].h1}"`);
   });
 
   it('refuses at init an archive whose executable has one byte more than the locked one', () => {
-    const tf = workspace(release.filesystemMirror);
+    const tf = mirrorWorkspace(release.filesystemMirror);
     expect(tf.run('providers', 'lock', `-fs-mirror=${release.filesystemMirror}`, `-platform=${PLATFORM}`).status).toBe(0);
     const tampered = join(work, 'tampered-mirror');
     const executable = Buffer.concat([readFileSync(release.executables[0].file), Buffer.from([0])]);
@@ -167,7 +190,7 @@ describe('terraform installs the release', () => {
     writeFileSync(zip, createZip([{ name: EXECUTABLE, data: executable, mode: 0o755 }]));
     layOutFilesystemMirror([{ ...release.archives[0], file: zip }], tampered);
     const lockFile = join(tf.dir, '.terraform.lock.hcl');
-    const victim = workspace(tampered);
+    const victim = mirrorWorkspace(tampered);
     copyFileSync(lockFile, join(victim.dir, '.terraform.lock.hcl'));
     const init = victim.run('init', '-input=false');
     expect(init.status).not.toBe(0);
@@ -175,4 +198,26 @@ describe('terraform installs the release', () => {
   });
 });
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+describe('terraform installs from the static registry', () => {
+  it('after checking SHA256SUMS against its signature, and locks the zh: hashes of the signed release', async () => {
+    const registryUrl = `https://localhost:${(registryServer.address() as AddressInfo).port}/v1/providers/`;
+    // A CLI `host` block stands in for the service discovery document the provider's host would serve.
+    const certificateFile = join(work, 'registry-ca.pem');
+    writeFileSync(certificateFile, registryCertificate.certPem);
+    const tf = workspace(`host ${JSON.stringify(PROVIDER_HOST)} {\n  services = {\n    "providers.v1" = ${JSON.stringify(registryUrl)}\n  }\n}\n`, {
+      SSL_CERT_FILE: certificateFile,
+    });
+    const lock = await tf.runAsync('providers', 'lock', `-platform=${PLATFORM}`);
+    expect(lock.output).toContain(`(self-signed, key ID ${release.signature?.keyId})`);
+    const lockFile = readFileSync(join(tf.dir, '.terraform.lock.hcl'), 'utf8');
+    expect(lockFile).toContain(`"${release.archives[0].h1}"`);
+    expect(lockFile).toContain(`"${release.archives[0].zh}"`);
+    const init = await tf.runAsync('init', '-input=false');
+    expect(init.output).toContain(`Installed ${PROVIDER_SOURCE} v${VERSION} (self-signed, key ID ${release.signature?.keyId})`);
+  });
+});
+
+afterAll(() => {
+  registryServer?.close();
+  rmSync(work, { recursive: true, force: true });
+});

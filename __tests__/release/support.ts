@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFile } from 'node:fs';
+import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, normalize } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
 /** gpg in a keyring of its own; returns stdout, stderr and status without throwing. */
@@ -51,4 +52,22 @@ export function readZip(zip: Buffer): ZipListing[] {
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/**
+ * An HTTPS server for a static folder, as a registry or mirror would be hosted: JSON documents
+ * (the registry's have no extension) as application/json, which Terraform insists on.
+ */
+export function serveStatically(root: () => string, certificate: { certPem: string; keyPem: string }): Promise<Server> {
+  const server = createServer({ cert: certificate.certPem, key: certificate.keyPem }, (request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'https://localhost').pathname));
+    readFile(join(root(), path), (error, data) => {
+      if (error) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': path.endsWith('.zip') ? 'application/zip' : 'application/json' }).end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }

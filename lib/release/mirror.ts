@@ -27,7 +27,7 @@ function providerDir(root: string, address: ProviderAddress): string {
 }
 
 /** A hard link where the file system allows it (the archives are ~45 MB each), a copy elsewhere. */
-function placeFile(source: string, target: string): void {
+export function placeFile(source: string, target: string): void {
   rmSync(target, { force: true });
   try {
     linkSync(source, target);

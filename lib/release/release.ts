@@ -5,6 +5,7 @@ import { providerEnvironment, startUntilHandshake } from './handshake';
 import { packageHash, sha256Hex, zipHash } from './hashes';
 import { layOutFilesystemMirror, layOutNetworkMirror, type ReleaseArchive } from './mirror';
 import { fetchNodeRuntime } from './node-runtime';
+import { layOutRegistry } from './registry';
 import { DEFAULT_NODE_VERSION, DEFAULT_PLATFORM_NAMES, findPlatform, terraformPlatformName, type ReleasePlatform } from './platforms';
 import { bundleSeaMain, injectSeaBlob, prepareSeaBlob, takeWarmCodeCache } from './sea';
 import { signDetached, type Signature, type SigningKey } from './signing';
@@ -65,6 +66,8 @@ export interface ReleaseOptions {
   readonly nodeVersion?: string;
   /** Embed a warm V8 code cache in the executable for the build host's platform (default true). */
   readonly warmCodeCache?: boolean;
+  /** Where the static registry will be served (HTTPS); with a signing key, lays it out in <outDir>/registry. */
+  readonly registryBaseUrl?: string;
   readonly log?: (message: string) => void;
 }
 
@@ -97,18 +100,25 @@ export interface ReleaseResult {
   readonly filesystemMirror: string;
   /** Root of the static network mirror (serve it over HTTPS). */
   readonly networkMirror: string;
+  /** Root of the static provider registry, when registryBaseUrl and a signing key were given. */
+  readonly registry?: string;
   /** The release files proper (archives, SHA256SUMS, signature, manifest). */
   readonly files: readonly ReleaseFile[];
   readonly timingsMs: Readonly<Record<string, number>>;
 }
 
-/** The Node binary that writes SEA blobs: the target runtime's version, built for this machine. */
-function blobGenerator(nodeVersion: string, cacheDir: string): string {
+/**
+ * `platform`'s Node runtime from the registry; for the machine's own platform, when the registry
+ * has no such package (darwin_arm64), the running Node if it is the wanted version.
+ */
+function runtimeFor(platform: ReleasePlatform, nodeVersion: string, cacheDir: string): string {
   try {
-    return fetchNodeRuntime(findPlatform(terraformPlatformName()), nodeVersion, cacheDir);
+    return fetchNodeRuntime(platform, nodeVersion, cacheDir);
   } catch (error) {
-    if (process.versions.node === nodeVersion) return process.execPath;
-    throw new Error(`release: no Node ${nodeVersion} runtime for this machine (${(error as Error).message}); run the release with Node ${nodeVersion}`);
+    if (platform.name === terraformPlatformName() && process.versions.node === nodeVersion) return process.execPath;
+    throw new Error(
+      `release: no Node ${nodeVersion} runtime for ${platform.name} (${(error as Error).message}); on a ${platform.name} machine, run the release with Node ${nodeVersion}`,
+    );
   }
 }
 
@@ -143,7 +153,8 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   rmSync(outDir, { recursive: true, force: true });
   const buildDir = join(outDir, 'build');
   mkdirSync(buildDir, { recursive: true });
-  const generator = await timed('host runtime', () => blobGenerator(nodeVersion, cacheDir));
+  // The blob is written by the target runtime's Node version, built for this machine.
+  const generator = await timed('host runtime', () => runtimeFor(findPlatform(host), nodeVersion, cacheDir));
   const seaMain = await timed('entry bundle', () => bundleSeaMain(join(buildDir, 'sea-main.js')));
   const warm = (options.warmCodeCache ?? true) && platforms.some((platform) => platform.name === host);
   const codeCache = warm ? await timed('warm code cache', () => takeWarmCodeCache(generator, seaMain, bundle, join(buildDir, 'provider.cache'))) : undefined;
@@ -152,7 +163,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   const executables: ReleaseExecutable[] = [];
   for (const platform of platforms) {
     await timed(platform.name, async () => {
-      const runtime = fetchNodeRuntime(platform, nodeVersion, cacheDir);
+      const runtime = runtimeFor(platform, nodeVersion, cacheDir);
       const native = platform.name === host;
       const platformDir = join(buildDir, platform.name);
       mkdirSync(platformDir, { recursive: true });
@@ -201,6 +212,10 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   const networkMirror = join(outDir, 'network-mirror');
   layOutFilesystemMirror(archives, filesystemMirror);
   layOutNetworkMirror(archives, version, networkMirror);
+  const registry =
+    options.registryBaseUrl && signatureFile && signature
+      ? layOutRegistry({ version, archives, checksumsFile, signatureFile, signature }, join(outDir, 'registry'), options.registryBaseUrl)
+      : undefined;
   const files = [...summed, describe(checksumsFile), ...(signatureFile ? [describe(signatureFile)] : [])];
   return {
     version,
@@ -214,6 +229,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
     manifestFile,
     filesystemMirror,
     networkMirror,
+    registry,
     files,
     timingsMs,
   };
