@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { providerEnvironment, startUntilHandshake } from './handshake';
+import { removeCodeSignature } from './macho';
 import type { ReleasePlatform } from './platforms';
 import { isAvailable, run } from './run';
 import { BUNDLE_ASSET, CODE_CACHE_ASSET } from './sea-assets';
@@ -89,20 +90,20 @@ export function prepareSeaBlob(options: SeaBlobOptions): string {
 }
 
 /**
- * Copies `runtime` to `output` with the blob injected. A Mach-O binary's signature is broken by
- * the injection: on a mac (codesign on PATH) it is removed first and replaced by an ad-hoc one after;
- * elsewhere the result returns `needsCodesign` and the executable must be signed on a mac before it runs there.
+ * Copies `runtime` to `output` with the blob injected. A Mach-O binary's signature would be broken
+ * by the injection, so it is removed first; on a mac (codesign on PATH) the executable is then
+ * signed ad hoc. Built elsewhere, darwin_arm64 returns `needsCodesign`: arm64 macOS runs no unsigned code.
  */
 export async function injectSeaBlob(runtime: string, blob: string, output: string, platform: ReleasePlatform): Promise<{ needsCodesign: boolean }> {
-  copyFileSync(runtime, output);
-  const codesign = platform.macho && isAvailable('codesign', ['--help']);
-  if (codesign) run('codesign', ['--remove-signature', output]);
+  if (platform.macho) writeFileSync(output, removeCodeSignature(readFileSync(runtime)), { mode: 0o755 });
+  else copyFileSync(runtime, output);
   // postject ships no type declarations.
   const postject = require('postject') as Postject;
   await postject.inject(output, 'NODE_SEA_BLOB', readFileSync(blob), {
     sentinelFuse: SEA_SENTINEL_FUSE,
     machoSegmentName: platform.macho ? 'NODE_SEA' : undefined,
   });
+  const codesign = platform.macho && isAvailable('codesign', ['--help']);
   if (codesign) run('codesign', ['--sign', '-', output]);
-  return { needsCodesign: platform.macho && !codesign };
+  return { needsCodesign: platform.macho && platform.arch === 'arm64' && !codesign };
 }
