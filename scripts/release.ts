@@ -2,7 +2,7 @@
  * `npm run release`: the provider as release files for every platform (see docs/release.md).
  *
  *   node dist/scripts/release.js [--platforms linux_amd64,darwin_amd64] [--out <dir>] [--unsigned]
- *                                [--no-warm-cache] [--node-version 22.23.3] [--measure <runs>]
+ *                                [--node-version 22.23.3] [--measure <runs>]
  *                                [--registry-url https://registry.example.com/oos]
  *
  * The signing key comes from RELEASE_GPG_PRIVATE_KEY (armored) and RELEASE_GPG_PASSPHRASE;
@@ -43,9 +43,6 @@ function parseArguments(args: readonly string[]): CliOptions {
       case '--unsigned':
         options.unsigned = true;
         break;
-      case '--no-warm-cache':
-        options.warmCodeCache = false;
-        break;
       default:
         throw new Error(`release: unknown option ${args[i]} (see the header of scripts/release.ts)`);
     }
@@ -66,7 +63,7 @@ async function main(): Promise<void> {
   for (const archive of result.archives) console.log(`  ${archive.platform}: ${archive.h1} ${archive.zh}`);
   if (result.signature) console.log(`signed with key ${result.signature.keyId}`);
   for (const executable of result.executables.filter((candidate) => candidate.needsCodesign)) {
-    console.log(`NOTE ${executable.platform}: built off a mac, its signature is broken; see docs/release.md ("macOS").`);
+    console.log(`NOTE ${executable.platform}: built off a mac, it is unsigned; see docs/release.md ("macOS").`);
   }
   console.log(`filesystem mirror: ${result.filesystemMirror}\nnetwork mirror:    ${result.networkMirror}`);
   if (result.registry) console.log(`static registry:   ${result.registry}`);

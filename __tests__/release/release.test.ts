@@ -146,10 +146,17 @@ describe('release files', () => {
 });
 
 describe('the executable', () => {
-  it('starts alone (no node, no bundle beside it) and prints the tfplugin6 handshake, using its warm code cache', async () => {
-    const { line, stderr } = await startUntilHandshake(release.executables[0].file, [], providerEnvironment({ OOS_PROVIDER_REPORT_CODE_CACHE: '1' }));
-    expect(line).toMatch(/^1\|6\|unix\|/);
-    expect(stderr).toContain('code cache: accepted');
+  it('starts alone (no node, no bundle beside it) and prints the tfplugin6 handshake', async () => {
+    const { line } = await startUntilHandshake(release.executables[0].file, [], providerEnvironment({ OOS_PROVIDER_CACHE_DIR: 'off' }));
+    expect(line).toMatch(/^1\|6\|unix\|[^|]+\|grpc\|/);
+  });
+
+  it("leaves V8's code cache in the user's cache folder after its first handshake, and starts from it the next time", async () => {
+    const cacheDir = mkdtempSync(join(work, 'cache-'));
+    const env = providerEnvironment({ OOS_PROVIDER_CACHE_DIR: cacheDir, OOS_PROVIDER_REPORT_CODE_CACHE: '1' });
+    expect((await startUntilHandshake(release.executables[0].file, [], env)).stderr).toContain('code cache: absent');
+    expect(readdirSync(join(cacheDir, 'terraform-provider-oos'))).toEqual([expect.stringMatching(/^[0-9a-f]{16}-v22\.\d+\.\d+\.cache$/)]);
+    expect((await startUntilHandshake(release.executables[0].file, [], env)).stderr).toContain('code cache: accepted');
   });
 
   it('refuses to run outside Terraform, like any go-plugin', () => {

@@ -7,7 +7,7 @@ import { layOutFilesystemMirror, layOutNetworkMirror, type ReleaseArchive } from
 import { fetchNodeRuntime } from './node-runtime';
 import { layOutRegistry } from './registry';
 import { DEFAULT_NODE_VERSION, DEFAULT_PLATFORM_NAMES, findPlatform, terraformPlatformName, type ReleasePlatform } from './platforms';
-import { bundleSeaMain, injectSeaBlob, prepareSeaBlob, takeWarmCodeCache } from './sea';
+import { bundleSeaMain, injectSeaBlob, prepareSeaBlob } from './sea';
 import { signDetached, type Signature, type SigningKey } from './signing';
 import { createZip } from './zip';
 
@@ -64,8 +64,6 @@ export interface ReleaseOptions {
   /** Where downloaded Node runtimes are kept; default dist/release/cache (git-ignored, shared across builds). */
   readonly cacheDir?: string;
   readonly nodeVersion?: string;
-  /** Embed a warm V8 code cache in the executable for the build host's platform (default true). */
-  readonly warmCodeCache?: boolean;
   /** Where the static registry will be served (HTTPS); with a signing key, lays it out in <outDir>/registry. */
   readonly registryBaseUrl?: string;
   readonly log?: (message: string) => void;
@@ -74,9 +72,8 @@ export interface ReleaseOptions {
 export interface ReleaseExecutable {
   readonly platform: string;
   readonly file: string;
-  /** A macOS executable built off a mac carries a broken signature: `codesign --sign -` it on a mac. */
+  /** darwin_arm64 built off a mac is unsigned, which arm64 macOS refuses: `codesign --sign -` it on a mac. */
   readonly needsCodesign: boolean;
-  readonly warmCodeCache: boolean;
 }
 
 export interface ReleaseFile {
@@ -122,6 +119,19 @@ function runtimeFor(platform: ReleasePlatform, nodeVersion: string, cacheDir: st
   }
 }
 
+/**
+ * Starts the host's executable twice as Terraform would: the first start must handshake and
+ * leave V8's code cache behind, the second must handshake with it accepted.
+ */
+async function checkHostExecutable(executable: string, cacheDir: string): Promise<void> {
+  const env = providerEnvironment({ OOS_PROVIDER_REPORT_CODE_CACHE: '1', OOS_PROVIDER_CACHE_DIR: cacheDir });
+  await startUntilHandshake(executable, [], env);
+  const { stderr } = await startUntilHandshake(executable, [], env);
+  if (!stderr.includes('code cache: accepted')) {
+    throw new Error(`release: ${executable} did not reuse the code cache its first start wrote (${stderr.trim()}); it would start slowly every time`);
+  }
+}
+
 function describe(file: string): ReleaseFile {
   const data = readFileSync(file);
   return { name: basename(file), file, size: data.length, sha256: sha256Hex(data) };
@@ -156,27 +166,23 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   // The blob is written by the target runtime's Node version, built for this machine.
   const generator = await timed('host runtime', () => runtimeFor(findPlatform(host), nodeVersion, cacheDir));
   const seaMain = await timed('entry bundle', () => bundleSeaMain(join(buildDir, 'sea-main.js')));
-  const warm = (options.warmCodeCache ?? true) && platforms.some((platform) => platform.name === host);
-  const codeCache = warm ? await timed('warm code cache', () => takeWarmCodeCache(generator, seaMain, bundle, join(buildDir, 'provider.cache'))) : undefined;
 
   const archives: ReleaseArchive[] = [];
   const executables: ReleaseExecutable[] = [];
   for (const platform of platforms) {
     await timed(platform.name, async () => {
       const runtime = runtimeFor(platform, nodeVersion, cacheDir);
-      const native = platform.name === host;
       const platformDir = join(buildDir, platform.name);
       mkdirSync(platformDir, { recursive: true });
       const blob = prepareSeaBlob({
         generator,
         seaMain,
         bundle,
-        codeCache: native ? codeCache : undefined,
         output: join(platformDir, 'sea-prep.blob'),
       });
       const file = join(platformDir, executableName(version, platform));
       const { needsCodesign } = await injectSeaBlob(runtime, blob, file, platform);
-      executables.push({ platform: platform.name, file, needsCodesign, warmCodeCache: native && codeCache !== undefined });
+      executables.push({ platform: platform.name, file, needsCodesign });
       const entries = [{ name: basename(file), data: readFileSync(file), mode: 0o755 }];
       const archive = join(outDir, archiveName(version, platform.name));
       const zip = createZip(entries);
@@ -187,12 +193,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
 
   const hostExecutable = executables.find((executable) => executable.platform === host);
   if (hostExecutable) {
-    await timed('handshake check', async () => {
-      const { stderr } = await startUntilHandshake(hostExecutable.file, [], providerEnvironment({ OOS_PROVIDER_REPORT_CODE_CACHE: '1' }));
-      if (hostExecutable.warmCodeCache && !stderr.includes('code cache: accepted')) {
-        throw new Error(`release: the ${host} executable did not accept its code cache (${stderr.trim()}); it would start slowly`);
-      }
-    });
+    await timed('handshake check', () => checkHostExecutable(hostExecutable.file, join(buildDir, 'code-cache-check')));
   }
 
   const manifestFile = join(outDir, `terraform-provider-${PROVIDER_TYPE}_${version}_manifest.json`);

@@ -1,10 +1,10 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { providerEnvironment, startUntilHandshake } from './handshake';
+import { sha256Hex } from './hashes';
 import { removeCodeSignature } from './macho';
 import type { ReleasePlatform } from './platforms';
 import { isAvailable, run } from './run';
-import { BUNDLE_ASSET, CODE_CACHE_ASSET } from './sea-assets';
+import { BUNDLE_ASSET, BUNDLE_KEY_ASSET } from './sea-assets';
 
 /** The fuse Node looks for to know a SEA blob was injected (from Node's single-executable docs). */
 const SEA_SENTINEL_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
@@ -36,52 +36,29 @@ export async function bundleSeaMain(outfile: string): Promise<string> {
   return outfile;
 }
 
-/**
- * V8 flags of an executable that carries a warm code cache, and of the start-up that takes it.
- * V8 accepts a cache only under the flags it was made with. A fixed hash seed makes the cache
- * byte-for-byte reproducible (with a random seed every build differs, and so would the `h1:`
- * hash a committed lock file pins); the cost, a predictable seed against hash flooding, does not
- * matter for a plugin that hashes only what Terraform and the OOS API send it.
- */
-export const WARM_CACHE_V8_FLAGS: readonly string[] = ['--hash-seed=1337'];
-
-/**
- * V8's code cache of the bundle after a real start-up to the handshake, taken with `runtime`
- * (the Node binary the executable is made of: V8 accepts a cache only from its own version).
- */
-export async function takeWarmCodeCache(runtime: string, seaMain: string, bundle: string, cacheFile: string): Promise<string> {
-  const env = providerEnvironment({ OOS_PROVIDER_BUNDLE: bundle, OOS_PROVIDER_WRITE_CODE_CACHE: cacheFile });
-  await startUntilHandshake(runtime, [...WARM_CACHE_V8_FLAGS, seaMain], env);
-  if (!existsSync(cacheFile)) throw new Error(`sea: the warm start-up wrote no code cache at ${cacheFile}`);
-  return cacheFile;
-}
-
 export interface SeaBlobOptions {
   /** The Node binary that writes the blob; it must be the version of the runtime the blob goes into. */
   readonly generator: string;
   readonly seaMain: string;
   readonly bundle: string;
-  /** A warm code cache, for executables whose runtime is the generator's own platform. */
-  readonly codeCache?: string;
   readonly output: string;
 }
 
-/** Writes the SEA preparation blob (`node --experimental-sea-config`). */
+/** Writes the SEA preparation blob (`node --experimental-sea-config`): the entry, the bundle and its key as assets. */
 export function prepareSeaBlob(options: SeaBlobOptions): string {
-  const assets: Record<string, string> = { [BUNDLE_ASSET]: resolve(options.bundle) };
-  if (options.codeCache) assets[CODE_CACHE_ASSET] = resolve(options.codeCache);
+  const keyFile = `${options.output}.key`;
+  writeFileSync(keyFile, sha256Hex(readFileSync(options.bundle)).slice(0, 16));
   const config = {
     // The blob records the main's path as given: relative to the generator's cwd, so it is the same on every machine.
     main: basename(options.seaMain),
     output: resolve(options.output),
     disableExperimentalSEAWarning: true,
-    // Node's own code cache (of the small entry only) differs on every build: left out for reproducibility.
-    // A startup snapshot fails to build on Node 22 ("CheckGlobalAndEternalHandles failed": grpc's
-    // TLS/HTTP2 handles cannot be snapshotted), see docs/release.md.
+    // Node's own code cache covers only the small entry and differs on every build; the startup
+    // snapshot fails to build on Node 22 ("CheckGlobalAndEternalHandles failed": gRPC's TLS/HTTP2
+    // handles cannot be snapshotted). The entry keeps V8's cache per machine instead (sea-main.ts).
     useSnapshot: false,
     useCodeCache: false,
-    execArgv: options.codeCache ? WARM_CACHE_V8_FLAGS : [],
-    assets,
+    assets: { [BUNDLE_ASSET]: resolve(options.bundle), [BUNDLE_KEY_ASSET]: resolve(keyFile) },
   };
   const configFile = `${options.output}.config.json`;
   writeFileSync(configFile, JSON.stringify(config, null, 2));
@@ -99,10 +76,17 @@ export async function injectSeaBlob(runtime: string, blob: string, output: strin
   else copyFileSync(runtime, output);
   // postject ships no type declarations.
   const postject = require('postject') as Postject;
-  await postject.inject(output, 'NODE_SEA_BLOB', readFileSync(blob), {
-    sentinelFuse: SEA_SENTINEL_FUSE,
-    machoSegmentName: platform.macho ? 'NODE_SEA' : undefined,
-  });
+  // LIEF (inside postject) warns about every ELF note section it cannot name; that says nothing about the result.
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => (/Can't find string offset for section name/.test(String(args[0])) ? undefined : warn(...args));
+  try {
+    await postject.inject(output, 'NODE_SEA_BLOB', readFileSync(blob), {
+      sentinelFuse: SEA_SENTINEL_FUSE,
+      machoSegmentName: platform.macho ? 'NODE_SEA' : undefined,
+    });
+  } finally {
+    console.warn = warn;
+  }
   const codesign = platform.macho && isAvailable('codesign', ['--help']);
   if (codesign) run('codesign', ['--sign', '-', output]);
   return { needsCodesign: platform.macho && platform.arch === 'arm64' && !codesign };
