@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { sha256Hex } from './hashes';
 import { removeCodeSignature } from './macho';
+import { removeAuthenticodeSignature } from './pe';
 import type { ReleasePlatform } from './platforms';
 import { isAvailable, run } from './run';
 import { BUNDLE_ASSET, BUNDLE_KEY_ASSET } from './sea-assets';
@@ -72,7 +73,9 @@ export function prepareSeaBlob(options: SeaBlobOptions): string {
  * signed ad hoc. Built elsewhere, darwin_arm64 returns `needsCodesign`: arm64 macOS runs no unsigned code.
  */
 export async function injectSeaBlob(runtime: string, blob: string, output: string, platform: ReleasePlatform): Promise<{ needsCodesign: boolean }> {
+  // Node's own signature would not survive the injection: removed first (see macho.ts, pe.ts).
   if (platform.macho) writeFileSync(output, removeCodeSignature(readFileSync(runtime)), { mode: 0o755 });
+  else if (platform.os === 'windows') writeFileSync(output, removeAuthenticodeSignature(readFileSync(runtime)), { mode: 0o755 });
   else copyFileSync(runtime, output);
   // postject ships no type declarations.
   const postject = require('postject') as Postject;

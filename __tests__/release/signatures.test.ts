@@ -1,5 +1,6 @@
-/** Building the macOS executables off a mac: Node's code signature is removed before the SEA blob goes in. */
+/** Building the macOS and Windows executables on Linux: Node's signature is removed before the SEA blob goes in. */
 import { removeCodeSignature } from '../../lib/release/macho';
+import { removeAuthenticodeSignature } from '../../lib/release/pe';
 
 const LINKEDIT_FILE_OFFSET = 256;
 const SIGNATURE_OFFSET = 400;
@@ -47,5 +48,31 @@ describe('removeCodeSignature', () => {
   it('refuses a layout it cannot edit safely, naming the tool that can', () => {
     expect(() => removeCodeSignature(signedMachO(1))).toThrow('use codesign --remove-signature on a mac');
     expect(() => removeCodeSignature(Buffer.from('MZ not a mach-o binary at all.....'))).toThrow('not a thin 64-bit little-endian Mach-O');
+  });
+});
+
+/** A minimal PE32+ image: headers, a 20-byte certificate table at 300 ending the file. */
+function signedPe(certificateAt = 300): Buffer {
+  const binary = Buffer.alloc(320);
+  binary.write('MZ', 0, 'latin1');
+  binary.writeUInt32LE(64, 0x3c);
+  binary.writeUInt32LE(0x00004550, 64);
+  binary.writeUInt16LE(0x20b, 88);
+  binary.writeUInt32LE(0x1234, 88 + 64);
+  binary.writeUInt32LE(16, 88 + 108);
+  binary.writeUInt32LE(certificateAt, 88 + 112 + 32);
+  binary.writeUInt32LE(20, 88 + 112 + 36);
+  return binary;
+}
+
+describe('removeAuthenticodeSignature', () => {
+  it('drops the certificate table and its directory entry, and zeroes the image checksum', () => {
+    const unsigned = removeAuthenticodeSignature(signedPe());
+    expect(unsigned.length).toBe(300);
+    expect([unsigned.readUInt32LE(232), unsigned.readUInt32LE(236), unsigned.readUInt32LE(152)]).toEqual([0, 0, 0]);
+  });
+
+  it('refuses a certificate table that does not end the file, naming the tool that can remove it', () => {
+    expect(() => removeAuthenticodeSignature(signedPe(280))).toThrow('use signtool remove /s on Windows');
   });
 });
