@@ -42,21 +42,24 @@ function readCache(file: string | undefined): Buffer | undefined {
   }
 }
 
-/** Writes the cache once the handshake line is out, so Terraform never waits for it; failures only cost speed. */
+/**
+ * Writes the cache right after the handshake line is written (on Linux a pipe write is done by
+ * then, so Terraform is not kept waiting), before the event loop runs again: a provider stopped
+ * at once still leaves it behind. Failures only cost speed.
+ */
 function writeCacheAfterHandshake(file: string, script: Script): void {
   const write = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
   process.stdout.write = ((...args: unknown[]) => {
     process.stdout.write = write as typeof process.stdout.write;
-    setImmediate(() => {
-      try {
-        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-        writeFileSync(`${file}.${process.pid}`, script.createCachedData(), { mode: 0o600 });
-        renameSync(`${file}.${process.pid}`, file);
-      } catch {
-        // A read-only home: every start compiles, as without a cache.
-      }
-    });
-    return write(...args);
+    const written = write(...args);
+    try {
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      writeFileSync(`${file}.${process.pid}`, script.createCachedData(), { mode: 0o600 });
+      renameSync(`${file}.${process.pid}`, file);
+    } catch {
+      // A read-only home: every start compiles, as without a cache.
+    }
+    return written;
   }) as typeof process.stdout.write;
 }
 
