@@ -14,7 +14,7 @@ import { buildRelease, layOutFilesystemMirror, providerEnvironment, startUntilHa
 import { generateSelfSignedCertificate } from '../../lib/provider/protocol/certificate';
 import { sha256Hex } from '../../lib/release/hashes';
 import { createZip } from '../../lib/release/zip';
-import { gpg, readZip, serveStatically, throwawayKey } from './support';
+import { gpg, readZip, serveStatically, stopAgentAndRemove, throwawayKey } from './support';
 
 const TERRAFORM = process.env.TERRAFORM_BINARY ?? 'terraform';
 const PLATFORM = 'linux_amd64';
@@ -121,6 +121,7 @@ describe('release files', () => {
     );
     expect(gpg(home, ['--verify', `${sums}.sig`, altered]).stderr).toContain('BAD signature');
     expect(release.signature?.armoredPublicKey).toContain('BEGIN PGP PUBLIC KEY BLOCK');
+    stopAgentAndRemove(home);
   });
 
   it('declare protocol 6 in the registry manifest', () => {

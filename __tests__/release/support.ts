@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFile } from 'node:fs';
+import { mkdtempSync, readFile, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
@@ -12,12 +12,22 @@ export function gpg(home: string, args: readonly string[], input?: string): { st
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Stops the gpg-agent a keyring started (it would outlive the tests) and removes the keyring. */
+export function stopAgentAndRemove(home: string): void {
+  spawnSync('gpgconf', ['--homedir', home, '--kill', 'gpg-agent'], { stdio: 'ignore' });
+  rmSync(home, { recursive: true, force: true });
+}
+
 /** A throwaway signing key, as a release job would get it from its secrets, and its public half. */
 export function throwawayKey(passphrase: string): { armoredPrivateKey: string; armoredPublicKey: string } {
   const home = mkdtempSync(join(tmpdir(), 'release-test-gnupg-'));
-  gpg(home, ['--passphrase', passphrase, '--quick-gen-key', 'Release test <release-test@oos-chatops.local>', 'ed25519', 'sign', '1d']);
-  const secret = gpg(home, ['--pinentry-mode', 'loopback', '--passphrase', passphrase, '--armor', '--export-secret-keys']).stdout;
-  return { armoredPrivateKey: secret, armoredPublicKey: gpg(home, ['--armor', '--export']).stdout };
+  try {
+    gpg(home, ['--passphrase', passphrase, '--quick-gen-key', 'Release test <release-test@oos-chatops.local>', 'ed25519', 'sign', '1d']);
+    const secret = gpg(home, ['--pinentry-mode', 'loopback', '--passphrase', passphrase, '--armor', '--export-secret-keys']).stdout;
+    return { armoredPrivateKey: secret, armoredPublicKey: gpg(home, ['--armor', '--export']).stdout };
+  } finally {
+    stopAgentAndRemove(home);
+  }
 }
 
 export interface ZipListing {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,8 @@ function withTemporaryKeyring<T>(use: (gpg: (args: readonly string[], input?: st
   try {
     return use((args, input) => run('gpg', ['--homedir', home, '--batch', '--no-tty', ...args], { input }));
   } finally {
+    // gpg started an agent for this keyring; it would outlive the build.
+    spawnSync('gpgconf', ['--homedir', home, '--kill', 'gpg-agent'], { stdio: 'ignore' });
     rmSync(home, { recursive: true, force: true });
   }
 }
