@@ -1,0 +1,19 @@
+/** The provider's release: single executables, archives, checksums, signature, manifest and mirrors. */
+export { measureStartup, providerEnvironment, startUntilHandshake, type StartupFigures } from './handshake';
+export { packageHash, zipHash } from './hashes';
+export { layOutFilesystemMirror, layOutNetworkMirror, PROVIDER_ADDRESS, type ReleaseArchive } from './mirror';
+export { layOutRegistry, type RegistryRelease } from './registry';
+export { DEFAULT_NODE_VERSION, DEFAULT_PLATFORM_NAMES, KNOWN_PLATFORMS, terraformPlatformName } from './platforms';
+export {
+  archiveName,
+  assertSemver,
+  buildRelease,
+  packageVersion,
+  providerBundle,
+  REGISTRY_MANIFEST,
+  type ReleaseExecutable,
+  type ReleaseFile,
+  type ReleaseOptions,
+  type ReleaseResult,
+} from './release';
+export { signingKeyFromEnvironment, SIGNING_KEY_ENV, SIGNING_PASSPHRASE_ENV, type SigningKey } from './signing';

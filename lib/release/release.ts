@@ -1,0 +1,237 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { PROVIDER_TYPE } from '../domain/provider-address';
+import { providerEnvironment, startUntilHandshake } from './handshake';
+import { packageHash, sha256Hex, zipHash } from './hashes';
+import { layOutFilesystemMirror, layOutNetworkMirror, type ReleaseArchive } from './mirror';
+import { fetchNodeRuntime } from './node-runtime';
+import { layOutRegistry } from './registry';
+import { DEFAULT_NODE_VERSION, DEFAULT_PLATFORM_NAMES, findPlatform, terraformPlatformName, type ReleasePlatform } from './platforms';
+import { bundleSeaMain, injectSeaBlob, prepareSeaBlob } from './sea';
+import { signDetached, type Signature, type SigningKey } from './signing';
+import { createZip } from './zip';
+
+/** The repository root, whether this module runs from lib/ (ts-jest) or dist/lib/ (tsc). */
+export const REPOSITORY = resolve(__dirname, existsSync(resolve(__dirname, '../../package.json')) ? '../..' : '../../..');
+
+/** The registry manifest: this provider speaks protocol 6 only. */
+export const REGISTRY_MANIFEST = { version: 1, metadata: { protocol_versions: ['6.0'] } } as const;
+
+// Semantic Versioning 2.0.0's own grammar (semver.org), anchored.
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+export function assertSemver(version: string, source = 'version'): string {
+  if (!SEMVER.test(version)) {
+    throw new Error(`${source} "${version}" is not a semantic version (MAJOR.MINOR.PATCH, e.g. 0.2.0); Terraform installs providers by semver only`);
+  }
+  return version;
+}
+
+/** package.json's "version", checked to be semver. */
+export function packageVersion(packageJson: string = join(REPOSITORY, 'package.json')): string {
+  const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version?: unknown };
+  return assertSemver(typeof version === 'string' ? version : String(version), `${packageJson} "version"`);
+}
+
+/**
+ * The provider's self-contained bundle from `npm run build`. While the build writes a small loader
+ * at dist/provider/terraform-provider-oos.js with the bundle beside it as `.bundle.js`, the bundle
+ * is taken; when the build writes the bundle itself at that path, the path is taken as is.
+ */
+export function providerBundle(outfile: string = join(REPOSITORY, 'dist/provider/terraform-provider-oos.js')): string {
+  const sibling = outfile.replace(/\.js$/, '.bundle.js');
+  if (existsSync(sibling) && existsSync(outfile) && readFileSync(outfile, 'utf8').includes(basename(sibling))) return sibling;
+  if (existsSync(outfile)) return outfile;
+  throw new Error(`the provider bundle ${outfile} does not exist: run "npm run build" first`);
+}
+
+export const archiveName = (version: string, platform: string): string => `terraform-provider-${PROVIDER_TYPE}_${version}_${platform}.zip`;
+export const executableName = (version: string, platform: ReleasePlatform): string =>
+  `terraform-provider-${PROVIDER_TYPE}_v${version}${platform.executableSuffix}`;
+
+export interface ReleaseOptions {
+  /** Terraform platform names; default linux_amd64, linux_arm64, darwin_amd64, windows_amd64. */
+  readonly platforms?: readonly string[];
+  /** Default dist/release/<version>; emptied first. */
+  readonly outDir?: string;
+  /** Default package.json's. */
+  readonly version?: string;
+  /** Without a key no SHA256SUMS.sig is written (a registry will refuse such a release). */
+  readonly signingKey?: SigningKey;
+  /** Default the build's bundle, see providerBundle(). */
+  readonly bundle?: string;
+  /** Where downloaded Node runtimes are kept; default dist/release/cache (git-ignored, shared across builds). */
+  readonly cacheDir?: string;
+  readonly nodeVersion?: string;
+  /** Where the static registry will be served (HTTPS); with a signing key, lays it out in <outDir>/registry. */
+  readonly registryBaseUrl?: string;
+  readonly log?: (message: string) => void;
+}
+
+export interface ReleaseExecutable {
+  readonly platform: string;
+  readonly file: string;
+  /** darwin_arm64 built off a mac is unsigned, which arm64 macOS refuses: `codesign --sign -` it on a mac. */
+  readonly needsCodesign: boolean;
+}
+
+export interface ReleaseFile {
+  readonly name: string;
+  readonly file: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+export interface ReleaseResult {
+  readonly version: string;
+  readonly nodeVersion: string;
+  readonly outDir: string;
+  readonly archives: readonly ReleaseArchive[];
+  readonly executables: readonly ReleaseExecutable[];
+  readonly checksumsFile: string;
+  readonly signatureFile?: string;
+  readonly signature?: Signature;
+  readonly manifestFile: string;
+  /** Root of the packed filesystem mirror (`filesystem_mirror { path = ... }`, `-fs-mirror=`). */
+  readonly filesystemMirror: string;
+  /** Root of the static network mirror (serve it over HTTPS). */
+  readonly networkMirror: string;
+  /** Root of the static provider registry, when registryBaseUrl and a signing key were given. */
+  readonly registry?: string;
+  /** The release files proper (archives, SHA256SUMS, signature, manifest). */
+  readonly files: readonly ReleaseFile[];
+  readonly timingsMs: Readonly<Record<string, number>>;
+}
+
+/**
+ * `platform`'s Node runtime from the registry; for the machine's own platform, when the registry
+ * has no such package (darwin_arm64), the running Node if it is the wanted version.
+ */
+function runtimeFor(platform: ReleasePlatform, nodeVersion: string, cacheDir: string): string {
+  try {
+    return fetchNodeRuntime(platform, nodeVersion, cacheDir);
+  } catch (error) {
+    if (platform.name === terraformPlatformName() && process.versions.node === nodeVersion) return process.execPath;
+    throw new Error(
+      `release: no Node ${nodeVersion} runtime for ${platform.name} (${(error as Error).message}); on a ${platform.name} machine, run the release with Node ${nodeVersion}`,
+    );
+  }
+}
+
+/**
+ * Starts the host's executable twice as Terraform would: the first start must handshake and
+ * leave V8's code cache behind, the second must handshake with it accepted.
+ */
+async function checkHostExecutable(executable: string, cacheDir: string): Promise<void> {
+  const env = providerEnvironment({ OOS_PROVIDER_REPORT_CODE_CACHE: '1', OOS_PROVIDER_CACHE_DIR: cacheDir });
+  await startUntilHandshake(executable, [], env);
+  const { stderr } = await startUntilHandshake(executable, [], env);
+  if (!stderr.includes('code cache: accepted')) {
+    throw new Error(`release: ${executable} did not reuse the code cache its first start wrote (${stderr.trim()}); it would start slowly every time`);
+  }
+}
+
+function describe(file: string): ReleaseFile {
+  const data = readFileSync(file);
+  return { name: basename(file), file, size: data.length, sha256: sha256Hex(data) };
+}
+
+/**
+ * Builds the provider release: per platform a Node single executable application zipped
+ * deterministically, then SHA256SUMS, its detached signature, the registry manifest, and both
+ * mirror layouts. The host platform's executable is started once to prove it handshakes.
+ */
+export async function buildRelease(options: ReleaseOptions = {}): Promise<ReleaseResult> {
+  const log = options.log ?? (() => undefined);
+  const version = options.version ? assertSemver(options.version) : packageVersion();
+  const nodeVersion = options.nodeVersion ?? DEFAULT_NODE_VERSION;
+  const platforms = (options.platforms ?? DEFAULT_PLATFORM_NAMES).map(findPlatform);
+  const outDir = resolve(options.outDir ?? join(REPOSITORY, 'dist/release', version));
+  const cacheDir = resolve(options.cacheDir ?? join(REPOSITORY, 'dist/release/cache'));
+  const bundle = options.bundle ?? providerBundle();
+  const host = terraformPlatformName();
+  const timingsMs: Record<string, number> = {};
+  const timed = async <T>(step: string, work: () => T | Promise<T>): Promise<T> => {
+    const started = Date.now();
+    const result = await work();
+    timingsMs[step] = Date.now() - started;
+    log(`${step}: ${timingsMs[step]} ms`);
+    return result;
+  };
+
+  rmSync(outDir, { recursive: true, force: true });
+  const buildDir = join(outDir, 'build');
+  mkdirSync(buildDir, { recursive: true });
+  // The blob is written by the target runtime's Node version, built for this machine.
+  const generator = await timed('host runtime', () => runtimeFor(findPlatform(host), nodeVersion, cacheDir));
+  const seaMain = await timed('entry bundle', () => bundleSeaMain(join(buildDir, 'sea-main.js')));
+
+  const archives: ReleaseArchive[] = [];
+  const executables: ReleaseExecutable[] = [];
+  for (const platform of platforms) {
+    await timed(platform.name, async () => {
+      const runtime = runtimeFor(platform, nodeVersion, cacheDir);
+      const platformDir = join(buildDir, platform.name);
+      mkdirSync(platformDir, { recursive: true });
+      const blob = prepareSeaBlob({
+        generator,
+        seaMain,
+        bundle,
+        output: join(platformDir, 'sea-prep.blob'),
+      });
+      const file = join(platformDir, executableName(version, platform));
+      const { needsCodesign } = await injectSeaBlob(runtime, blob, file, platform);
+      executables.push({ platform: platform.name, file, needsCodesign });
+      const entries = [{ name: basename(file), data: readFileSync(file), mode: 0o755 }];
+      const archive = join(outDir, archiveName(version, platform.name));
+      const zip = createZip(entries);
+      writeFileSync(archive, zip);
+      archives.push({ platform: platform.name, file: archive, h1: packageHash(entries), zh: zipHash(zip) });
+    });
+  }
+
+  const hostExecutable = executables.find((executable) => executable.platform === host);
+  if (hostExecutable) {
+    await timed('handshake check', () => checkHostExecutable(hostExecutable.file, join(buildDir, 'code-cache-check')));
+  }
+
+  const manifestFile = join(outDir, `terraform-provider-${PROVIDER_TYPE}_${version}_manifest.json`);
+  writeFileSync(manifestFile, JSON.stringify(REGISTRY_MANIFEST, null, 2) + '\n');
+  const checksumsFile = join(outDir, `terraform-provider-${PROVIDER_TYPE}_${version}_SHA256SUMS`);
+  const summed = [...archives.map((archive) => archive.file), manifestFile].map(describe).sort((a, b) => a.name.localeCompare(b.name));
+  writeFileSync(checksumsFile, summed.map((file) => `${file.sha256}  ${file.name}\n`).join(''));
+  let signatureFile: string | undefined;
+  let signature: Signature | undefined;
+  if (options.signingKey) {
+    const key = options.signingKey;
+    signatureFile = `${checksumsFile}.sig`;
+    signature = await timed('signature', () => signDetached(checksumsFile, signatureFile as string, key));
+  }
+
+  const filesystemMirror = join(outDir, 'filesystem-mirror');
+  const networkMirror = join(outDir, 'network-mirror');
+  layOutFilesystemMirror(archives, filesystemMirror);
+  layOutNetworkMirror(archives, version, networkMirror);
+  const registry =
+    options.registryBaseUrl && signatureFile && signature
+      ? layOutRegistry({ version, archives, checksumsFile, signatureFile, signature }, join(outDir, 'registry'), options.registryBaseUrl)
+      : undefined;
+  const files = [...summed, describe(checksumsFile), ...(signatureFile ? [describe(signatureFile)] : [])];
+  return {
+    version,
+    nodeVersion,
+    outDir,
+    archives,
+    executables,
+    checksumsFile,
+    signatureFile,
+    signature,
+    manifestFile,
+    filesystemMirror,
+    networkMirror,
+    registry,
+    files,
+    timingsMs,
+  };
+}
