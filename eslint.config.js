@@ -15,7 +15,7 @@ const LAYERS = {
   provider: ['domain', 'tfplugin', 'oos'],
   pipeline: ['domain'],
   constructs: ['domain'],
-  release: ['domain'],
+  release: ['domain', 'tfplugin'],
   tooling: ['domain', 'tfplugin', 'oos', 'emulator', 'provider'],
 };
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { generateSelfSignedCertificate } from '../provider/protocol/certificate';
+import { generateSelfSignedCertificate } from '../tfplugin/protocol/certificate';
 
 /** go-plugin's magic cookie for Terraform providers: without it a provider refuses to start. */
 const MAGIC_COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
