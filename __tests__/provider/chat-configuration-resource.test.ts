@@ -60,6 +60,7 @@ function fakeContext(options: FakeOptions = {}): { context: ProviderContext; cal
   let created: ChatConfiguration | undefined;
   const client = {
     regionId: 'cn-hangzhou',
+    deadlineAfter: (ms: number) => Date.now() + ms,
     async createChatConfiguration(input: ChatConfigurationInput) {
       calls.push('create');
       const sameFields = Object.fromEntries(Object.entries(input.configuration ?? {}).filter(([key]) => key !== CREATION_TOKEN_KEY));
@@ -332,7 +333,8 @@ describe('delete and state upgrade', () => {
   test('an older stored state gains the attributes it lacks and never keeps a write-only value', () => {
     const resource = chatConfigurationResource(() => fakeContext().context);
     const upgraded = resource.upgradeState(0, { id: 'bot', name: 'bot', type: 'DingTalk', client_secret_wo: 'leaked', retired_attribute: 'x' });
-    expect(Object.keys(upgraded).sort()).toEqual(Object.keys(resource.schema.block.attributes).sort());
+    const { attributes, blocks } = resource.schema.block;
+    expect(Object.keys(upgraded).sort()).toEqual([...Object.keys(attributes), ...Object.keys(blocks ?? {})].sort());
     expect(upgraded).toMatchObject({ id: 'bot', name: 'bot', type: 'DingTalk', client_secret_wo: null, tags_all: null });
   });
 });
