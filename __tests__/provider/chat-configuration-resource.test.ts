@@ -303,6 +303,29 @@ describe('the client secret on update', () => {
   });
 });
 
+describe('timeouts', () => {
+  test('changing only the timeouts block plans no update call and makes none', async () => {
+    const { context, calls } = fakeContext();
+    await context.client.createChatConfiguration({ name: 'bot', type: 'DingTalk', configuration: {} });
+    const resource = chatConfigurationResource(() => context);
+    const prior: ObjectValue = {
+      ...plannedCreate(),
+      id: 'bot',
+      webhook_url: 'u',
+      created_date: 'c',
+      updated_date: 'd',
+      resource_group_id: 'rg-x',
+      tags_all: null,
+    };
+    const proposed = { ...prior, timeouts: { create: '10m', update: null, delete: null, read: null } };
+    const { plannedState } = await resource.plan({ priorState: prior, proposedNewState: proposed, config: proposed, priorPrivate: Buffer.alloc(0) });
+    expect(plannedState!.updated_date).toBe('d');
+    calls.length = 0;
+    await resource.apply({ priorState: prior, plannedState: plannedState!, config: proposed, plannedPrivate: Buffer.alloc(0) });
+    expect(calls).not.toContain('update');
+  });
+});
+
 describe('delete and state upgrade', () => {
   test('deleting a configuration that is already gone succeeds', async () => {
     const { context } = fakeContext();

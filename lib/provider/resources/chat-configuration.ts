@@ -171,8 +171,8 @@ type AppliedChatConfiguration = AppliedPlanOf<typeof chatConfigurationSchema>;
 
 /** How long a configuration that this provider just created may still be missing on read. */
 const CREATE_CONSISTENCY_WINDOW_MS = 10_000;
-/** Tags travel through the tag API; every other change of a configuration needs UpdateChatConfiguration. */
-const TAG_ATTRIBUTES = ['tags', 'tags_all'];
+/** What UpdateChatConfiguration does not carry: tags go through the tag API, timeouts stay with Terraform. */
+const NOT_SENT_WITH_UPDATE = ['tags', 'tags_all', 'timeouts'];
 
 /** Private state kept beside the resource: when this provider created it, to ride out read-after-create lag. */
 interface PrivateState {
@@ -271,7 +271,7 @@ function operation(ctx: ProviderContext, timeouts: ChatConfigurationModel['timeo
 // ---- plan helpers -------------------------------------------------------------------------
 
 function needsUpdateCall(prior: ChatConfigurationModel, planned: PlannedChatConfiguration | AppliedChatConfiguration): boolean {
-  return changedAttributes(prior, planned).some((attribute) => !TAG_ATTRIBUTES.includes(attribute));
+  return changedAttributes(prior, planned).some((attribute) => !NOT_SENT_WITH_UPDATE.includes(attribute));
 }
 
 /** tags_all is the provider's default tags overlaid with the resource's own. */
