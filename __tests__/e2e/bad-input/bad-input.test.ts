@@ -4,7 +4,9 @@
  * and nothing crashes. The cases of one phase share one `terraform apply -json` (a file and, for
  * provider settings, a provider alias each), so the corpus costs two runs, side by side.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { PROVIDER_SOURCE } from '../../../lib/domain';
 import { DEFAULT_EMULATOR_CREDENTIAL, RunningEmulator, startEmulator } from '../../../lib/emulator';
 import { TerraformResult, TerraformWorkspace, emulatorClient, emulatorClientEnvironment } from '../../../lib/tooling';
@@ -83,6 +85,11 @@ describe('the corpus', () => {
   test('has at least 40 cases, each in a file of its own with a header', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(40);
     expect(new Set(corpus.map((badCase) => badCase.file)).size).toBe(corpus.length);
+  });
+
+  test('README.md lists every case', () => {
+    const readme = readFileSync(join(__dirname, 'README.md'), 'utf8');
+    expect(corpus.filter((badCase) => !readme.includes(`| \`${badCase.id}\` |`)).map((badCase) => badCase.id)).toEqual([]);
   });
 });
 
