@@ -87,17 +87,23 @@ export class ChatConfiguration extends Construct {
         `a literal string is refused: it would be written to cdk.tf.json, the plan and the state. Instead ${SECRET_ALTERNATIVES}.`,
       );
     }
-    problems.check('platform.settings', platform.extraConfiguration, (settings) =>
-      Object.keys(settings)
-        .filter(isSecretKey)
-        .map((key) => `key "${key}" looks like a secret and would be stored in plain text: pass secrets as clientSecret (a Secret), not as settings.`),
-    );
+    problems.check('platform.settings', platform.extraConfiguration, (settings) => Object.keys(settings).flatMap((key) => settingProblems(platform.type, key)));
     problems.check('ramRole', resource.ramRoleInput, ramRoleProblem);
     problems.check('resourceGroupId', resource.resourceGroupIdInput, resourceGroupProblem);
     // The merged tags (stack defaults included) are what OOS receives, so they are what we check.
     problems.check('tags', resource.tagsInput, (tags) => tagProblems(resolvedEntries(tags)));
     return problems.toArray();
   }
+}
+
+/** A settings key the provider would refuse: a secret, or a key this construct derives from a typed field. */
+function settingProblems(type: string, key: string): string[] {
+  if (isSecretKey(key))
+    return [`key "${key}" looks like a secret and would be stored in plain text: pass secrets as clientSecret (a Secret), not as settings.`];
+  const keys = configurationKeys(type);
+  const field = (['templateId', 'clientId'] as const).find((candidate) => keys[candidate] === key);
+  const factory = type === 'DingTalk' ? 'dingTalk' : 'weChat';
+  return field ? [`key "${key}" is set from ${field}: set it as Platform.${factory}({ ${field} }) and remove it from settings.`] : [];
 }
 
 const CHAT_CONFIGURATION_SYMBOL = Symbol.for('oos-chatops.ChatConfiguration');

@@ -5,7 +5,7 @@ import { ChatConfiguration, ChatConfigurationProps, DEFAULT_RESOURCE_GROUP_CONTE
 import { App, Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, OssBackend, PgBackend, TerraformOutput, TerraformStack, Lazy } from './framework';
 import { DefaultTags } from './tagging';
 import { ProblemList, isUnresolved } from './validation';
-import { resourceGroupProblem, tagProblems } from '../domain';
+import { regionProblem, resourceGroupProblem, tagProblems } from '../domain';
 
 /** How the provider authenticates. Access keys are never written in code: they come from the environment. */
 export type ProviderCredentials =
@@ -113,6 +113,7 @@ export class ChatOpsStack extends TerraformStack {
     this.node.addValidation({
       validate: () => {
         const problems = new ProblemList(this.node.path);
+        problems.check('region', props.region, regionProblem);
         problems.check('resourceGroupId', props.resourceGroupId, resourceGroupProblem);
         problems.check('defaultTags', props.defaultTags, tagProblems);
         for (const problem of duplicateNameProblems(this.chatConfigurations)) problems.add('name', problem);
