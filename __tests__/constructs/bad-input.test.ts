@@ -46,6 +46,20 @@ const CASES: readonly ConstructCase[] = [
     expectText: /"shared-bot" is used by dev\/ops and dev\/alerts: .*give each its own name/,
   },
   {
+    id: 'assume-role credentials with a role name instead of its ARN',
+    build: () => undefined,
+    stackProps: { credentials: { kind: 'assume-role', roleArn: 'OOSAdmin' } },
+    expectField: 'dev: credentials.roleArn:',
+    expectText: /"OOSAdmin" is not a RAM role ARN: use acs:ram::<account-id>:role\/<role-name>/,
+  },
+  {
+    id: 'assume-role session of 10 minutes',
+    build: () => undefined,
+    stackProps: { credentials: { kind: 'assume-role', roleArn: 'acs:ram::1234567890123456:role/OOSAdmin', sessionExpiration: 600 } },
+    expectField: 'dev: credentials.sessionExpiration:',
+    expectText: /from 900 to 3600, got 600/,
+  },
+  {
     id: 'platform given as a plain object',
     build: (stack) => stack.addChatConfiguration('ops', { platform: { type: 'DingTalk' } as unknown as Platform }),
     expectField: 'dev/ops: platform:',

@@ -5,7 +5,7 @@ import { ChatConfiguration, ChatConfigurationProps, DEFAULT_RESOURCE_GROUP_CONTE
 import { App, Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, OssBackend, PgBackend, TerraformOutput, TerraformStack, Lazy } from './framework';
 import { DefaultTags } from './tagging';
 import { ProblemList, isUnresolved } from './validation';
-import { regionProblem, resourceGroupProblem, tagProblems } from '../domain';
+import { regionProblem, resourceGroupProblem, roleArnProblem, sessionExpirationProblem, tagProblems } from '../domain';
 
 /** How the provider authenticates. Access keys are never written in code: they come from the environment. */
 export type ProviderCredentials =
@@ -115,6 +115,10 @@ export class ChatOpsStack extends TerraformStack {
         const problems = new ProblemList(this.node.path);
         problems.check('region', props.region, regionProblem);
         problems.check('resourceGroupId', props.resourceGroupId, resourceGroupProblem);
+        if (credentials.kind === 'assume-role') {
+          problems.check('credentials.roleArn', credentials.roleArn, roleArnProblem);
+          problems.check('credentials.sessionExpiration', credentials.sessionExpiration, sessionExpirationProblem);
+        }
         problems.check('defaultTags', props.defaultTags, tagProblems);
         for (const problem of duplicateNameProblems(this.chatConfigurations)) problems.add('name', problem);
         if (props.backend?.kind === 'pg') {

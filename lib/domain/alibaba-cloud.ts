@@ -66,3 +66,19 @@ export function credentialProblems(settings: CredentialFields): SettingProblem[]
   }
   return problems;
 }
+
+const ROLE_ARN_PATTERN = /^acs:ram::\d+:role\/[^/\s]+$/;
+/** STS AssumeRole session lengths Alibaba Cloud accepts, in seconds. */
+export const SESSION_EXPIRATION_SECONDS = { min: 900, max: 3600 } as const;
+
+/** What is wrong with a RAM role ARN (undefined when it looks like acs:ram::<account>:role/<name>). */
+export function roleArnProblem(arn: string): string | undefined {
+  if (ROLE_ARN_PATTERN.test(arn)) return undefined;
+  return `${JSON.stringify(arn)} is not a RAM role ARN: use acs:ram::<account-id>:role/<role-name>, e.g. acs:ram::1234567890123456:role/OOSAdmin.`;
+}
+
+export function sessionExpirationProblem(seconds: number): string | undefined {
+  const { min, max } = SESSION_EXPIRATION_SECONDS;
+  if (Number.isInteger(seconds) && seconds >= min && seconds <= max) return undefined;
+  return `the session must last a whole number of seconds from ${min} to ${max}, got ${seconds}.`;
+}

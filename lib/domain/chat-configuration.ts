@@ -55,6 +55,14 @@ export function ramRoleProblem(role: string): string | undefined {
   return `"${role}" is not a RAM role name: use 1 to 64 letters, digits, "." or "-" (the role name, not its ARN), e.g. AliyunOOSDefaultRole.`;
 }
 
+/** OOS parameter names, which may be paths such as /chatops/dev/ops-secret. */
+const SECRET_PARAMETER_NAME_PATTERN = /^[A-Za-z0-9_./-]{1,200}$/;
+
+export function secretParameterNameProblem(name: string): string | undefined {
+  if (SECRET_PARAMETER_NAME_PATTERN.test(name)) return undefined;
+  return `"${name}" is not an OOS secret parameter name: use 1 to 200 letters, digits, "_", ".", "/" or "-", e.g. chatops-dev-ops-secret.`;
+}
+
 export function resourceGroupProblem(id: string): string | undefined {
   if (RESOURCE_GROUP_PATTERN.test(id)) return undefined;
   return `"${id}" is not a resource group id: ids look like rg-acfmxsn4m4abcde (lower-case letters and digits after "rg-").`;

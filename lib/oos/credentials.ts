@@ -5,7 +5,7 @@
  */
 import type CredentialClass from '@alicloud/credentials';
 import type { CredentialsProvider } from '@alicloud/credentials';
-import { credentialProblems } from '../domain';
+import { credentialProblems, roleArnProblem, sessionExpirationProblem } from '../domain';
 import { OosConfigError, OosCredentialsError } from './errors';
 
 type CredentialsModule = typeof import('@alicloud/credentials');
@@ -56,13 +56,10 @@ export function validateCredentialSettings(settings: CredentialSettings | undefi
   });
   if (first) throw new OosConfigError(first.problem);
   if (assumeRole) {
-    if (!assumeRole.roleArn || !assumeRole.roleArn.startsWith('acs:ram::')) {
-      throw new OosConfigError(`assume_role.role_arn must look like acs:ram::<account-id>:role/<role-name>, got ${JSON.stringify(assumeRole.roleArn ?? '')}`);
-    }
-    const d = assumeRole.durationSeconds;
-    if (d !== undefined && (!Number.isInteger(d) || d < 900)) {
-      throw new OosConfigError(`assume_role.duration_seconds must be an integer of at least 900, got ${String(d)}`);
-    }
+    const arnProblem = roleArnProblem(assumeRole.roleArn ?? '');
+    if (arnProblem) throw new OosConfigError(`assume_role.role_arn: ${arnProblem}`);
+    const expirationProblem = assumeRole.durationSeconds === undefined ? undefined : sessionExpirationProblem(assumeRole.durationSeconds);
+    if (expirationProblem) throw new OosConfigError(`assume_role.session_expiration: ${expirationProblem}`);
   }
 }
 

@@ -1,4 +1,6 @@
 import { ModelOf, defineSchema } from '../tfplugin/model';
+import { roleArnProblem, sessionExpirationProblem } from '../domain';
+import { fromProblem, numberRule } from '../tfplugin/validators';
 import { tagLimits } from './tag-limits';
 
 /** Schema of the `provider "oos"` block. */
@@ -47,9 +49,19 @@ export const providerSchema = defineSchema({
         block: {
           description: 'Assume a RAM role (STS AssumeRole) with the credentials above.',
           attributes: {
-            role_arn: { type: 'string', required: true, description: 'ARN of the role, `acs:ram::<account>:role/<name>`.' },
+            role_arn: {
+              type: 'string',
+              required: true,
+              description: 'ARN of the role.',
+              validators: [fromProblem('`acs:ram::<account-id>:role/<role-name>`.', roleArnProblem)],
+            },
             session_name: { type: 'string', optional: true, description: 'Session name. Default `terraform-provider-oos`.' },
-            session_expiration: { type: 'number', optional: true, description: 'Seconds, 900-3600. Default 3600.' },
+            session_expiration: {
+              type: 'number',
+              optional: true,
+              description: 'Session length in seconds. Default 3600.',
+              validators: [numberRule('900 to 3600 seconds.', sessionExpirationProblem)],
+            },
           },
         },
       },

@@ -1,8 +1,7 @@
 import type { OosClientConfig } from '../oos';
 import { DEFAULT_TAG_RESOURCE_TYPE, credentialProblems, regionProblem } from '../domain';
 import { asModel } from '../tfplugin/model';
-import { isObjectValue } from '../tfplugin/protocol/cty-codec';
-import { CtyValue, Diagnostic, ObjectValue, ProviderDefinition, errorDiagnostic, isUnknown, path } from '../tfplugin/schema';
+import { Diagnostic, ObjectValue, ProviderDefinition, errorDiagnostic, isUnknown, path } from '../tfplugin/schema';
 import type { ContextSource, ProviderContext } from './context';
 import { CreationJournal } from './creation-journal';
 import { chatConfigurationDataSource } from './data-sources/chat-configuration';
@@ -90,37 +89,5 @@ function validateProviderConfig(config: ObjectValue): Diagnostic[] {
   const region = config.region;
   const problem = typeof region === 'string' ? regionProblem(region) : undefined;
   if (problem) diagnostics.push(errorDiagnostic('Invalid region', problem, path('region')));
-  return [...diagnostics, ...assumeRoleProblems(config.assume_role)];
-}
-
-/**
- * Checked here, at validate time and with the schema's names: the OOS client only finds these when
- * the provider is configured, and calls the expiration by its API name (duration_seconds).
- */
-function assumeRoleProblems(assumeRole: CtyValue | undefined): Diagnostic[] {
-  const block = Array.isArray(assumeRole) ? assumeRole[0] : undefined;
-  if (!isObjectValue(block)) return [];
-  const diagnostics: Diagnostic[] = [];
-  const { role_arn: roleArn, session_expiration: expiration } = block;
-  if (typeof roleArn === 'string' && !ROLE_ARN_PATTERN.test(roleArn)) {
-    diagnostics.push(
-      errorDiagnostic(
-        'Invalid assume_role.role_arn',
-        `${JSON.stringify(roleArn)} is not a RAM role ARN: use acs:ram::<account-id>:role/<role-name>, e.g. acs:ram::1234567890123456:role/OOSAdmin.`,
-        path('assume_role', 0, 'role_arn'),
-      ),
-    );
-  }
-  if (typeof expiration === 'number' && (!Number.isInteger(expiration) || expiration < 900 || expiration > 3600)) {
-    diagnostics.push(
-      errorDiagnostic(
-        'Invalid assume_role.session_expiration',
-        `session_expiration must be a whole number of seconds from 900 to 3600, got ${expiration}.`,
-        path('assume_role', 0, 'session_expiration'),
-      ),
-    );
-  }
   return diagnostics;
 }
-
-const ROLE_ARN_PATTERN = /^acs:ram::\d+:role\/[^/\s]+$/;

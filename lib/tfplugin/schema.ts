@@ -98,6 +98,13 @@ export interface Schema {
 export type PathStep = { attribute: string } | { key: string } | { index: number };
 export type AttributePath = PathStep[];
 
+/** A path as users write it in HCL, e.g. `timeouts.create`, `tags["Team"]`, `assume_role[0].role_arn`. */
+export function pathText(steps: AttributePath): string {
+  return steps
+    .map((step, i) => ('attribute' in step ? `${i === 0 ? '' : '.'}${step.attribute}` : 'key' in step ? `[${JSON.stringify(step.key)}]` : `[${step.index}]`))
+    .join('');
+}
+
 /** Builds a path from attribute names (strings) and list indexes (numbers). */
 export function path(...steps: (string | number)[]): AttributePath {
   return steps.map((step) => (typeof step === 'number' ? { index: step } : { attribute: step }));

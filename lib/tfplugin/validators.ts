@@ -4,7 +4,18 @@
  * the attribute path (map keys included) in its diagnostics. Unknown values are skipped: they
  * are validated again once known.
  */
-import { AttributePath, AttributeValidator, BlockSchema, CtyValue, Diagnostic, ObjectValue, ValidationContext, errorDiagnostic, isUnknown } from './schema';
+import {
+  AttributePath,
+  AttributeValidator,
+  BlockSchema,
+  CtyValue,
+  Diagnostic,
+  ObjectValue,
+  ValidationContext,
+  errorDiagnostic,
+  isUnknown,
+  pathText,
+} from './schema';
 import { isObjectValue } from './protocol/cty-codec';
 
 /** A rule on string values; `problem` returns what is wrong, in words that include the fix. */
@@ -13,7 +24,18 @@ export function stringRule(description: string, problem: (value: string, context
     description,
     validate(value, context) {
       const detail = typeof value === 'string' ? problem(value, context) : undefined;
-      return detail ? [errorDiagnostic(`Invalid ${context.attribute}`, detail, context.path)] : [];
+      return detail ? [errorDiagnostic(`Invalid ${pathText(context.path)}`, detail, context.path)] : [];
+    },
+  };
+}
+
+/** A rule on a known number, e.g. a range: `problem` returns what is wrong and the fix, or undefined. */
+export function numberRule(description: string, problem: (value: number) => string | undefined): AttributeValidator {
+  return {
+    description,
+    validate(value, context) {
+      const detail = typeof value === 'number' ? problem(value) : undefined;
+      return detail ? [errorDiagnostic(`Invalid ${pathText(context.path)}`, detail, context.path)] : [];
     },
   };
 }
@@ -64,7 +86,7 @@ export function mapLimits(limits: MapLimits): AttributeValidator {
   ].filter((rule): rule is string => typeof rule === 'string');
   return eachKnownMap(`${rules.join('; ')}.`, (map, context) => {
     const problems: Diagnostic[] = [];
-    const summary = `Invalid ${context.attribute}`;
+    const summary = `Invalid ${pathText(context.path)}`;
     const keys = Object.keys(map);
     if (limits.maxEntries !== undefined && keys.length > limits.maxEntries) {
       problems.push(

@@ -11,6 +11,7 @@ import {
   nameProblem,
   ramRoleProblem,
   resourceGroupProblem,
+  secretParameterNameProblem,
   typeProblem,
 } from '../../domain';
 import { AppliedPlanOf, ModelOf, PlanModelOf, defineSchema } from '../../tfplugin/model';
@@ -94,6 +95,7 @@ export const chatConfigurationSchema = defineSchema({
         optional: true,
         description: 'Name of an OOS secret parameter holding the client secret; read with decryption at apply time.',
         validators: [
+          fromProblem('An OOS parameter name: 1 to 200 letters, digits, `_`, `.`, `/` or `-`.', secretParameterNameProblem),
           conflictsWith('client_secret_wo', {
             summary: 'Conflicting client secrets',
             detail: 'Set either client_secret_wo (with client_secret_wo_version) or client_secret_parameter, not both.',
@@ -116,7 +118,7 @@ export const chatConfigurationSchema = defineSchema({
               : undefined,
           ),
           eachKey('No key derived from `template_id` or `client_id`.', 'Duplicate configuration key', (key, config) =>
-            typeof config.type === 'string' && Object.values(configurationKeys(config.type)).includes(key)
+            typeof config.type === 'string' && [configurationKeys(config.type).templateId, configurationKeys(config.type).clientId].includes(key)
               ? `"${key}" is set from the template_id/client_id arguments: set it there and remove it from extra_configuration.`
               : undefined,
           ),

@@ -77,13 +77,13 @@ export interface OosProviderConfig {
 }
 export interface OosProviderAssumeRole {
   /**
-  * ARN of the role, `acs:ram::<account>:role/<name>`.
+  * ARN of the role.
   *
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs#role_arn OosProvider#role_arn}
   */
   readonly roleArn: string;
   /**
-  * Seconds, 900-3600. Default 3600.
+  * Session length in seconds. Default 3600.
   *
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs#session_expiration OosProvider#session_expiration}
   */

@@ -1,5 +1,5 @@
 # field: session_expiration
-# expect: /session_expiration must be a whole number of seconds from 900 to 3600, got 60/
+# expect: /Invalid assume_role\[0\]\.session_expiration[\s\S]*from 900 to 3600, got 60/
 # proves: an STS session shorter than OOS allows is refused, naming the schema argument
 provider "oos" {
   alias = "assume_role_short_expiration"

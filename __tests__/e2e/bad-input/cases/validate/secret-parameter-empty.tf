@@ -1,7 +1,6 @@
 # field: client_secret_parameter
 # expect: /client_secret_parameter/
 # proves: an empty parameter name is refused, naming client_secret_parameter
-# known-gap: nothing checks the name before the call; OOS answers "MissingParameter.Name" and the error never says client_secret_parameter
 resource "oos_chat_configuration" "secret_parameter_empty" {
   name                    = "secret-parameter-empty"
   type                    = "DingTalk"
