@@ -7,6 +7,7 @@
  *   npm run soak -- crash  [--runs 20] [--count 300] [--kill terraform|provider|both]
  *   npm run soak -- race   [--runs 10] [--count 50]
  *   npm run soak -- all    (the three above with their defaults)
+ *   add --parallel N to run N soaks at once (each with its own emulator, folder and provider)
  *
  * Everything runs on this machine: an in-process emulator on 127.0.0.1 and the real terraform
  * with this package's provider (npm run build first; `npm run soak` does).
@@ -21,6 +22,8 @@ import { type StateJson, TerraformWorkspace, emulatorClient, emulatorClientEnvir
 /** The fault mix issue 8 names: every action, default provider settings. */
 const FAULT_MIX: FaultSettings = { throttlingRate: 0.3, serverErrorRate: 0.1, dropRate: 0.05, lostResponseRate: 0.05 };
 const RACE_FAULTS: FaultSettings = { throttlingRate: 0.5, actions: ['CreateChatConfiguration'] };
+/** How many runs go at once (--parallel): fault runs mostly wait on the provider's rate limiter, not the CPU. */
+let PARALLEL = 1;
 
 interface Verdict {
   readonly converged: boolean;
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
     return at >= 0 && rest[at + 1] ? rest[at + 1] : fallback;
   };
   const modes = mode === 'all' ? ['faults', 'crash', 'race'] : [mode];
+  PARALLEL = Math.max(1, Number(option('parallel', '1')));
   const summary: Record<string, unknown> = {};
   for (const current of modes) {
     if (current === 'faults') summary.faults = await soak('faults', Number(option('runs', '10')), (run) => faultRun(run, Number(option('count', '300'))));
@@ -60,9 +64,10 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${JSON.stringify(summary, null, 2)}\n`);
 }
 
+/** Runs `runs` soaks, `parallel` at a time (each has its own emulator, folder and provider, so they do not interfere). */
 async function soak(name: string, runs: number, once: (run: number) => Promise<Verdict>) {
   const verdicts: Verdict[] = [];
-  for (let run = 1; run <= runs; run++) {
+  const runOne = async (run: number) => {
     const started = Date.now();
     const verdict = await once(run);
     verdicts.push(verdict);
@@ -70,6 +75,9 @@ async function soak(name: string, runs: number, once: (run: number) => Promise<V
     process.stdout.write(
       `${name} ${run}/${runs}: ${verdict.converged && verdict.noChanges ? 'converged' : 'NOT CONVERGED'}; orphans ${verdict.orphans}, double owners ${verdict.doubleOwners}, mismatches ${verdict.mismatches}; ${verdict.note} (${seconds} s)\n`,
     );
+  };
+  for (let first = 1; first <= runs; first += PARALLEL) {
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, runs - first + 1) }, (_, i) => runOne(first + i)));
   }
   const count = (test: (verdict: Verdict) => boolean) => verdicts.filter(test).length;
   return {
