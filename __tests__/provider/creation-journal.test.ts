@@ -58,6 +58,13 @@ describe('the creation journal of a working directory', () => {
     expect(readdirSync(folder)).toEqual(['cn-hangzhou.new.json']);
   });
 
+  test('a folder that cannot be written still yields a token, so the create goes ahead', async () => {
+    const blocked = join(folder, 'blocked');
+    writeFileSync(blocked, 'a file where the journal folder would go');
+    const entry = await new CreationJournal(join(blocked, 'journal')).begin('cn-hangzhou', 'bot-1');
+    expect(entry.token).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   test('the journal lives under TF_DATA_DIR of the working directory, else .terraform', () => {
     expect(CreationJournal.forWorkingDirectory({}, '/w').directory).toBe('/w/.terraform/oos-chat-configuration-creates');
     expect(CreationJournal.forWorkingDirectory({ TF_DATA_DIR: '/data' }, '/w').directory).toBe('/data/oos-chat-configuration-creates');

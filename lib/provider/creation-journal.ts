@@ -49,14 +49,22 @@ export class CreationJournal {
    * started before under that name keeps its token: that earlier attempt may have landed.
    */
   async begin(region: string, name: string): Promise<CreationEntry> {
-    await mkdir(this.directory, { recursive: true });
-    if (!this.pruned) await this.prune();
     const earlier = await this.find(region, name);
     const entry: CreationEntry = { token: earlier?.token ?? randomUUID(), startedAt: this.now() };
-    const file = this.fileOf(region, name);
-    const temporary = `${file}.${process.pid}.${entry.token}.tmp`;
-    await writeFile(temporary, JSON.stringify(entry));
-    await rename(temporary, file);
+    try {
+      await mkdir(this.directory, { recursive: true });
+      if (!this.pruned) await this.prune();
+      const file = this.fileOf(region, name);
+      const temporary = `${file}.${process.pid}.${entry.token}.tmp`;
+      await writeFile(temporary, JSON.stringify(entry));
+      await rename(temporary, file);
+    } catch (error) {
+      // A read-only working directory must not stop the create: the token still protects this
+      // apply's own retries; only recovery after a killed apply is lost, so say so.
+      process.stderr.write(
+        `[WARN] creation journal ${this.directory} could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}): a killed apply's creates will need an import\n`,
+      );
+    }
     return entry;
   }
 
