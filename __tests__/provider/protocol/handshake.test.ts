@@ -124,8 +124,9 @@ describe('stopping the provider', () => {
     stream.cancel();
     connection.close();
     expect((await provider.exited).code).toBe(0);
-    // The parent (this test) is alive, so only the cut stream can have ended it; a parent check runs every 2 s.
-    expect(Date.now() - cutAt).toBeLessThan(1500);
+    // The parent (this test) is alive, so only the cut stream can have ended it (without the fix it
+    // serves on until the test times out); the bound only keeps a slow machine from hiding a stall.
+    expect(Date.now() - cutAt).toBeLessThan(10_000);
   });
 
   test('SIGTERM exits 0; SIGINT is ignored, as go-plugin does', async () => {
