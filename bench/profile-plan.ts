@@ -101,7 +101,7 @@ function profilingLaunchers(root: string): void {
     .filter(Boolean);
   for (const launcher of launchers) {
     const script = readFileSync(launcher, 'utf8');
-    const profiled = script.replace(/^exec (\S+) /m, `exec $1 \${${PROFILE_DIR_ENV}:+--cpu-prof --cpu-prof-dir="\$${PROFILE_DIR_ENV}"} `);
+    const profiled = script.replace(/^exec (\S+) /m, `exec $1 \${${PROFILE_DIR_ENV}:+--cpu-prof --cpu-prof-dir="$${PROFILE_DIR_ENV}"} `);
     writeFileSync(launcher, profiled);
   }
 }
