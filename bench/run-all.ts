@@ -1,16 +1,155 @@
-/** `npm run bench`: every performance target of the project, measured in one run. */
+/**
+ * `npm run bench`: every performance target of the project, measured in one run.
+ *
+ *   npm run bench -- [--count 300] [--reps 3] [--latency-ms 50] [--no-synth] [--no-micro] [--out <dir>]
+ *
+ * `--latency-ms 0` leaves out the oos run against the slow emulator; `--no-micro` the emulator
+ * throughput and provider start-up benches. The full run (300 resources, ≥ 3 repetitions) writes
+ * bench/results.json and bench/results.svg (shown in the README); other runs write to
+ * dist/bench-results unless --out says where.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { PACKAGE_ROOT } from '../lib/tooling';
+import { type VariantId, round } from './bench-support';
+import { RATIO_TARGETS, ratioChartSvg } from './chart';
+import { type CompareResult, PHASES, type Phase, runCompareBench } from './compare-bench';
 import { runEmulatorBench } from './emulator-bench';
-import { describeApplyBench, runProviderApplyBench } from './provider-apply-bench';
 import { runProviderStartupBench } from './provider-startup-bench';
+import { runSynthBench } from './synth-bench';
+
+interface Options {
+  count: number;
+  reps: number;
+  latencyMs: number;
+  synth: boolean;
+  micro: boolean;
+  out?: string;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = { count: 300, reps: 3, latencyMs: 50, synth: true, micro: true };
+  for (let i = 0; i < argv.length; i++) {
+    const number = () => {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 0) throw new Error(`${argv[i - 1]} takes a whole number, got ${argv[i]}`);
+      return value;
+    };
+    if (argv[i] === '--count') options.count = number();
+    else if (argv[i] === '--reps') options.reps = Math.max(1, number());
+    else if (argv[i] === '--latency-ms') options.latencyMs = number();
+    else if (argv[i] === '--no-synth') options.synth = false;
+    else if (argv[i] === '--no-micro') options.micro = false;
+    else if (argv[i] === '--out') options.out = argv[++i];
+    else throw new Error(`unknown option ${argv[i]}; see bench/run-all.ts`);
+  }
+  return options;
+}
+
+interface Check {
+  readonly what: string;
+  readonly value: number;
+  readonly target: string;
+  readonly met: boolean;
+}
+
+const ABSOLUTE_LATENCY_TARGETS: Record<Phase, number> = { plan: 2.0, apply: 4.5, destroy: 3.0 };
+
+function checks(compare: CompareResult, synthSeconds: number | undefined): Check[] {
+  const out: Check[] = [];
+  for (const [id, targets] of Object.entries(RATIO_TARGETS) as [VariantId, Partial<Record<Phase, number>>][]) {
+    for (const [phase, target] of Object.entries(targets) as [Phase, number][]) {
+      const value = compare.ratiosToGo[id]?.[phase];
+      if (value !== undefined) out.push({ what: `${id} ${phase} / Go`, value, target: `≤ ${target}×`, met: value <= target });
+    }
+  }
+  const slow = compare.variants.oos_latency;
+  if (slow) {
+    for (const phase of PHASES) {
+      const value = slow.seconds[phase].median;
+      out.push({
+        what: `oos ${phase}, ${compare.latencyMs} ms latency`,
+        value,
+        target: `≤ ${ABSOLUTE_LATENCY_TARGETS[phase]} s`,
+        met: value <= ABSOLUTE_LATENCY_TARGETS[phase],
+      });
+    }
+  }
+  const rss = compare.variants.oos?.providerPeakRssMb;
+  if (rss !== undefined) out.push({ what: 'oos provider peak RSS during apply (MB)', value: rss, target: '≤ 120 MB', met: rss <= 120 });
+  if (synthSeconds !== undefined) out.push({ what: 'synth 3 stacks × 300 (s)', value: synthSeconds, target: '≤ 3 s', met: synthSeconds <= 3 });
+  return out;
+}
+
+function table(compare: CompareResult): string {
+  const lines = ['| | apply (fresh state) | plan with refresh | destroy | provider peak RSS |', '| --- | --- | --- | --- | --- |'];
+  for (const [id, v] of Object.entries(compare.variants)) {
+    if (!v) continue;
+    const ratio = (phase: Phase) => {
+      const r = compare.ratiosToGo[id as VariantId]?.[phase];
+      return r !== undefined && id !== 'go_anchor' ? ` (${r.toFixed(2)}× Go)` : '';
+    };
+    const cell = (phase: Phase) => {
+      const s = v.seconds[phase];
+      return `${s.median.toFixed(2)} s${ratio(phase)} [${s.min.toFixed(2)}–${s.max.toFixed(2)}]`;
+    };
+    const rss = v.providerPeakRssMb !== undefined ? `${v.providerPeakRssMb} MB` : '—';
+    lines.push(`| ${v.label}${v.planWasClean ? '' : ' (plan NOT clean)'} | ${cell('apply')} | ${cell('plan')} | ${cell('destroy')} | ${rss} |`);
+  }
+  return lines.join('\n');
+}
+
+function terraformVersion(): string {
+  try {
+    return (
+      JSON.parse(
+        execFileSync(process.env.TERRAFORM_BINARY ?? 'terraform', ['version', '-json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+      ) as { terraform_version: string }
+    ).terraform_version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 async function main(): Promise<void> {
-  const emulator = await runEmulatorBench();
-  console.log(`emulator: ${Math.round(emulator.requestsPerSecond)} signed requests/s (target >= 2000)`);
+  const options = parseOptions(process.argv.slice(2));
+  const loadBefore = loadavg().map((l) => round(l, 2));
+  const started = Date.now();
+  const micro = options.micro ? { emulator: await runEmulatorBench(), startup: await runProviderStartupBench() } : undefined;
+  if (micro) {
+    console.log(`emulator: ${Math.round(micro.emulator.requestsPerSecond)} signed requests/s (target >= 2000)`);
+    console.log(`provider start to handshake: median ${micro.startup.medianMs.toFixed(1)} ms, p90 ${micro.startup.p90Ms.toFixed(1)} ms (target median <= 120)`);
+  }
+  const compare = await runCompareBench({ count: options.count, reps: options.reps, latencyMs: options.latencyMs, log: (line) => console.log(line) });
+  const synth = options.synth ? await runSynthBench(300, options.reps) : undefined;
+  const loadAfter = loadavg().map((l) => round(l, 2));
 
-  const startup = await runProviderStartupBench();
-  console.log(`provider start to handshake: median ${startup.medianMs.toFixed(1)} ms, p90 ${startup.p90Ms.toFixed(1)} ms (target median <= 120)`);
+  console.log('');
+  console.log(table(compare));
+  if (synth)
+    console.log(
+      `\nsynth ${synth.stacks} stacks × ${synth.configurationsPerStack}: median ${synth.seconds.median.toFixed(2)} s [${synth.seconds.min.toFixed(2)}–${synth.seconds.max.toFixed(2)}]`,
+    );
+  const results = checks(compare, synth?.seconds.median);
+  console.log('\n| target | value | met |\n| --- | --- | --- |');
+  for (const check of results) console.log(`| ${check.what} ${check.target} | ${check.value} | ${check.met ? 'yes' : 'NO'} |`);
+  const machine = { cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, node: process.version, terraform: terraformVersion() };
+  console.log(
+    `\nmachine: ${machine.cpus} cores, load average ${loadBefore.join(' ')} before, ${loadAfter.join(' ')} after; ${Math.round((Date.now() - started) / 1000)} s in all`,
+  );
 
-  console.log(describeApplyBench(await runProviderApplyBench()));
+  const published = options.count === 300 && options.reps >= 3;
+  const outDir = options.out ?? (published ? join(PACKAGE_ROOT, 'bench') : join(PACKAGE_ROOT, 'dist', 'bench-results'));
+  mkdirSync(outDir, { recursive: true });
+  const caption = `${machine.cpus} cores, load ${loadBefore[0]}→${loadAfter[0]}, ${new Date().toISOString().slice(0, 10)}`;
+  writeFileSync(
+    join(outDir, 'results.json'),
+    JSON.stringify({ generatedAt: new Date().toISOString(), machine, micro, compare, synth, checks: results }, null, 2) + '\n',
+  );
+  if (compare.anchor && 'path' in compare.anchor) writeFileSync(join(outDir, 'results.svg'), ratioChartSvg(compare, caption));
+  console.log(`wrote ${join(outDir, 'results.json')}${'path' in compare.anchor ? ' and results.svg' : ' (no chart: the Go anchor was skipped)'}`);
 }
 
 main().catch((error) => {

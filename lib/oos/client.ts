@@ -69,6 +69,8 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const PAGE_SIZE = 100;
 /** TagResources / UntagResources accept at most 20 tags or keys per call. */
 const TAGS_PER_CALL = 20;
+/** ListTagResources accepts at most 50 ResourceIds. */
+const TAG_READ_BATCH_SIZE = 50;
 /** Stops a server that keeps returning a NextToken from looping forever. */
 const MAX_PAGES = 1000;
 
@@ -123,6 +125,13 @@ interface Transport {
   readonly api: OpenApiClient;
 }
 
+interface PendingTagRead {
+  readonly name: string;
+  readonly options: CallOptions;
+  readonly resolve: (tags: Record<string, string>) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /** Query values OOS receives; undefined ones are left out. */
 type QueryInput = Record<string, string | number | boolean | undefined | ReadonlyArray<Record<string, string>>>;
 
@@ -140,6 +149,8 @@ export class OosClient {
   private readonly limiter: AdaptiveRateLimiter;
   private readonly stopping = new AbortController();
   private transportCache: Transport | undefined;
+  /** Tag reads waiting for this turn's batch (see getChatConfigurationTags). */
+  private pendingTagReads: PendingTagRead[] = [];
 
   constructor(config: OosClientConfig = {}) {
     this.regionId = resolveRegion(config.regionId);
@@ -258,11 +269,65 @@ export class OosClient {
     );
   }
 
+  /**
+   * Reads made in the same turn of the event loop (Terraform refreshes 10 resources at a time)
+   * share one ListTagResources of up to 50 ids, so a refresh costs OOS one tag call per batch
+   * instead of one per configuration. See readTagBatch for deadlines, aborts and failures.
+   */
   async getChatConfigurationTags(name: string, options: CallOptions = {}): Promise<Record<string, string>> {
-    const tags = await this.listTagResources(this.tagResourceType, [name], options);
-    const out: Record<string, string> = {};
-    for (const t of tags) if (t.resourceId === name) out[t.tagKey] = t.tagValue;
-    return out;
+    return new Promise((resolve, reject) => {
+      this.pendingTagReads.push({ name, options, resolve, reject });
+      // nextTick runs once the promise chains of this turn have settled, so reads started by
+      // RPCs that arrived together join the batch; it adds no timer and no waiting.
+      if (this.pendingTagReads.length === 1) process.nextTick(() => this.flushTagReads());
+    });
+  }
+
+  private flushTagReads(): void {
+    const pending = this.pendingTagReads;
+    this.pendingTagReads = [];
+    for (const batch of chunk(pending, TAG_READ_BATCH_SIZE)) void this.readTagBatch(batch);
+  }
+
+  /**
+   * One ListTagResources for the batch, under its strictest deadline and aborted by any member's
+   * signal, so no member waits longer than it asked. When that call fails (one bad id fails the
+   * whole list, or a member's deadline ended it early), members whose own deadline and signal
+   * still allow it read alone with their own options; the others get the batch's error.
+   */
+  private async readTagBatch(batch: readonly PendingTagRead[]): Promise<void> {
+    if (batch.length === 1) {
+      const [only] = batch;
+      return this.readTagsAlone(only.name, only.options).then(only.resolve, only.reject);
+    }
+    const names = [...new Set(batch.map((read) => read.name))];
+    const deadlines = batch.map((read) => read.options.deadline ?? this.clock.now() + (read.options.timeoutMs ?? this.timeouts.read));
+    const signals = batch.flatMap((read) => (read.options.signal ? [read.options.signal] : []));
+    let history: CallHistory | undefined;
+    try {
+      const rows = await this.listTagResources(this.tagResourceType, names, {
+        deadline: Math.min(...deadlines),
+        signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
+        onHistory: (h) => (history = h),
+      });
+      for (const read of batch) {
+        if (history) read.options.onHistory?.(history);
+        read.resolve(tagsOf(rows, read.name));
+      }
+    } catch (error) {
+      batch.forEach((read, i) => {
+        const own = read.options.signal?.aborted !== true && this.clock.now() < deadlines[i];
+        if (own) void this.readTagsAlone(read.name, read.options).then(read.resolve, read.reject);
+        else {
+          if (history) read.options.onHistory?.(history);
+          read.reject(error);
+        }
+      });
+    }
+  }
+
+  private async readTagsAlone(name: string, options: CallOptions): Promise<Record<string, string>> {
+    return tagsOf(await this.listTagResources(this.tagResourceType, [name], options), name);
   }
 
   /** Makes the tags equal `desired`: untags removed keys, tags added or changed ones. */
@@ -629,6 +694,12 @@ function readSecretParameter(answer: Answer, withValue: boolean): SecretParamete
     createdDate: answer.optionalString(p, 'CreatedDate', 'Parameter.CreatedDate'),
     updatedDate: answer.optionalString(p, 'UpdatedDate', 'Parameter.UpdatedDate'),
   };
+}
+
+function tagsOf(rows: readonly TagResource[], name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of rows) if (t.resourceId === name) out[t.tagKey] = t.tagValue;
+  return out;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -8,7 +8,7 @@
  * attribute of its type; numbers are msgpack ints or floats, or strings for numbers too big for
  * either; a `dynamic` value is a two-element array [type JSON, value].
  */
-import { decode, encode, ExtensionCodec } from '@msgpack/msgpack';
+import { Decoder, Encoder, ExtensionCodec } from '@msgpack/msgpack';
 import { BlockSchema, CtyType, CtyValue, ObjectValue, UNKNOWN, isUnknown } from '../schema';
 
 /** CtyType plus the tuple type, which only appears inside `dynamic` values sent by Terraform. */
@@ -26,6 +26,11 @@ extensionCodec.register({
 });
 extensionCodec.register({ type: REFINED_UNKNOWN_EXTENSION, encode: () => null, decode: () => UNKNOWN });
 
+// One encoder and decoder for every RPC: the module-level encode()/decode() build a new one (and a
+// 2 KiB buffer) per call. Both are re-entrant (they clone themselves if entered twice).
+const encoder = new Encoder({ extensionCodec, ignoreUndefined: false });
+const decoder = new Decoder({ extensionCodec });
+
 /** Thrown when a value does not fit its type; the message names the attribute path. */
 export class CtyCodecError extends Error {}
 
@@ -39,7 +44,7 @@ function describe(path: string): string {
 /** Encodes `value` as cty msgpack of type `type`. */
 export function encodeMsgpack(value: CtyValue, type: CtyType): Buffer {
   const wire = toWire(value, type, '');
-  const bytes = encode(wire, { extensionCodec, ignoreUndefined: false });
+  const bytes = encoder.encode(wire);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
@@ -119,7 +124,7 @@ function inferType(value: CtyValue): WireType {
 
 /** Decodes cty msgpack of type `type`. */
 export function decodeMsgpack(bytes: Uint8Array, type: CtyType): CtyValue {
-  return fromWire(decode(bytes, { extensionCodec }), type, '');
+  return fromWire(decoder.decode(bytes), type, '');
 }
 
 /** Decodes a cty JSON value (DynamicValue.json) of type `type`; JSON has no unknowns. */

@@ -1,0 +1,178 @@
+/**
+ * What the comparison and profiling benches share: the 300 argument sets, one provider mirror
+ * holding this project's providers and the Go anchor, workspaces on it, statistics, and the peak
+ * RSS of the provider processes terraform starts.
+ */
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { PROVIDER_HOST, PROVIDER_NAMESPACE } from '../lib/domain';
+import { DEFAULT_RESOURCE_GROUP_ID } from '../lib/emulator/options';
+import { installFilesystemMirror, terraformPlatform } from '../lib/provider/packaging/local-mirror';
+import { OOS_PROVIDER_PACKAGE, PACKAGE_ROOT, TerraformWorkspace, oosProviderConfig } from '../lib/tooling';
+
+/** Where the anchor sits relative to a checkout's parent folder (see ../shared/anchors/README.md). */
+const ANCHOR_RELATIVE_PATH = join('shared', 'anchors', 'go-echo-provider', 'terraform-provider-echo_v0.1.0');
+const ANCHOR_SOURCE = 'example.local/bench/echo';
+const ECHO_VERSION = '0.1.0';
+/** The kit's echo_thing provider, bundled from source like the real provider. */
+export const KIT_ECHO_ENTRY = join(PACKAGE_ROOT, 'bench', 'echo-thing-provider-main.ts');
+const KIT_ECHO_SOURCE = `${PROVIDER_HOST}/${PROVIDER_NAMESPACE}/echo`;
+
+/**
+ * The Go anchor: BENCH_GO_ANCHOR if set, else `shared/anchors/...` beside the checkout or any
+ * folder above it (a worktree sits one level deeper than the main checkout). Undefined when absent.
+ */
+export function findGoAnchor(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.BENCH_GO_ANCHOR) return existsSync(env.BENCH_GO_ANCHOR) ? resolve(env.BENCH_GO_ANCHOR) : undefined;
+  for (let dir = resolve(PACKAGE_ROOT, '..'); ; dir = dirname(dir)) {
+    const candidate = join(dir, ANCHOR_RELATIVE_PATH);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The arguments of resource `i`: six strings and a three-key tags map, the same in every variant. */
+export function resourceArguments(i: number): Record<string, unknown> {
+  return {
+    name: `bench-${i}`,
+    type: 'DingTalk',
+    ram_role: 'AliyunOOSDefaultRole',
+    template_id: `tpl-${i}.schema`,
+    client_id: `ding-client-${i}`,
+    resource_group_id: DEFAULT_RESOURCE_GROUP_ID,
+    tags: { Team: 'bench', Environment: 'dev', Owner: `owner-${i % 7}` },
+  };
+}
+
+function resources(type: string, count: number, body: (i: number) => object): Record<string, unknown> {
+  return { [type]: Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${i}`, body(i)])) };
+}
+
+export type VariantId = 'terraform_data' | 'go_anchor' | 'kit_echo' | 'oos' | 'oos_latency';
+
+/** The .tf.json of one variant with `count` resources. */
+export function variantConfig(variant: VariantId, count: number): object {
+  switch (variant) {
+    case 'terraform_data':
+      return { resource: resources('terraform_data', count, (i) => ({ input: resourceArguments(i) })) };
+    case 'go_anchor':
+    case 'kit_echo':
+      return {
+        terraform: { required_providers: { echo: { source: variant === 'go_anchor' ? ANCHOR_SOURCE : KIT_ECHO_SOURCE, version: ECHO_VERSION } } },
+        provider: { echo: [{}] },
+        resource: resources('echo_thing', count, resourceArguments),
+      };
+    case 'oos':
+    case 'oos_latency':
+      return { ...oosProviderConfig(), resource: resources('oos_chat_configuration', count, resourceArguments) };
+  }
+}
+
+/** One mirror with the oos provider, the kit's echo provider and (when found) the Go anchor, and a CLI config using only it. */
+export interface BenchMirror {
+  readonly root: string;
+  readonly cliConfig: string;
+  readonly anchor?: string;
+}
+
+export function setUpBenchMirror(kitEchoBundle: string, anchor: string | undefined): BenchMirror {
+  const root = mkdtempSync(join(tmpdir(), 'oos-bench-'));
+  const mirror = join(root, 'mirror');
+  installFilesystemMirror(mirror, OOS_PROVIDER_PACKAGE);
+  installFilesystemMirror(mirror, { type: 'echo', version: ECHO_VERSION, bundle: kitEchoBundle });
+  if (anchor) {
+    const target = join(mirror, ANCHOR_SOURCE, ECHO_VERSION, terraformPlatform());
+    mkdirSync(target, { recursive: true });
+    copyFileSync(anchor, join(target, `terraform-provider-echo_v${ECHO_VERSION}`));
+    chmodSync(join(target, `terraform-provider-echo_v${ECHO_VERSION}`), 0o755);
+  }
+  const cliConfig = join(root, 'terraform.rc');
+  writeFileSync(cliConfig, `disable_checkpoint = true\nprovider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
+  return { root, cliConfig, anchor };
+}
+
+/** An initialised working directory for `variant` on the bench mirror. */
+export async function benchWorkspace(mirror: BenchMirror, variant: VariantId, count: number, env: NodeJS.ProcessEnv = {}): Promise<TerraformWorkspace> {
+  const dir = join(mirror.root, variant);
+  mkdirSync(dir, { recursive: true });
+  const workspace = new TerraformWorkspace(dir, { mirrorDir: join(mirror.root, 'mirror'), launcher: '', cliConfig: mirror.cliConfig }, { env });
+  workspace.writeConfig(variantConfig(variant, count));
+  await workspace.init();
+  return workspace;
+}
+
+// ---- statistics ------------------------------------------------------------------------------
+
+export interface Summary {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly runs: readonly number[];
+}
+
+export function summarise(runs: readonly number[]): Summary {
+  const sorted = [...runs].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median: round(median), min: round(sorted[0]), max: round(sorted[sorted.length - 1]), runs: runs.map(round) };
+}
+
+export function round(value: number, digits = 3): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+// ---- provider memory -------------------------------------------------------------------------
+
+function parentOf(pid: string): number | undefined {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function peakRssKb(pid: number): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Watches the grandchildren of this process (the providers terraform starts; the launcher execs
+ * node, so the provider is terraform's direct child) and keeps the highest VmHWM seen. Linux only;
+ * elsewhere it reports 0.
+ */
+export class ProviderMemoryWatch {
+  private readonly peaks = new Map<number, number>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(intervalMs = 50) {
+    this.timer = setInterval(() => this.sample(), intervalMs);
+  }
+
+  private sample(): void {
+    if (!existsSync('/proc/self/stat')) return;
+    const parents = new Map<number, number>();
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      const parent = parentOf(pid);
+      if (parent !== undefined) parents.set(Number(pid), parent);
+    }
+    for (const [pid, parent] of parents) {
+      if (parents.get(parent) === process.pid) this.peaks.set(pid, Math.max(this.peaks.get(pid) ?? 0, peakRssKb(pid)));
+    }
+  }
+
+  /** Stops watching; the highest peak of any provider process, in MB. */
+  stop(): number {
+    clearInterval(this.timer);
+    return round(Math.max(0, ...this.peaks.values()) / 1024, 1);
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * CPU profile of the provider during a plan with refresh: applies `count` resources, then plans
+ * with NODE_OPTIONS=--cpu-prof (terraform passes its environment to the providers it starts, and
+ * the launcher execs node), and prints the functions with the most self time over every provider
+ * process of the plan, named by the bundle's module comments.
+ *
+ *   node dist/bench/profile-plan.js [--variant oos|kit_echo] [--count 300] [--top 20] [--keep <dir>]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { bundleProvider } from '../scripts/bundle-provider';
+import { startEmulator } from '../lib/emulator';
+import { PACKAGE_ROOT, emulatorClientEnvironment } from '../lib/tooling';
+import { KIT_ECHO_ENTRY, type VariantId, benchWorkspace, round, setUpBenchMirror } from './bench-support';
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface CpuProfile {
+  nodes: { id: number; callFrame: CallFrame }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileEntry {
+  readonly function: string;
+  readonly module: string;
+  readonly selfMs: number;
+  readonly percent: number;
+}
+
+/** The module each line of an esbuild bundle belongs to, from its `// path/to/module.ts` comments. */
+function moduleIndex(file: string): (line: number) => string {
+  let lines: string[];
+  try {
+    lines = readFileSync(file, 'utf8').split('\n');
+  } catch {
+    return () => basename(file);
+  }
+  const starts: [number, string][] = [];
+  lines.forEach((text, index) => {
+    const match = /^\/\/ (\S+\.[cm]?[jt]s)$/.exec(text);
+    if (match) starts.push([index, match[1].replace(/^.*node_modules\//, '')]);
+  });
+  return (line) => {
+    let found = basename(file);
+    for (const [start, name] of starts) {
+      if (start > line) break;
+      found = name;
+    }
+    return found;
+  };
+}
+
+/** Self time per function over all profiles in `dir`, highest first. */
+export function summariseProfiles(dir: string, top: number): { entries: ProfileEntry[]; totalMs: number; idleMs: number; processes: number } {
+  const selfUs = new Map<string, number>();
+  const indexes = new Map<string, (line: number) => string>();
+  let totalUs = 0;
+  let idleUs = 0;
+  const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'));
+  for (const name of files) {
+    const profile = JSON.parse(readFileSync(join(dir, name), 'utf8')) as CpuProfile;
+    const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+    profile.samples.forEach((id, i) => {
+      const frame = byId.get(id) as CallFrame;
+      const delta = profile.timeDeltas[i] ?? 0;
+      if (frame.functionName === '(idle)') {
+        idleUs += delta;
+        return;
+      }
+      totalUs += delta;
+      const path = frame.url.replace(/^file:\/\//, '');
+      if (path.endsWith('.bundle.js') && !indexes.has(path)) indexes.set(path, moduleIndex(path));
+      const module = indexes.get(path)?.(frame.lineNumber) ?? (path ? basename(path) : '');
+      const key = `${frame.functionName || '(anonymous)'}\u0000${module}`;
+      selfUs.set(key, (selfUs.get(key) ?? 0) + delta);
+    });
+  }
+  const entries = [...selfUs.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([key, us]) => {
+      const [fn, module] = key.split('\u0000');
+      return { function: fn, module, selfMs: round(us / 1000, 1), percent: round((100 * us) / totalUs, 1) };
+    });
+  return { entries, totalMs: round(totalUs / 1000, 1), idleMs: round(idleUs / 1000, 1), processes: files.length };
+}
+
+/** Node refuses --cpu-prof in NODE_OPTIONS, so the bench's launchers pass it when this is set. */
+const PROFILE_DIR_ENV = 'BENCH_CPU_PROF_DIR';
+
+/** Rewrites every launcher in the mirror (before init records their hashes) to profile when PROFILE_DIR_ENV is set. */
+function profilingLaunchers(root: string): void {
+  const launchers = execFileSync('find', [join(root, 'mirror'), '-name', 'terraform-provider-*', '-type', 'f'], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
+  for (const launcher of launchers) {
+    const script = readFileSync(launcher, 'utf8');
+    const profiled = script.replace(/^exec (\S+) /m, `exec $1 \${${PROFILE_DIR_ENV}:+--cpu-prof --cpu-prof-dir="$${PROFILE_DIR_ENV}"} `);
+    writeFileSync(launcher, profiled);
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+  const variant = option('--variant', 'oos') as VariantId;
+  const count = Number(option('--count', '300'));
+  const top = Number(option('--top', '20'));
+  const keep = option('--keep', '');
+  const kitEcho = await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echo-thing.js') });
+  const mirror = setUpBenchMirror(kitEcho, undefined);
+  profilingLaunchers(mirror.root);
+  const emulator = await startEmulator();
+  const profiles = keep || mkdtempSync(join(tmpdir(), 'oos-cpu-prof-'));
+  try {
+    const workspace = await benchWorkspace(mirror, variant, count, variant === 'oos' ? emulatorClientEnvironment(emulator.url) : {});
+    await workspace.apply();
+    const plan = await workspace.expect(['plan', '-input=false', '-no-color', '-detailed-exitcode'], [0, 2], { [PROFILE_DIR_ENV]: profiles });
+    const summary = summariseProfiles(profiles, top);
+    console.log(
+      `${variant}: plan with refresh of ${count} in ${plan.seconds.toFixed(2)} s (exit ${plan.code}); ${summary.processes} provider processes, ` +
+        `${summary.totalMs} ms on CPU, ${summary.idleMs} ms idle`,
+    );
+    console.log('\n| self ms | % | function | module |\n| ---: | ---: | --- | --- |');
+    for (const entry of summary.entries) console.log(`| ${entry.selfMs} | ${entry.percent} | \`${entry.function}\` | ${entry.module} |`);
+    await workspace.expect(['destroy', '-auto-approve', '-input=false', '-no-color']);
+  } finally {
+    await emulator.close();
+    rmSync(mirror.root, { recursive: true, force: true });
+    if (!keep) rmSync(profiles, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
