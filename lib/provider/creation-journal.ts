@@ -16,7 +16,7 @@
  * lost its folder gets the "already exists, import it" error instead.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** The Configuration key that carries the creation token; the provider hides it from users. */
@@ -80,7 +80,9 @@ export class CreationJournal {
 
   /** Forgets the entry once Terraform's state holds the configuration (or it is gone). */
   async settle(region: string, name: string): Promise<void> {
-    await rm(this.fileOf(region, name), { force: true });
+    await unlink(this.fileOf(region, name)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
   }
 
   private fileOf(region: string, name: string): string {

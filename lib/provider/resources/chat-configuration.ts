@@ -230,18 +230,21 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
       const createdAt = parsePrivate(privateBytes).createdAt;
       const call = operation(ctx, state.timeouts, 'read');
       const graceMs = createdAt === undefined ? 0 : Math.max(0, CREATE_CONSISTENCY_WINDOW_MS - (Date.now() - createdAt));
-      // One round trip instead of two (it is the latency that counts against real OOS), unless the
-      // configuration may still be appearing and its tags with it.
-      const tagsRead = graceMs === 0 ? ctx.client.getChatConfigurationTags(name, call) : undefined;
-      tagsRead?.catch(() => undefined); // awaited below; left unobserved only when the configuration is gone
-      const remote = await getConfiguration(ctx, name, graceMs, call);
+      // One round trip instead of two: the latency is what counts against real OOS.
+      const tagsRead = ctx.client.getChatConfigurationTags(name, call);
+      tagsRead.catch(() => undefined); // awaited below; left unobserved only when the configuration is gone
+      const firstTry = await getConfiguration(ctx, name, 0, call);
+      // Just created and not visible yet: wait for it, then read its tags again (they may have lagged too).
+      const remote = firstTry ?? (graceMs > 0 ? await getConfiguration(ctx, name, graceMs, call) : null);
       // Terraform read this configuration from its saved state: its create no longer needs the journal.
       if (createdAt !== undefined) await ctx.journal.settle(ctx.client.regionId, name);
       if (remote === null) return { state: null };
-      const remoteTags = await describeFailure(`Reading the tags of chat configuration "${name}"`, tagsRead ?? ctx.client.getChatConfigurationTags(name, call));
+      const tags = firstTry ? tagsRead : ctx.client.getChatConfigurationTags(name, call);
+      const remoteTags = await describeFailure(`Reading the tags of chat configuration "${name}"`, tags);
+      // Found: the read-after-create window no longer matters, so the private state is dropped.
       return {
         state: { ...state, ...attributesFromRemote(remote, state.extra_configuration !== null), ...tagsFromRemote(remoteTags, state.tags, ctx) },
-        private: graceMs > 0 ? privateBytes : Buffer.alloc(0),
+        private: Buffer.alloc(0),
       };
     },
 
