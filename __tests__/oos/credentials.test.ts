@@ -129,7 +129,9 @@ describe('credential settings', () => {
     expect(() => validateCredentialSettings({ securityToken: 't' })).toThrow(/security_token is set without access_key/);
     expect(() => validateCredentialSettings({ accessKeyId: 'id', accessKeySecret: 's', profile: 'p' })).toThrow(/both profile and access_key/);
     expect(() => validateCredentialSettings({ assumeRole: { roleArn: 'role' } })).toThrow(/assume_role.role_arn: .* is not a RAM role ARN: use acs:ram::/);
-    expect(() => validateCredentialSettings({ assumeRole: { roleArn: 'acs:ram::1:role/r', durationSeconds: 60 } })).toThrow(/assume_role.session_expiration: .* from 900 to 3600/);
+    expect(() => validateCredentialSettings({ assumeRole: { roleArn: 'acs:ram::1:role/r', durationSeconds: 60 } })).toThrow(
+      /assume_role.session_expiration: .* from 900 to 3600/,
+    );
     expect(() => new OosClient({ regionId: 'cn-hangzhou', credentials: { accessKeyId: 'id' } })).toThrow(/secret_key/);
   });
 });
