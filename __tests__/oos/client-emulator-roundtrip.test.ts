@@ -194,6 +194,19 @@ describe('OOS client against the emulator', () => {
     expect(err.message).toMatch(/InvalidAccessKeyId\.NotFound .*\[RequestId: [0-9A-F-]{36}\]\. Check access_key/);
   });
 
+  test('a closed port is retried only a few times with default settings, then names the endpoint', async () => {
+    const closed = await startEmulator();
+    const url = closed.url;
+    await closed.close();
+    const started = Date.now();
+    const err = (await client({ endpoint: url })
+      .getChatConfiguration('anything')
+      .catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(/ECONNREFUSED.*check endpoint/);
+    // Three short backoffs, not the two-minute read deadline.
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   test('a closed port names the endpoint (and region) settings', async () => {
     const closed = await startEmulator();
     const url = closed.url;

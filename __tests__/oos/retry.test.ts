@@ -106,6 +106,16 @@ describe('retry policy', () => {
     expect(attempt.calls()).toBe(31);
   });
 
+  test('a host that refuses connections is retried a few times, not until the deadline', async () => {
+    const clock = fakeClock();
+    const refused = () =>
+      new OosNetworkError({ action: 'ListChatConfigurations', reason: 'ECONNREFUSED', retryable: true, outcome: 'not-sent', retryLimit: 3 });
+    const errors = Array.from({ length: 50 }, refused);
+    const attempt = failingThen(errors, 'never');
+    await expect(withRetry(attempt.fn, { clock, deadline: DEFAULT_TIMEOUTS_MS.read })).rejects.toBe(errors[3]);
+    expect(attempt.calls()).toBe(4);
+  });
+
   test('stops retrying once the caller says it is stopping, and rethrows the last error', async () => {
     const clock = fakeClock();
     const errors = Array.from({ length: 10 }, () => apiError('Throttling.User', 400));

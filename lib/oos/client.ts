@@ -552,7 +552,8 @@ export class OosClient {
     const message = typeof e.message === 'string' ? e.message : '';
     if (NOT_SENT_SOCKET_CODES.has(code)) {
       const detail = `could not connect to ${host}; check endpoint (and region): nothing answers there`;
-      return new OosNetworkError({ action, reason: code, detail, retryable: true, attempt, outcome: 'not-sent' });
+      // A few quick retries ride out a restart; a wrong endpoint must not take the whole deadline to report.
+      return new OosNetworkError({ action, reason: code, detail, retryable: true, attempt, outcome: 'not-sent', retryLimit: UNREACHABLE_RETRY_LIMIT });
     }
     if (UNKNOWN_OUTCOME_SOCKET_CODES.has(code)) {
       return new OosNetworkError({ action, reason: code, detail: `${host} did not answer`, retryable: true, attempt });
@@ -631,6 +632,8 @@ function attemptRecord(attempt: number, error: Error): AttemptRecord {
 }
 
 /** The connection was never made, so the request never left. */
+/** Retries of a host that refuses connections or cannot be reached, before the error is reported. */
+const UNREACHABLE_RETRY_LIMIT = 3;
 const NOT_SENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
 /** The connection broke after the request may have been written. */
 const UNKNOWN_OUTCOME_SOCKET_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'UND_ERR_SOCKET']);

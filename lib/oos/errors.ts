@@ -124,6 +124,8 @@ export interface OosNetworkErrorFields {
   readonly attempt?: number;
   /** `not-sent` only when the request certainly never left (refused, DNS, TLS). Default `unknown`. */
   readonly outcome?: 'not-sent' | 'unknown';
+  /** At most this many retries of this kind of failure, whatever the deadline allows. Default: no limit of its own. */
+  readonly retryLimit?: number;
 }
 
 /** No usable HTTP answer: connection refused/reset, DNS failure, or a body that is not JSON. */
@@ -134,6 +136,7 @@ export class OosNetworkError extends OosCallError {
   readonly retryable: boolean;
   readonly attempt?: number;
   readonly outcome: 'not-sent' | 'unknown';
+  readonly retryLimit?: number;
 
   constructor(fields: OosNetworkErrorFields) {
     super(`OOS ${fields.action} failed: network error ${fields.reason}${fields.detail ? ` (${fields.detail})` : ''}`);
@@ -142,6 +145,7 @@ export class OosNetworkError extends OosCallError {
     this.retryable = fields.retryable;
     this.attempt = fields.attempt;
     this.outcome = fields.outcome ?? 'unknown';
+    this.retryLimit = fields.retryLimit;
   }
 }
 

@@ -148,7 +148,8 @@ export async function withRetry<T>(attempt: (ctx: AttemptContext) => Promise<T>,
     } catch (err) {
       lastError = err;
       const retryIndex = n - 1;
-      if (!isRetryable(err) || retryIndex >= (policy.maxRetries ?? Number.POSITIVE_INFINITY) || signal?.aborted) throw err;
+      const ownLimit = err instanceof OosNetworkError ? (err.retryLimit ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+      if (!isRetryable(err) || retryIndex >= Math.min(policy.maxRetries ?? Number.POSITIVE_INFINITY, ownLimit) || signal?.aborted) throw err;
       let delayMs = backoffDelay(policy, retryIndex, clock.random);
       const asked = err instanceof OosApiError ? err.retryAfterMs : undefined;
       if (asked !== undefined && asked > delayMs) delayMs = Math.min(asked, policy.maxDelayMs);
