@@ -266,6 +266,11 @@ describe('validation', () => {
   });
 });
 
+/** The state of bot after its create: the plan's unknowns filled in. */
+function createdState(): ObjectValue {
+  return { ...plannedCreate(), id: 'bot', webhook_url: 'u', created_date: 'c', updated_date: 'd', resource_group_id: 'rg-x' };
+}
+
 describe('the client secret on update', () => {
   async function updateWith(prior: ObjectValue, planned: ObjectValue, config: ObjectValue): Promise<ChatConfigurationInput> {
     const { context, updates } = fakeContext();
@@ -274,15 +279,7 @@ describe('the client secret on update', () => {
     await resource.apply({ priorState: prior, plannedState: planned, config, plannedPrivate: Buffer.alloc(0) });
     return updates[0];
   }
-  const prior: ObjectValue = {
-    ...plannedCreate(),
-    id: 'bot',
-    webhook_url: 'u',
-    created_date: 'c',
-    updated_date: 'd',
-    resource_group_id: 'rg-x',
-    client_secret_wo_version: 1,
-  };
+  const prior: ObjectValue = { ...createdState(), client_secret_wo_version: 1 };
 
   test('an unchanged write-only version sends the mask, which keeps the stored secret', async () => {
     const planned = { ...prior, ram_role: 'NewRole', updated_date: UNKNOWN };
@@ -308,15 +305,7 @@ describe('timeouts', () => {
     const { context, calls } = fakeContext();
     await context.client.createChatConfiguration({ name: 'bot', type: 'DingTalk', configuration: {} });
     const resource = chatConfigurationResource(() => context);
-    const prior: ObjectValue = {
-      ...plannedCreate(),
-      id: 'bot',
-      webhook_url: 'u',
-      created_date: 'c',
-      updated_date: 'd',
-      resource_group_id: 'rg-x',
-      tags_all: null,
-    };
+    const prior: ObjectValue = { ...createdState(), tags_all: null };
     const proposed = { ...prior, timeouts: { create: '10m', update: null, delete: null, read: null } };
     const { plannedState } = await resource.plan({ priorState: prior, proposedNewState: proposed, config: proposed, priorPrivate: Buffer.alloc(0) });
     expect(plannedState!.updated_date).toBe('d');

@@ -3,23 +3,8 @@
  * never owned by a state that did not make it, and bad input fails at plan, before anything exists.
  */
 import { OosFixture, startOosFixture } from '../support/oos-fixture';
+import { chatBots } from '../support/chat-bots';
 import { providerConfig, valuesOf } from '../support/terraform-workspace';
-
-type Bot = Record<string, unknown>;
-
-function bots(names: readonly string[], provider: Record<string, unknown> = {}, extra: Bot = {}) {
-  return {
-    ...providerConfig(provider),
-    resource: {
-      oos_chat_configuration: Object.fromEntries(
-        names.map((name, i) => [
-          name.replace(/[^a-z0-9_]/gi, '_'),
-          { name, type: 'DingTalk', template_id: 'tpl', client_id: `cid-${i}`, tags: { Team: 'sre' }, ...extra },
-        ]),
-      ),
-    },
-  };
-}
 
 const APPLY = ['apply', '-auto-approve', '-input=false', '-no-color'];
 
@@ -35,7 +20,7 @@ describe('creates under faults', () => {
 
   test('a failure after Create (tagging throttled, no retries) keeps every configuration in state; the next apply converges without "already exists"', async () => {
     const names = ['orphan-0', 'orphan-1', 'orphan-2', 'orphan-3', 'orphan-4'];
-    fixture.workspace.writeConfig(bots(names, { max_retries: 0 }));
+    fixture.workspace.writeConfig(chatBots(names, { max_retries: 0 }));
     fixture.emulator.setFaults({ throttlingRate: 1, actions: ['TagResources'] });
     const failed = await fixture.workspace.run(APPLY);
     expect(failed.code).toBe(1);
@@ -60,7 +45,7 @@ describe('creates under faults', () => {
       type: 'DingTalk',
       configuration: { DingTalkTemplateId: 'tpl', DingTalkClientId: 'cid-0' },
     });
-    fixture.workspace.writeConfig(bots(['contested']));
+    fixture.workspace.writeConfig(chatBots(['contested']));
     // Exactly our first attempt is throttled (not carried out); the retry then meets the other one.
     fixture.emulator.setFaults({ throttlingRate: 1, actions: ['CreateChatConfiguration'], maxFaults: 1 });
     const result = await fixture.workspace.run(APPLY);
@@ -70,7 +55,7 @@ describe('creates under faults', () => {
   });
 
   test('a Create whose answer was lost is adopted by its retry: the configuration carries this folder’s token', async () => {
-    fixture.workspace.writeConfig(bots(['lost-answer']));
+    fixture.workspace.writeConfig(chatBots(['lost-answer']));
     fixture.emulator.setFaults({ lostResponseRate: 1, actions: ['CreateChatConfiguration'], maxFaults: 1 });
     await fixture.workspace.apply();
     fixture.emulator.setFaults({});
@@ -79,7 +64,7 @@ describe('creates under faults', () => {
   });
 
   test('a malformed Get after Create is an error naming the action, the field and the RequestId; the configuration stays in state', async () => {
-    fixture.workspace.writeConfig(bots(['malformed-get']));
+    fixture.workspace.writeConfig(chatBots(['malformed-get']));
     fixture.emulator.setFaults({ malformedRate: 1, actions: ['GetChatConfiguration'] });
     const result = await fixture.workspace.run(APPLY);
     fixture.emulator.setFaults({});
@@ -94,7 +79,7 @@ describe('creates under faults', () => {
   });
 
   test('a timeouts block bounds the retries of one operation', async () => {
-    fixture.workspace.writeConfig(bots(['impatient'], {}, { timeouts: { create: '2s' } }));
+    fixture.workspace.writeConfig(chatBots(['impatient'], {}, { timeouts: { create: '2s' } }));
     fixture.emulator.setFaults({ throttlingRate: 1, actions: ['CreateChatConfiguration'] });
     const started = Date.now();
     const result = await fixture.workspace.run(APPLY);
@@ -120,7 +105,7 @@ describe('checks at plan time, before anything is created', () => {
   test('tags plus the provider default_tags over 20 keys fail at plan, naming tags and default_tags', async () => {
     const defaults = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`Default${i}`, 'x']));
     const own = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`Own${i}`, 'y']));
-    fixture.workspace.writeConfig(bots(['too-many-tags'], { default_tags: defaults }, { tags: own }));
+    fixture.workspace.writeConfig(chatBots(['too-many-tags'], { default_tags: defaults }, { tags: own }));
     const result = await plan();
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Invalid tags/);
@@ -130,7 +115,7 @@ describe('checks at plan time, before anything is created', () => {
   });
 
   test('a default_tags key with a reserved prefix fails at validation, naming default_tags', async () => {
-    fixture.workspace.writeConfig(bots(['reserved-default'], { default_tags: { 'aliyun:owner': 'me' } }));
+    fixture.workspace.writeConfig(chatBots(['reserved-default'], { default_tags: { 'aliyun:owner': 'me' } }));
     const result = await plan();
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/default_tags/);
@@ -138,19 +123,19 @@ describe('checks at plan time, before anything is created', () => {
   });
 
   test('a configuration over 16 KiB fails at plan naming extra_configuration; one just inside the limit is created', async () => {
-    fixture.workspace.writeConfig(bots(['too-large'], {}, { extra_configuration: { Notes: 'n'.repeat(17_000) } }));
+    fixture.workspace.writeConfig(chatBots(['too-large'], {}, { extra_configuration: { Notes: 'n'.repeat(17_000) } }));
     const tooLarge = await plan();
     expect(tooLarge.code).toBe(1);
     expect(tooLarge.stderr).toMatch(/Configuration too large/);
     expect(tooLarge.stderr).toMatch(/extra_configuration/);
 
-    fixture.workspace.writeConfig(bots(['just-inside'], {}, { extra_configuration: { Notes: 'n'.repeat(16_200) } }));
+    fixture.workspace.writeConfig(chatBots(['just-inside'], {}, { extra_configuration: { Notes: 'n'.repeat(16_200) } }));
     await fixture.workspace.apply();
     expect((await fixture.client.getChatConfiguration('just-inside')).configuration.Notes).toHaveLength(16_200);
   });
 
   test('client_secret is refused with a pointer to client_secret_wo and client_secret_parameter', async () => {
-    fixture.workspace.writeConfig(bots(['plain-secret'], {}, { client_secret: 'do-not-store-me' }));
+    fixture.workspace.writeConfig(chatBots(['plain-secret'], {}, { client_secret: 'do-not-store-me' }));
     const result = await plan();
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/client_secret is not supported/);

@@ -3,21 +3,15 @@
  * retries run out the error names the OOS code and RequestId.
  */
 import { OosFixture, startOosFixture } from '../support/oos-fixture';
+import { chatBots } from '../support/chat-bots';
 import { providerConfig } from '../support/terraform-workspace';
 
-function bots(count: number, provider: Record<string, unknown> = {}) {
-  return {
-    ...providerConfig(provider),
-    resource: {
-      oos_chat_configuration: Object.fromEntries(
-        Array.from({ length: count }, (_, i) => [
-          `bot${i}`,
-          { name: `flaky-bot-${i}`, type: 'DingTalk', template_id: 'tpl', client_id: `cid-${i}`, tags: { Team: 'sre' } },
-        ]),
-      ),
-    },
-  };
-}
+/** `count` configurations named flaky-bot-<index>. */
+const bots = (count: number, provider: Record<string, unknown> = {}) =>
+  chatBots(
+    Array.from({ length: count }, (_, i) => `flaky-bot-${i}`),
+    provider,
+  );
 
 describe('an unreliable OOS', () => {
   let fixture: OosFixture;
