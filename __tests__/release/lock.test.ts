@@ -22,6 +22,7 @@ import {
   writeLockFile,
   type CachedExecutable,
 } from '../../lib/release';
+import { sha256Hex } from '../../lib/release/hashes';
 import { createZip } from '../../lib/release/zip';
 import { copyCheckout } from '../../lib/tooling';
 import { bundleProvider } from '../../scripts/bundle-provider';
@@ -126,6 +127,9 @@ describe('the provider hash', () => {
 
     const init = initAgainst(join(clone, 'dist/out/filesystem-mirror'), lockFile);
     expect(init.output).toContain('Terraform has been successfully initialized');
-    expect(readFileSync(join(clone, 'dist/out', `terraform-provider-oos_${current.version}_${PLATFORM}.zip`))).toEqual(readFileSync(current.archive.file));
+    // Hashes compared, not the 45 MB buffers (a failing buffer comparison would print them).
+    expect(sha256Hex(readFileSync(join(clone, 'dist/out', `terraform-provider-oos_${current.version}_${PLATFORM}.zip`)))).toBe(
+      sha256Hex(readFileSync(current.archive.file)),
+    );
   }, 300_000);
 });
