@@ -21,7 +21,8 @@ function npx(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ cod
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, output }));
+    // cdktf colours terraform's output whatever the terminal; the assertions read the text.
+    child.on('close', (code) => done({ code: code ?? -1, output: output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '') }));
   });
 }
 
