@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const loader = await bundleProvider({ outfile: join(REPOSITORY, 'dist/release/stack-provider/terraform-provider-oos.js'), codeCache: false });
   const { archive } = cachedReleaseExecutable({ bundle: providerBundle(loader) });
   const { stackDirs, locked } = layOutProviderForStacks(outdir, archive);
-  console.error(`provider ${archive.h1} laid out for ${stackDirs.map((dir) => relative(process.cwd(), dir)).join(', ')}`);
+  console.log(`provider ${archive.h1} laid out for ${stackDirs.map((dir) => relative(process.cwd(), dir)).join(', ')}`);
   if (!locked) {
     console.error(
       `WARNING: the provider built from this checkout (${archive.platform} ${archive.h1}) is not in .terraform.lock.hcl, so terraform init will refuse it: run "${LOCK_COMMAND}" and commit the lock file.`,
