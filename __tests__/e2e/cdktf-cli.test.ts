@@ -13,6 +13,7 @@ import { LOCK_FILE, REPOSITORY } from '../../lib/release';
 import { copyCheckout, emulatorClient, emulatorClientEnvironment } from '../../lib/tooling';
 
 const WECHAT_SECRET = 'cdktf-cli-wechat-secret';
+const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
 
 function npx(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
   return new Promise((done, fail) => {
@@ -22,7 +23,7 @@ function npx(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ cod
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', fail);
     // cdktf colours terraform's output whatever the terminal; the assertions read the text.
-    child.on('close', (code) => done({ code: code ?? -1, output: output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '') }));
+    child.on('close', (code) => done({ code: code ?? -1, output: output.replace(ANSI_ESCAPE, '') }));
   });
 }
 

@@ -107,7 +107,11 @@ describe('the provider hash', () => {
 
   it('is the same for a build in a second checkout in another folder: a lock made here verifies there at init', () => {
     // The lock as one checkout makes it...
-    const lockFile = writeLockFile({ filesystemMirror: mirrorOf(current.archive, 'lock-mirror'), platforms: [PLATFORM], lockFile: join(work, 'here.lock.hcl') });
+    const lockFile = writeLockFile({
+      filesystemMirror: mirrorOf(current.archive, 'lock-mirror'),
+      platforms: [PLATFORM],
+      lockFile: join(work, 'here.lock.hcl'),
+    });
     // ...and the provider as a clone in a folder of another depth builds it, with its own build cache
     // (the Node runtime linked in, to spare the download).
     const clone = copyCheckout(join(work, 'elsewhere', 'deeper', 'clone'));

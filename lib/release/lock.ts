@@ -47,10 +47,14 @@ export function writeLockFile(options: LockOptions): string {
       JSON.stringify({ terraform: { required_providers: { oos: { source: PROVIDER_SOURCE, version: constraint } } } }, null, 2),
     );
     const platforms = options.platforms.map((platform) => `-platform=${platform}`);
-    run(options.terraform ?? process.env.TERRAFORM_BINARY ?? 'terraform', ['providers', 'lock', '-no-color', `-fs-mirror=${options.filesystemMirror}`, ...platforms], {
-      cwd: scratch,
-      env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
-    });
+    run(
+      options.terraform ?? process.env.TERRAFORM_BINARY ?? 'terraform',
+      ['providers', 'lock', '-no-color', `-fs-mirror=${options.filesystemMirror}`, ...platforms],
+      {
+        cwd: scratch,
+        env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
+      },
+    );
     copyFileSync(join(scratch, '.terraform.lock.hcl'), lockFile);
     return lockFile;
   } finally {

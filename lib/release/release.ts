@@ -186,14 +186,20 @@ export function cachedReleaseExecutable(
   const nodeVersion = options.nodeVersion ?? DEFAULT_NODE_VERSION;
   const cacheDir = resolve(options.cacheDir ?? join(REPOSITORY, 'dist/release/cache'));
   const bundle = options.bundle ?? providerBundle();
-  const key = sha256Hex(
-    [sha256Hex(readFileSync(bundle)), sha256Hex(readFileSync(seaMainSource())), nodeVersion, version, platform.name].join('\n'),
-  ).slice(0, 16);
+  const key = sha256Hex([sha256Hex(readFileSync(bundle)), sha256Hex(readFileSync(seaMainSource())), nodeVersion, version, platform.name].join('\n')).slice(
+    0,
+    16,
+  );
   const dir = join(cacheDir, 'executables', key);
   const result = (): CachedExecutable => {
     const archive = join(dir, archiveName(version, platform.name));
     const hashes = JSON.parse(readFileSync(join(dir, 'hashes.json'), 'utf8')) as { h1: string; zh: string };
-    return { platform: platform.name, version, executable: join(dir, executableName(version, platform)), archive: { platform: platform.name, file: archive, ...hashes } };
+    return {
+      platform: platform.name,
+      version,
+      executable: join(dir, executableName(version, platform)),
+      archive: { platform: platform.name, file: archive, ...hashes },
+    };
   };
   if (existsSync(join(dir, 'hashes.json'))) return result();
   mkdirSync(join(cacheDir, 'executables'), { recursive: true });
@@ -266,7 +272,15 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   const executables: ReleaseExecutable[] = [];
   for (const platform of platforms) {
     await timed(platform.name, () => {
-      const built = buildArchive({ platform, version, bundle, seaMain, generator, runtime: runtimeFor(platform, nodeVersion, cacheDir), dir: join(buildDir, platform.name) });
+      const built = buildArchive({
+        platform,
+        version,
+        bundle,
+        seaMain,
+        generator,
+        runtime: runtimeFor(platform, nodeVersion, cacheDir),
+        dir: join(buildDir, platform.name),
+      });
       const archive = join(outDir, basename(built.archive.file));
       placeFile(built.archive.file, archive);
       executables.push(built.executable);
