@@ -16,7 +16,7 @@ const LAYERS = {
   pipeline: ['domain'],
   constructs: ['domain'],
   release: ['domain', 'tfplugin'],
-  tooling: ['domain', 'tfplugin', 'oos', 'emulator', 'provider'],
+  tooling: ['domain', 'tfplugin', 'oos', 'emulator', 'provider', 'release'],
 };
 
 const layerZones = Object.entries(LAYERS).map(([layer, allowed]) => ({

@@ -18,18 +18,18 @@
  * version) is ignored and the bundle compiles normally.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { generateSelfSignedCertificate } from '../lib/tfplugin/protocol/certificate';
 import { pluginEnvironment } from '../lib/tfplugin/protocol/handshake';
 import { DESCRIPTORS_FILE, compileProtoDescriptors } from '../lib/tfplugin/protocol/proto-descriptors';
 
-/** The repository root, whether this runs from scripts/ (ts-jest) or dist/scripts/ (the build). */
-const ROOT = resolve(__dirname, existsSync(join(__dirname, '..', 'package.json')) ? '..' : '../..');
 /** Set by the build's warm start-up: the loader writes the code cache when the process exits. */
 const WRITE_CODE_CACHE_ENV = 'OOS_PROVIDER_WRITE_CODE_CACHE';
 const KIT_PROTOCOL_DIR = 'lib/tfplugin/protocol';
+/** The repository root, whether this runs from scripts/ (ts-jest), dist/scripts/ (the build) or an esbuild bundle under dist/. */
+const ROOT = findRoot(__dirname);
 const DEFAULT_ENTRY = join(ROOT, 'lib/provider/main.ts');
 const DEFAULT_OUTFILE = join(ROOT, 'dist/provider/terraform-provider-oos.js');
 
@@ -38,6 +38,22 @@ export interface BundleOptions {
   readonly outfile?: string;
   readonly minify?: boolean;
   readonly codeCache?: boolean;
+}
+
+function findRoot(from: string): string {
+  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, KIT_PROTOCOL_DIR))) return dir;
+  }
+  throw new Error(`bundle-provider: no repository root (package.json beside ${KIT_PROTOCOL_DIR}) above ${from}`);
+}
+
+/**
+ * Removes esbuild's `// <module path>` comment lines. They name each module by its path relative to
+ * the working directory, which would make the bundle (and so the release executable and its lock
+ * hash) depend on where the checkout and its node_modules sit.
+ */
+export function stripModulePathComments(source: string): string {
+  return source.replace(/^\/\/ [^\s]+\.(?:[cm]?[jt]s|json)\n/gm, '');
 }
 
 /** The descriptors compiled from the source tree's .proto files. */
@@ -139,11 +155,16 @@ export async function bundleProvider(options: BundleOptions = {}): Promise<strin
     minify: options.minify ?? false,
     sourcemap: false,
     legalComments: 'none',
+    // Module keys in the bundle are paths relative to the root; symlinks are not followed, so a
+    // node_modules that links elsewhere still reads "node_modules/..." and every checkout bundles the same bytes.
+    absWorkingDir: ROOT,
+    preserveSymlinks: true,
     logLevel: 'warning',
     plugins: [compiledDescriptorsPlugin(descriptors)],
     // protobufjs probes optional modules through an eval'd require; that is deliberate.
     logOverride: { 'direct-eval': 'silent' },
   });
+  writeFileSync(bundleFile, stripModulePathComments(readFileSync(bundleFile, 'utf8')));
   mkdirSync(dirname(outfile), { recursive: true });
   writeFileSync(outfile, loaderSource(basename(bundleFile)), { mode: 0o755 });
   rmSync(bundleFile.replace(/\.js$/, '.cache'), { force: true });
@@ -164,7 +185,9 @@ function parseArguments(argv: readonly string[]): BundleOptions {
   return options;
 }
 
-if (require.main === module) {
+// Also bundled into the cdktf app's last step (dist/cdktf-app), where require.main is that bundle: the
+// script's name tells the command line apart.
+if (require.main === module && /bundle-provider\.[jt]s$/.test(process.argv[1] ?? '')) {
   bundleProvider(parseArguments(process.argv.slice(2))).then(
     (outfile) => console.error(`bundle-provider: wrote ${relative(process.cwd(), outfile)}`),
     (error: Error) => {

@@ -1,38 +1,30 @@
 /**
- * `npm run diff|deploy|destroy -- <stack>`: the cdktf CLI against real Alibaba Cloud, with this
- * package's provider installed from a local mirror so nothing asks a registry for it.
+ * The last step of the cdktf app (cdktf.json "app"), after main.ts has synthesised: builds the
+ * provider's release executable for this machine from the current code (cached in
+ * dist/release/cache, so only a code change costs a rebuild) and lays it, with the committed
+ * .terraform.lock.hcl, into every stack's working directory. Plain `cdktf diff|deploy|destroy`
+ * then install it from the stack's `terraform.d/plugins` with no CLI configuration and verify it
+ * against the committed lock.
  */
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
-import { PACKAGE_ROOT, setUpLocalProvider, terraformBinary } from '../lib/tooling';
+import { join, relative, resolve } from 'node:path';
+import { cachedReleaseExecutable, layOutProviderForStacks, LOCK_COMMAND, providerBundle, REPOSITORY } from '../lib/release';
+import { bundleProvider } from './bundle-provider';
 
-const COMMANDS = ['diff', 'deploy', 'destroy'];
-
-function main(args: string[]): void {
-  const [command, ...rest] = args;
-  if (!COMMANDS.includes(command) || rest.filter((arg) => !arg.startsWith('-')).length === 0) {
-    console.error(`usage: npm run ${COMMANDS.join('|')} -- <stack> [cdktf options]   (stacks: dev, staging, prod)`);
-    process.exitCode = 2;
-    return;
+async function main(): Promise<void> {
+  const outdir = resolve(process.env.CDKTF_OUTDIR ?? 'cdktf.out');
+  // A bundle of its own: the development bundle of `npm run build` keeps its code cache beside it.
+  const loader = await bundleProvider({ outfile: join(REPOSITORY, 'dist/release/stack-provider/terraform-provider-oos.js'), codeCache: false });
+  const { archive } = cachedReleaseExecutable({ bundle: providerBundle(loader) });
+  const { stackDirs, locked } = layOutProviderForStacks(outdir, archive);
+  console.log(`provider ${archive.h1} laid out for ${stackDirs.map((dir) => relative(process.cwd(), dir)).join(', ')}`);
+  if (!locked) {
+    console.error(
+      `WARNING: the provider built from this checkout (${archive.platform} ${archive.h1}) is not in .terraform.lock.hcl, so terraform init will refuse it: run "${LOCK_COMMAND}" and commit the lock file.`,
+    );
   }
-  const { cliConfig } = setUpLocalProvider(path.join(process.cwd(), '.chatops'));
-  // `terraform providers lock` ignores the CLI config's mirrors and would look up the provider's
-  // (unresolvable) registry host, so cdktf must not run it; `terraform init` still locks from the mirror.
-  // This package's own cdktf CLI, whatever folder the app is in.
-  const cdktfBin = path.join(PACKAGE_ROOT, 'node_modules', '.bin', 'cdktf');
-  const cdktf = spawn(cdktfBin, [command, ...rest, '--skip-provider-lock'], {
-    stdio: 'inherit',
-    // cdktf names its terraform TERRAFORM_BINARY_NAME; this project's scripts say TERRAFORM_BINARY.
-    env: {
-      ...process.env,
-      TERRAFORM_BINARY_NAME: process.env.TERRAFORM_BINARY_NAME ?? terraformBinary(),
-      TF_CLI_CONFIG_FILE: cliConfig,
-      CHECKPOINT_DISABLE: '1',
-    },
-  });
-  cdktf.on('exit', (code, signal) => {
-    process.exitCode = code ?? (signal ? 1 : 0);
-  });
 }
 
-main(process.argv.slice(2));
+main().catch((error: Error) => {
+  console.error(`cdktf app: ${error.message}`);
+  process.exitCode = 1;
+});

@@ -4,20 +4,33 @@
  *   node dist/scripts/release.js [--platforms linux_amd64,darwin_amd64] [--out <dir>] [--unsigned]
  *                                [--node-version 22.23.3] [--measure <runs>]
  *                                [--registry-url https://registry.example.com/oos]
+ *                                [--lock] [--cache-dir <dir>]
+ *
+ * --lock rewrites the committed .terraform.lock.hcl with the h1: hash of every platform built
+ * (`npm run lock` = a quick unsigned build of the default platforms with --lock).
  *
  * The signing key comes from RELEASE_GPG_PRIVATE_KEY (armored) and RELEASE_GPG_PASSPHRASE;
  * without it the release is refused unless --unsigned says an unsigned one is meant.
  */
 import { relative } from 'node:path';
-import { buildRelease, measureStartup, signingKeyFromEnvironment, SIGNING_KEY_ENV, terraformPlatformName, type ReleaseOptions } from '../lib/release';
+import {
+  buildRelease,
+  measureStartup,
+  signingKeyFromEnvironment,
+  SIGNING_KEY_ENV,
+  terraformPlatformName,
+  writeLockFile,
+  type ReleaseOptions,
+} from '../lib/release';
 
 interface CliOptions extends ReleaseOptions {
   readonly unsigned: boolean;
   readonly measureRuns?: number;
+  readonly lock: boolean;
 }
 
 function parseArguments(args: readonly string[]): CliOptions {
-  const options: { -readonly [K in keyof CliOptions]: CliOptions[K] } = { unsigned: false };
+  const options: { -readonly [K in keyof CliOptions]: CliOptions[K] } = { unsigned: false, lock: false };
   for (let i = 0; i < args.length; i++) {
     const value = (): string => {
       const next = args[++i];
@@ -39,6 +52,12 @@ function parseArguments(args: readonly string[]): CliOptions {
         break;
       case '--measure':
         options.measureRuns = Number(value());
+        break;
+      case '--cache-dir':
+        options.cacheDir = value();
+        break;
+      case '--lock':
+        options.lock = true;
         break;
       case '--unsigned':
         options.unsigned = true;
@@ -67,6 +86,10 @@ async function main(): Promise<void> {
   }
   console.log(`filesystem mirror: ${result.filesystemMirror}\nnetwork mirror:    ${result.networkMirror}`);
   if (result.registry) console.log(`static registry:   ${result.registry}`);
+  if (options.lock) {
+    const lockFile = writeLockFile({ filesystemMirror: result.filesystemMirror, platforms: result.archives.map((archive) => archive.platform) });
+    console.log(`lock file: ${relative(process.cwd(), lockFile)} (${result.archives.map((archive) => archive.platform).join(', ')}); commit it`);
+  }
   console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const host = result.executables.find((executable) => executable.platform === terraformPlatformName());
   if (options.measureRuns && host) {

@@ -17,3 +17,6 @@ export {
   type ReleaseResult,
 } from './release';
 export { signingKeyFromEnvironment, SIGNING_KEY_ENV, SIGNING_PASSPHRASE_ENV, type SigningKey } from './signing';
+export { cachedReleaseExecutable, REPOSITORY, type CachedExecutable } from './release';
+export { LOCK_COMMAND, LOCK_FILE, lockedProvider, stackVersionConstraint, writeLockFile, type LockedProvider, type LockOptions } from './lock';
+export { layOutProviderForStacks, type StackProviderLayout } from './stacks';

@@ -1,18 +1,18 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { PROVIDER_TYPE } from '../domain/provider-address';
 import { providerEnvironment, startUntilHandshake } from './handshake';
 import { packageHash, sha256Hex, zipHash } from './hashes';
-import { layOutFilesystemMirror, layOutNetworkMirror, type ReleaseArchive } from './mirror';
+import { layOutFilesystemMirror, layOutNetworkMirror, placeFile, type ReleaseArchive } from './mirror';
 import { fetchNodeRuntime } from './node-runtime';
 import { layOutRegistry } from './registry';
+import { REPOSITORY } from './repository';
 import { DEFAULT_NODE_VERSION, DEFAULT_PLATFORM_NAMES, findPlatform, terraformPlatformName, type ReleasePlatform } from './platforms';
-import { bundleSeaMain, injectSeaBlob, prepareSeaBlob } from './sea';
+import { bundleSeaMain, injectSeaBlob, prepareSeaBlob, seaMainSource } from './sea';
 import { signDetached, type Signature, type SigningKey } from './signing';
 import { createZip } from './zip';
 
-/** The repository root, whether this module runs from lib/ (ts-jest) or dist/lib/ (tsc). */
-export const REPOSITORY = resolve(__dirname, existsSync(resolve(__dirname, '../../package.json')) ? '../..' : '../../..');
+export { REPOSITORY };
 
 /** The registry manifest: this provider speaks protocol 6 only. */
 export const REGISTRY_MANIFEST = { version: 1, metadata: { protocol_versions: ['6.0'] } } as const;
@@ -132,6 +132,107 @@ async function checkHostExecutable(executable: string, cacheDir: string): Promis
   }
 }
 
+interface ArchiveInputs {
+  readonly platform: ReleasePlatform;
+  readonly version: string;
+  readonly bundle: string;
+  /** The bundled SEA entry (bundleSeaMain). */
+  readonly seaMain: string;
+  /** The host's Node of the runtime's version, which writes the blob. */
+  readonly generator: string;
+  /** The target platform's Node binary. */
+  readonly runtime: string;
+  /** Emptied scratch folder for the blob, the executable and the zip. */
+  readonly dir: string;
+}
+
+/** One platform's executable (the runtime with the bundle injected) and its deterministic zip. */
+function buildArchive(inputs: ArchiveInputs): { executable: ReleaseExecutable; archive: ReleaseArchive } {
+  const { platform, version, dir } = inputs;
+  mkdirSync(dir, { recursive: true });
+  const blob = prepareSeaBlob({ generator: inputs.generator, seaMain: inputs.seaMain, bundle: inputs.bundle, output: join(dir, 'sea-prep.blob') });
+  const file = join(dir, executableName(version, platform));
+  const { needsCodesign } = injectSeaBlob(inputs.runtime, blob, file, platform);
+  const entries = [{ name: basename(file), data: readFileSync(file), mode: 0o755 }];
+  const zip = createZip(entries);
+  const archiveFile = join(dir, archiveName(version, platform.name));
+  writeFileSync(archiveFile, zip);
+  return {
+    executable: { platform: platform.name, file, needsCodesign },
+    archive: { platform: platform.name, file: archiveFile, h1: packageHash(entries), zh: zipHash(zip) },
+  };
+}
+
+export interface CachedExecutable {
+  readonly platform: string;
+  readonly version: string;
+  /** `terraform-provider-oos_v<version>` itself. */
+  readonly executable: string;
+  /** The release archive holding it, with its `h1:`/`zh:` hashes. */
+  readonly archive: ReleaseArchive;
+}
+
+/**
+ * One platform's release executable and archive for `bundle`, built once and kept in
+ * dist/release/cache/executables/<key> (key: bundle, entry, Node version, version, platform), so
+ * every test file, workspace and synth of one code state shares one build. Synchronous, and safe
+ * when several processes ask at once (each builds aside, the first rename wins).
+ */
+export function cachedReleaseExecutable(
+  options: { bundle?: string; platform?: string; version?: string; nodeVersion?: string; cacheDir?: string } = {},
+): CachedExecutable {
+  const platform = findPlatform(options.platform ?? terraformPlatformName());
+  const version = options.version ?? packageVersion();
+  const nodeVersion = options.nodeVersion ?? DEFAULT_NODE_VERSION;
+  const cacheDir = resolve(options.cacheDir ?? join(REPOSITORY, 'dist/release/cache'));
+  const bundle = options.bundle ?? providerBundle();
+  const key = sha256Hex([sha256Hex(readFileSync(bundle)), sha256Hex(readFileSync(seaMainSource())), nodeVersion, version, platform.name].join('\n')).slice(
+    0,
+    16,
+  );
+  const dir = join(cacheDir, 'executables', key);
+  const result = (): CachedExecutable => {
+    const archive = join(dir, archiveName(version, platform.name));
+    const hashes = JSON.parse(readFileSync(join(dir, 'hashes.json'), 'utf8')) as { h1: string; zh: string };
+    return {
+      platform: platform.name,
+      version,
+      executable: join(dir, executableName(version, platform)),
+      archive: { platform: platform.name, file: archive, ...hashes },
+    };
+  };
+  if (existsSync(join(dir, 'hashes.json'))) return result();
+  mkdirSync(join(cacheDir, 'executables'), { recursive: true });
+  const scratch = mkdtempSync(join(cacheDir, 'executables', `.${key}-`));
+  try {
+    const generator = runtimeFor(findPlatform(terraformPlatformName()), nodeVersion, cacheDir);
+    const seaMain = bundleSeaMain(join(scratch, 'sea-main.js'));
+    const built = buildArchive({ platform, version, bundle, seaMain, generator, runtime: runtimeFor(platform, nodeVersion, cacheDir), dir: scratch });
+    writeFileSync(join(scratch, 'hashes.json'), JSON.stringify({ h1: built.archive.h1, zh: built.archive.zh }));
+    try {
+      renameSync(scratch, dir);
+    } catch (error) {
+      // Another process finished the same build first: its result is the same bytes.
+      if (!existsSync(join(dir, 'hashes.json'))) throw error;
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  pruneExecutableCache(join(cacheDir, 'executables'), dir);
+  return result();
+}
+
+/** Each code state leaves ~170 MB: only the newest few builds are kept. */
+const KEPT_EXECUTABLE_BUILDS = 4;
+
+function pruneExecutableCache(dir: string, keep: string): void {
+  const builds = readdirSync(dir)
+    .filter((name) => !name.startsWith('.'))
+    .map((name) => ({ path: join(dir, name), modified: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.modified - a.modified);
+  for (const old of builds.slice(KEPT_EXECUTABLE_BUILDS)) if (old.path !== keep) rmSync(old.path, { recursive: true, force: true });
+}
+
 function describe(file: string): ReleaseFile {
   const data = readFileSync(file);
   return { name: basename(file), file, size: data.length, sha256: sha256Hex(data) };
@@ -170,24 +271,20 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   const archives: ReleaseArchive[] = [];
   const executables: ReleaseExecutable[] = [];
   for (const platform of platforms) {
-    await timed(platform.name, async () => {
-      const runtime = runtimeFor(platform, nodeVersion, cacheDir);
-      const platformDir = join(buildDir, platform.name);
-      mkdirSync(platformDir, { recursive: true });
-      const blob = prepareSeaBlob({
-        generator,
-        seaMain,
+    await timed(platform.name, () => {
+      const built = buildArchive({
+        platform,
+        version,
         bundle,
-        output: join(platformDir, 'sea-prep.blob'),
+        seaMain,
+        generator,
+        runtime: runtimeFor(platform, nodeVersion, cacheDir),
+        dir: join(buildDir, platform.name),
       });
-      const file = join(platformDir, executableName(version, platform));
-      const { needsCodesign } = await injectSeaBlob(runtime, blob, file, platform);
-      executables.push({ platform: platform.name, file, needsCodesign });
-      const entries = [{ name: basename(file), data: readFileSync(file), mode: 0o755 }];
-      const archive = join(outDir, archiveName(version, platform.name));
-      const zip = createZip(entries);
-      writeFileSync(archive, zip);
-      archives.push({ platform: platform.name, file: archive, h1: packageHash(entries), zh: zipHash(zip) });
+      const archive = join(outDir, basename(built.archive.file));
+      placeFile(built.archive.file, archive);
+      executables.push(built.executable);
+      archives.push({ ...built.archive, file: archive });
     });
   }
 

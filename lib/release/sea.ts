@@ -4,34 +4,32 @@ import { sha256Hex } from './hashes';
 import { removeCodeSignature } from './macho';
 import { removeAuthenticodeSignature } from './pe';
 import type { ReleasePlatform } from './platforms';
+import { REPOSITORY } from './repository';
 import { isAvailable, run } from './run';
 import { BUNDLE_ASSET, BUNDLE_KEY_ASSET } from './sea-assets';
 
 /** The fuse Node looks for to know a SEA blob was injected (from Node's single-executable docs). */
 const SEA_SENTINEL_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
-interface Postject {
-  inject(file: string, resourceName: string, data: Buffer, options: { sentinelFuse: string; machoSegmentName?: string }): Promise<void>;
-}
-
-/** lib/release/sea-main.ts, whether this module runs from lib/ (ts-jest) or from dist/lib/ (tsc). */
-function seaMainSource(): string {
-  const candidates = [join(__dirname, 'sea-main.ts'), resolve(__dirname, '../../../lib/release/sea-main.ts')];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`sea: the executable's entry lib/release/sea-main.ts was not found (looked at ${candidates.join(', ')})`);
-  return found;
+/** lib/release/sea-main.ts of this checkout, wherever this module runs from (lib/, dist/lib/ or a bundle). */
+export function seaMainSource(): string {
+  const source = join(REPOSITORY, 'lib/release/sea-main.ts');
+  if (!existsSync(source)) throw new Error(`sea: the executable's entry ${source} was not found`);
+  return source;
 }
 
 /** Bundles the executable's entry into one CommonJS file: a SEA main may require built-ins only. */
-export async function bundleSeaMain(outfile: string): Promise<string> {
-  const esbuild = await import('esbuild');
-  await esbuild.build({
+export function bundleSeaMain(outfile: string): string {
+  const esbuild: typeof import('esbuild') = require('esbuild');
+  esbuild.buildSync({
     entryPoints: [seaMainSource()],
     outfile,
     bundle: true,
     platform: 'node',
     target: 'node22',
     format: 'cjs',
+    // esbuild names modules in comments by their path from the working directory: the root makes it the same in every checkout.
+    absWorkingDir: REPOSITORY,
     logLevel: 'warning',
   });
   return outfile;
@@ -72,24 +70,16 @@ export function prepareSeaBlob(options: SeaBlobOptions): string {
  * by the injection, so it is removed first; on a mac (codesign on PATH) the executable is then
  * signed ad hoc. Built elsewhere, darwin_arm64 returns `needsCodesign`: arm64 macOS runs no unsigned code.
  */
-export async function injectSeaBlob(runtime: string, blob: string, output: string, platform: ReleasePlatform): Promise<{ needsCodesign: boolean }> {
+export function injectSeaBlob(runtime: string, blob: string, output: string, platform: ReleasePlatform): { needsCodesign: boolean } {
   // Node's own signature would not survive the injection: removed first (see macho.ts, pe.ts).
   if (platform.macho) writeFileSync(output, removeCodeSignature(readFileSync(runtime)), { mode: 0o755 });
   else if (platform.os === 'windows') writeFileSync(output, removeAuthenticodeSignature(readFileSync(runtime)), { mode: 0o755 });
   else copyFileSync(runtime, output);
-  // postject ships no type declarations.
-  const postject = require('postject') as Postject;
-  // LIEF (inside postject) warns about every ELF note section it cannot name; that says nothing about the result.
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => (/Can't find string offset for section name/.test(String(args[0])) ? undefined : warn(...args));
-  try {
-    await postject.inject(output, 'NODE_SEA_BLOB', readFileSync(blob), {
-      sentinelFuse: SEA_SENTINEL_FUSE,
-      machoSegmentName: platform.macho ? 'NODE_SEA' : undefined,
-    });
-  } finally {
-    console.warn = warn;
-  }
+  // postject's command line, so a build can run synchronously (a test workspace is laid out in a
+  // constructor); its LIEF warnings about unnamed ELF note sections stay in the child's stderr.
+  const postject = require.resolve('postject/dist/cli.js', { paths: [REPOSITORY] });
+  const segment = platform.macho ? ['--macho-segment-name', 'NODE_SEA'] : [];
+  run(process.execPath, [postject, output, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', SEA_SENTINEL_FUSE, ...segment]);
   const codesign = platform.macho && isAvailable('codesign', ['--help']);
   if (codesign) run('codesign', ['--sign', '-', output]);
   return { needsCodesign: platform.macho && platform.arch === 'arm64' && !codesign };

@@ -9,4 +9,13 @@ export { type EmulatorClientOptions, emulatorClient, emulatorClientEnvironment }
 /** The environment Terraform (go-plugin) gives a provider it starts; one home in the kit. */
 export { pluginEnvironment as providerLaunchEnvironment } from '../tfplugin/protocol/handshake';
 export { PACKAGE_ROOT } from '../provider/packaging/package-root';
-export { type LocalProviderSetup, OOS_PROVIDER_PACKAGE, type ProviderPackage, setUpLocalProvider } from '../provider/packaging/local-mirror';
+export {
+  type BundledProviderPackage,
+  type ExecutableProviderPackage,
+  type LocalProviderSetup,
+  OOS_PROVIDER_PACKAGE,
+  type ProviderPackage,
+  setUpLocalProvider,
+} from '../provider/packaging/local-mirror';
+export { releaseProviderPackage } from './release-provider';
+export { copyCheckout } from './checkout';

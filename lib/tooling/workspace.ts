@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROVIDER_SOURCE, PROVIDER_TYPE } from '../domain';
 import { type LocalProviderSetup, type ProviderPackage, setUpLocalProvider } from '../provider/packaging/local-mirror';
+import { releaseProviderPackage } from './release-provider';
 import { type TerraformResult, expectTerraform, runTerraform, terraformEnvironment } from './terraform-cli';
 
 export interface TerraformWorkspaceOptions {
@@ -36,11 +37,12 @@ export interface StateJson {
 export class TerraformWorkspace {
   /**
    * A new temporary folder with the provider in its `terraform.d/plugins` and a CLI config using
-   * it as the mirror; dispose() removes the folder.
+   * it as the mirror; dispose() removes the folder. The provider defaults to the release
+   * executable for this machine (see releaseProviderPackage), so what is tested is what ships.
    */
   static temporary(options: TerraformWorkspaceOptions & { provider?: ProviderPackage; prefix?: string } = {}): TerraformWorkspace {
     const dir = mkdtempSync(join(tmpdir(), options.prefix ?? 'oos-tf-'));
-    const setup = setUpLocalProvider(dir, { mirrorDir: join(dir, 'terraform.d', 'plugins'), provider: options.provider });
+    const setup = setUpLocalProvider(dir, { mirrorDir: join(dir, 'terraform.d', 'plugins'), provider: options.provider ?? releaseProviderPackage() });
     return new TerraformWorkspace(dir, setup, options, true);
   }
 

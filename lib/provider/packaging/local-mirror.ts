@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_TYPE } from '../../domain';
 import { PACKAGE_ROOT } from './package-root';
@@ -9,8 +9,8 @@ export const PROVIDER_VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_RO
 /** The bundled provider program the launcher runs (built by scripts/bundle-provider.js). */
 export const PROVIDER_BUNDLE = join(PACKAGE_ROOT, 'dist', 'provider', 'terraform-provider-oos.js');
 
-/** A bundled provider program to lay out in a mirror under this package's host and namespace. */
-export interface ProviderPackage {
+/** A bundled provider program, run by a launcher script with this Node.js (development builds, test providers). */
+export interface BundledProviderPackage {
   /** The provider type, e.g. `oos` in oos-chatops.local/chatops/oos. */
   readonly type: string;
   readonly version: string;
@@ -18,8 +18,19 @@ export interface ProviderPackage {
   readonly bundle: string;
 }
 
-/** This package's oos provider. */
-export const OOS_PROVIDER_PACKAGE: ProviderPackage = { type: PROVIDER_TYPE, version: PROVIDER_VERSION, bundle: PROVIDER_BUNDLE };
+/** A self-contained provider executable for this machine, e.g. the release's (lib/release). */
+export interface ExecutableProviderPackage {
+  readonly type: string;
+  readonly version: string;
+  /** Laid out as the plugin itself (hard-linked where possible). */
+  readonly executable: string;
+}
+
+/** A provider to lay out in a mirror under this package's host and namespace. */
+export type ProviderPackage = BundledProviderPackage | ExecutableProviderPackage;
+
+/** This package's oos provider as the development bundle of `npm run build`. */
+export const OOS_PROVIDER_PACKAGE: BundledProviderPackage = { type: PROVIDER_TYPE, version: PROVIDER_VERSION, bundle: PROVIDER_BUNDLE };
 
 /** Terraform's name for this machine's platform, e.g. linux_amd64. */
 export function terraformPlatform(): string {
@@ -35,13 +46,26 @@ export function terraformPlatform(): string {
  * `terraform.d/plugins` folder beside a configuration.
  */
 export function installFilesystemMirror(mirrorDir: string, provider: ProviderPackage = OOS_PROVIDER_PACKAGE): string {
-  const { type, version, bundle } = provider;
-  if (!existsSync(bundle)) {
-    throw new Error(`The provider bundle ${bundle} does not exist: run "npm run build" first.`);
+  const { type, version } = provider;
+  const file = 'executable' in provider ? provider.executable : provider.bundle;
+  if (!existsSync(file)) {
+    throw new Error(`The provider ${'executable' in provider ? 'executable' : 'bundle'} ${file} does not exist: run "npm run build" first.`);
   }
   const targetDir = join(resolve(mirrorDir), PROVIDER_HOST, PROVIDER_NAMESPACE, type, version, terraformPlatform());
   mkdirSync(targetDir, { recursive: true });
   const launcher = join(targetDir, `terraform-provider-${type}_v${version}`);
+  if ('executable' in provider) {
+    // A link, not a copy: the executable is a whole Node runtime (~120 MB) and tests lay out many workspaces.
+    rmSync(launcher, { force: true });
+    try {
+      linkSync(file, launcher);
+    } catch {
+      copyFileSync(file, launcher);
+    }
+    chmodSync(launcher, 0o755);
+    return launcher;
+  }
+  const bundle = provider.bundle;
   // The node binary is named by absolute path: Terraform may start providers with a reduced PATH.
   const script = `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(resolve(bundle))} "$@"\n`;
   if (!existsSync(launcher) || readFileSync(launcher, 'utf8') !== script) writeFileSync(launcher, script);
