@@ -5,9 +5,9 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:0ke2mReogk0ut9alOKPIJYeKYc82mDlWyMB3qPVqIWs=",
-    "h1:53NSgSRAPikOs1dp5ws+FIaJeqPwkLL/uMduAB0lVs0=",
-    "h1:JSp80Ey3tkF3PJCJu0SJXmQ0tva3nYGucRQI1hrSCnM=",
-    "h1:kGBBgDOAtUWxf8GRJhWr9TzyJz+2cNwWThPeSlit9lE=",
+    "h1:A6FqPkvLj8NxuDYeTOQVm9nKGmsa2DuGXxuUabb6Zw8=",
+    "h1:GyvtVHHfhaP0CjtoW7vDVL65ICYTysd1MNr6WaRT4Ak=",
+    "h1:Waz+apz0jrGj8eialx9jDz4VgYvNemXt/At4AUYyj/M=",
+    "h1:wx9C1LyFdD7dnq2wKYJ+Ve90Ld6PNOgf5k46PjYU+wg=",
   ]
 }
