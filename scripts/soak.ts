@@ -111,8 +111,11 @@ async function crashRun(run: number, count: number, target: 'terraform' | 'provi
     const workspace = await stateFolder(emulator, `soak-c${run}`, count);
     try {
       const killedAt = await applyAndKill(workspace, target, 300 + Math.random() * 4000);
+      // What the kill left behind: configurations OOS has that the saved state does not know.
+      const inOos = (await remoteNames(client)).size;
+      const inState = (await stateNames(workspace).catch(() => new Set<string>())).size;
       const second = await workspace.run(['apply', '-auto-approve', '-input=false', '-no-color']);
-      let note = `killed ${target} at ${killedAt}`;
+      let note = `killed ${target} at ${killedAt} with ${inOos} in OOS, ${inState} in state`;
       let code = second.code;
       if (code !== 0 && /state lock/i.test(second.stdout + second.stderr)) {
         const lockId = /ID:\s+([0-9a-f-]{36})/.exec(second.stdout + second.stderr)?.[1];
