@@ -17,6 +17,7 @@ import { type VariantId, round } from './bench-support';
 import { RATIO_TARGETS, ratioChartSvg } from './chart';
 import { type CompareResult, PHASES, type Phase, runCompareBench } from './compare-bench';
 import { runEmulatorBench } from './emulator-bench';
+import { runExecutableStartupBench } from './executable-startup-bench';
 import { runProviderStartupBench } from './provider-startup-bench';
 import { runSynthBench } from './synth-bench';
 
@@ -117,10 +118,17 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const loadBefore = loadavg().map((l) => round(l, 2));
   const started = Date.now();
-  const micro = options.micro ? { emulator: await runEmulatorBench(), startup: await runProviderStartupBench() } : undefined;
+  const micro = options.micro
+    ? { emulator: await runEmulatorBench(), startup: await runProviderStartupBench(), executableStartup: await runExecutableStartupBench() }
+    : undefined;
   if (micro) {
     console.log(`emulator: ${Math.round(micro.emulator.requestsPerSecond)} signed requests/s (target >= 2000)`);
     console.log(`provider start to handshake: median ${micro.startup.medianMs.toFixed(1)} ms, p90 ${micro.startup.p90Ms.toFixed(1)} ms (target median <= 120)`);
+    const { executable, goAnchor, ratio } = micro.executableStartup;
+    console.log(
+      `release executable start to handshake: median ${executable.medianMs.toFixed(1)} ms, p90 ${executable.p90Ms.toFixed(1)} ms (target median <= 50); ` +
+        (goAnchor ? `Go anchor median ${goAnchor.medianMs.toFixed(1)} ms, ratio ${ratio!.toFixed(2)}` : 'Go anchor not found, not compared'),
+    );
   }
   const compare = await runCompareBench({ count: options.count, reps: options.reps, latencyMs: options.latencyMs, log: (line) => console.log(line) });
   const synth = options.synth ? await runSynthBench(300, options.reps) : undefined;
