@@ -24,6 +24,8 @@ const FAULT_MIX: FaultSettings = { throttlingRate: 0.3, serverErrorRate: 0.1, dr
 const RACE_FAULTS: FaultSettings = { throttlingRate: 0.5, actions: ['CreateChatConfiguration'] };
 /** How many runs go at once (--parallel): fault runs mostly wait on the provider's rate limiter, not the CPU. */
 let PARALLEL = 1;
+/** How often the crash soak looks at OOS while it waits for its moment to kill. */
+const KILL_POLL_MS = 25;
 
 interface Verdict {
   readonly converged: boolean;
@@ -110,7 +112,8 @@ async function crashRun(run: number, count: number, target: 'terraform' | 'provi
   return withEmulator({}, async (emulator, client) => {
     const workspace = await stateFolder(emulator, `soak-c${run}`, count);
     try {
-      const killedAt = await applyAndKill(workspace, target, 300 + Math.random() * 4000);
+      // A random moment of the creates: once OOS holds 1 to count-1 of them.
+      const killedAt = await applyAndKill(workspace, target, client, 1 + Math.floor(Math.random() * (count - 1)));
       // What the kill left behind: configurations OOS has that the saved state does not know.
       const inOos = (await remoteNames(client)).size;
       const inState = (await stateNames(workspace).catch(() => new Set<string>())).size;
@@ -192,18 +195,23 @@ async function stateFolder(emulator: RunningEmulator, prefix: string, count: num
   return workspace;
 }
 
-/** Starts `terraform apply` and SIGKILLs terraform or its provider after `delayMs`; returns what was killed when. */
-async function applyAndKill(workspace: TerraformWorkspace, target: 'terraform' | 'provider', delayMs: number): Promise<string> {
+/**
+ * Starts `terraform apply` and SIGKILLs terraform or its provider once OOS holds `afterCreates`
+ * configurations (polled, so a few more may land before the kill); says when it struck.
+ */
+async function applyAndKill(workspace: TerraformWorkspace, target: 'terraform' | 'provider', client: OosClient, afterCreates: number): Promise<string> {
   const child = spawn(terraformBinary(), ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: workspace.dir, env: workspace.env, stdio: 'ignore' });
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const finishedFirst = await Promise.race([exited.then(() => true), sleep(delayMs).then(() => false)]);
-  if (finishedFirst) return 'never (the apply finished first)';
+  let finished = false;
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve())).then(() => (finished = true));
+  const started = Date.now();
+  while (!finished && (await remoteNames(client)).size < afterCreates) await sleep(KILL_POLL_MS);
+  if (finished) return 'never (the apply finished first)';
   const victims = target === 'terraform' ? [child.pid] : providerProcesses(child);
   for (const pid of victims) if (pid !== undefined) process.kill(pid, 'SIGKILL');
   await exited;
   // A killed terraform leaves its provider behind only until the provider notices; give it time.
   await sleep(200);
-  return `${Math.round(delayMs)} ms`;
+  return `${Date.now() - started} ms (${afterCreates} created)`;
 }
 
 /** Provider processes terraform started: children of `parent` running the oos provider. */
