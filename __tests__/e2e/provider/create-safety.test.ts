@@ -2,9 +2,9 @@
  * The create path under faults (issue 8): a configuration that OOS made is never lost from state,
  * never owned by a state that did not make it, and bad input fails at plan, before anything exists.
  */
-import { OosFixture, startOosFixture } from '../support/oos-fixture';
+import { OosFixture, startInitializedOosFixture } from '../support/oos-fixture';
 import { chatBots } from '../support/chat-bots';
-import { providerConfig, valuesOf } from '../support/terraform-workspace';
+import { valuesOf } from '../support/terraform-workspace';
 
 const APPLY = ['apply', '-auto-approve', '-input=false', '-no-color'];
 
@@ -12,9 +12,7 @@ describe('creates under faults', () => {
   let fixture: OosFixture;
 
   beforeEach(async () => {
-    fixture = await startOosFixture();
-    fixture.workspace.writeConfig(providerConfig());
-    await fixture.workspace.init();
+    fixture = await startInitializedOosFixture();
   });
   afterEach(async () => fixture?.dispose());
 
@@ -94,9 +92,7 @@ describe('checks at plan time, before anything is created', () => {
   let fixture: OosFixture;
 
   beforeAll(async () => {
-    fixture = await startOosFixture();
-    fixture.workspace.writeConfig(providerConfig());
-    await fixture.workspace.init();
+    fixture = await startInitializedOosFixture();
   });
   afterAll(async () => fixture?.dispose());
 

@@ -2,9 +2,8 @@
  * The provider against an OOS that throttles and fails: retries carry an apply through, and when
  * retries run out the error names the OOS code and RequestId.
  */
-import { OosFixture, startOosFixture } from '../support/oos-fixture';
+import { OosFixture, startInitializedOosFixture } from '../support/oos-fixture';
 import { chatBots } from '../support/chat-bots';
-import { providerConfig } from '../support/terraform-workspace';
 
 /** `count` configurations named flaky-bot-<index>. */
 const bots = (count: number, provider: Record<string, unknown> = {}) =>
@@ -17,9 +16,7 @@ describe('an unreliable OOS', () => {
   let fixture: OosFixture;
 
   beforeAll(async () => {
-    fixture = await startOosFixture();
-    fixture.workspace.writeConfig(providerConfig());
-    await fixture.workspace.init();
+    fixture = await startInitializedOosFixture();
   });
   afterAll(async () => fixture?.dispose());
 

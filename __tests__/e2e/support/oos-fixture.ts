@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningEmulator, startEmulator } from '../../../lib/emulator';
 import { OosClient } from '../../../lib/oos';
-import { TerraformWorkspace, emulatorClient, emulatorClientEnvironment } from '../../../lib/tooling';
+import { TerraformWorkspace, emulatorClient, emulatorClientEnvironment, oosProviderConfig } from '../../../lib/tooling';
 
 /** An emulator with a data file, an out-of-band OOS client, and a Terraform workspace pointed at it. */
 export interface OosFixture {
@@ -33,4 +33,12 @@ export async function startOosFixture(env: NodeJS.ProcessEnv = {}): Promise<OosF
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fixture whose workspace already declares the oos provider and has run `terraform init`. */
+export async function startInitializedOosFixture(env: NodeJS.ProcessEnv = {}): Promise<OosFixture> {
+  const fixture = await startOosFixture(env);
+  fixture.workspace.writeConfig(oosProviderConfig());
+  await fixture.workspace.init();
+  return fixture;
 }
