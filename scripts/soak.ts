@@ -13,7 +13,7 @@
  * with this package's provider (npm run build first; `npm run soak` does).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { type FaultSettings, type RunningEmulator, startEmulator } from '../lib/emulator';
 import type { OosClient } from '../lib/oos';
@@ -24,6 +24,8 @@ const FAULT_MIX: FaultSettings = { throttlingRate: 0.3, serverErrorRate: 0.1, dr
 const RACE_FAULTS: FaultSettings = { throttlingRate: 0.5, actions: ['CreateChatConfiguration'] };
 /** How many runs go at once (--parallel): fault runs mostly wait on the provider's rate limiter, not the CPU. */
 let PARALLEL = 1;
+/** How long a provider may outlive its killed terraform before the soak counts it as left behind. */
+const PROVIDER_EXIT_GRACE_MS = 3000;
 /** How often the crash soak looks at OOS while it waits for its moment to kill. */
 const KILL_POLL_MS = 25;
 
@@ -113,12 +115,13 @@ async function crashRun(run: number, count: number, target: 'terraform' | 'provi
     const workspace = await stateFolder(emulator, `soak-c${run}`, count);
     try {
       // A random moment of the creates: once OOS holds 1 to count-1 of them.
-      const killedAt = await applyAndKill(workspace, target, client, 1 + Math.floor(Math.random() * (count - 1)));
+      const killed = await applyAndKill(workspace, target, client, 1 + Math.floor(Math.random() * (count - 1)));
       // What the kill left behind: configurations OOS has that the saved state does not know.
       const inOos = (await remoteNames(client)).size;
       const inState = (await stateNames(workspace).catch(() => new Set<string>())).size;
       const second = await workspace.run(['apply', '-auto-approve', '-input=false', '-no-color']);
-      let note = `killed ${target} at ${killedAt} with ${inOos} in OOS, ${inState} in state`;
+      let note = `killed ${target} at ${killed.when} with ${inOos} in OOS, ${inState} in state`;
+      if (killed.survivors > 0) note += `, ${killed.survivors} PROVIDER(S) STILL RUNNING ${PROVIDER_EXIT_GRACE_MS} ms later`;
       let code = second.code;
       if (code !== 0 && /state lock/i.test(second.stdout + second.stderr)) {
         const lockId = /ID:\s+([0-9a-f-]{36})/.exec(second.stdout + second.stderr)?.[1];
@@ -126,7 +129,9 @@ async function crashRun(run: number, count: number, target: 'terraform' | 'provi
         code = (await workspace.run(['apply', '-auto-approve', '-input=false', '-no-color'])).code;
         note += ', force-unlock needed';
       }
-      return await verify(client, [workspace], count, code === 0, `${note}; re-apply exit ${code}${firstError(second.stdout + second.stderr)}`);
+      // A provider left running after its terraform died counts against convergence: it may still create.
+      const applied = code === 0 && killed.survivors === 0;
+      return await verify(client, [workspace], count, applied, `${note}; re-apply exit ${code}${firstError(second.stdout + second.stderr)}`);
     } finally {
       workspace.dispose();
     }
@@ -199,31 +204,54 @@ async function stateFolder(emulator: RunningEmulator, prefix: string, count: num
  * Starts `terraform apply` and SIGKILLs terraform or its provider once OOS holds `afterCreates`
  * configurations (polled, so a few more may land before the kill); says when it struck.
  */
-async function applyAndKill(workspace: TerraformWorkspace, target: 'terraform' | 'provider', client: OosClient, afterCreates: number): Promise<string> {
+async function applyAndKill(
+  workspace: TerraformWorkspace,
+  target: 'terraform' | 'provider',
+  client: OosClient,
+  afterCreates: number,
+): Promise<{ when: string; survivors: number }> {
   const child = spawn(terraformBinary(), ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: workspace.dir, env: workspace.env, stdio: 'ignore' });
   let finished = false;
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve())).then(() => (finished = true));
   const started = Date.now();
   while (!finished && (await remoteNames(client)).size < afterCreates) await sleep(KILL_POLL_MS);
-  if (finished) return 'never (the apply finished first)';
+  if (finished) return { when: 'never (the apply finished first)', survivors: 0 };
   const victims = target === 'terraform' ? [child.pid] : providerProcesses(child);
   for (const pid of victims) if (pid !== undefined) process.kill(pid, 'SIGKILL');
   await exited;
-  // A killed terraform leaves its provider behind only until the provider notices; give it time.
-  await sleep(200);
-  return `${Date.now() - started} ms (${afterCreates} created)`;
+  const killedAt = Date.now() - started;
+  // A killed terraform leaves its provider behind only until the provider notices.
+  const deadline = Date.now() + PROVIDER_EXIT_GRACE_MS;
+  while (providersIn(workspace.dir).length > 0 && Date.now() < deadline) await sleep(50);
+  const survivors = providersIn(workspace.dir);
+  for (const pid of survivors) process.kill(pid, 'SIGKILL');
+  return { when: `${killedAt} ms (${afterCreates} created)`, survivors: survivors.length };
+}
+
+/** Provider processes working in `dir`, whoever their parent is now (a killed terraform's are adopted by init). */
+function providersIn(dir: string): number[] {
+  return processes()
+    .filter((p) => p.command.includes('terraform-provider-oos') && p.cwd === dir)
+    .map((p) => p.pid);
 }
 
 /** Provider processes terraform started: children of `parent` running the oos provider. */
 function providerProcesses(parent: ChildProcess): number[] {
-  const found: number[] = [];
+  return processes()
+    .filter((p) => p.parentPid === parent.pid && p.command.includes('terraform-provider-oos'))
+    .map((p) => p.pid);
+}
+
+/** Every process of this machine with its parent, command line and working directory (from /proc). */
+function processes(): { pid: number; parentPid: number; command: string; cwd: string }[] {
+  const found: { pid: number; parentPid: number; command: string; cwd: string }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(join('/proc', entry, 'stat'), 'utf8');
       const parentPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       const command = readFileSync(join('/proc', entry, 'cmdline'), 'utf8');
-      if (parentPid === parent.pid && command.includes('terraform-provider-oos')) found.push(Number(entry));
+      found.push({ pid: Number(entry), parentPid, command, cwd: readlinkSync(join('/proc', entry, 'cwd')) });
     } catch {
       // The process ended while we looked.
     }

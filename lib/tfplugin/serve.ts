@@ -12,6 +12,10 @@ export function serve(definition: ProviderDefinition | (() => ProviderDefinition
   const source: ProviderDefinitionSource = definition;
   // A stray rejection or exception in resource code must not take the provider down mid-apply.
   process.on('unhandledRejection', (reason) => pluginLog.error(`provider: unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`));
-  process.on('uncaughtException', (error) => pluginLog.error(`provider: uncaught exception: ${error.message}`));
+  process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
+    // A broken pipe is Terraform gone, not a bug: logging it would only break the pipe again.
+    if (error.code === 'EPIPE') process.exit(0);
+    pluginLog.error(`provider: uncaught exception: ${error.message}`);
+  });
   void startPluginServer(source);
 }

@@ -129,6 +129,18 @@ describe('stopping the provider', () => {
     expect(Date.now() - cutAt).toBeLessThan(10_000);
   });
 
+  test('when Terraform stops reading its stderr (Terraform was killed), the provider exits instead of spinning on the broken pipe', async () => {
+    const certificate = generateSelfSignedCertificate();
+    const provider = await startProvider(bundle, { ...terraformEnvironment(certificate), TF_LOG: 'debug' });
+    const connection = new PluginConnection(provider, certificate);
+    provider.child.stderr!.destroy();
+    // Each RPC logs a debug line to the stderr nobody reads any more.
+    await connection.call('grpc.health.v1.Health', 'Check', { service: 'plugin' }).catch(() => undefined);
+    await connection.call('grpc.health.v1.Health', 'Check', { service: 'plugin' }).catch(() => undefined);
+    connection.close();
+    expect((await provider.exited).signal).toBeNull();
+  }, 20_000);
+
   test('SIGTERM exits 0; SIGINT is ignored, as go-plugin does', async () => {
     const provider = await startProvider(bundle);
     provider.child.kill('SIGINT');

@@ -153,6 +153,9 @@ export function startPluginServer(source: ProviderDefinitionSource, env: NodeJS.
       pluginLog.debug(`plugin: handshake after ${(performance.now() - startedAt).toFixed(1)} ms (process up ${(process.uptime() * 1000).toFixed(0)} ms)`);
       routeConsoleToStderr();
       watchParent(() => shutdown('parent process is gone'));
+      // Terraform reads our stdout and stderr; once they are broken, Terraform is gone. Exit at
+      // once: a graceful shutdown would only log to the broken pipe.
+      for (const stream of [process.stdout, process.stderr]) stream.on('error', () => process.exit(0));
       resolve({ socketPath, handshakeLine, shutdown });
     });
   });
