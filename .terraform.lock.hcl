@@ -5,9 +5,9 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:A6FqPkvLj8NxuDYeTOQVm9nKGmsa2DuGXxuUabb6Zw8=",
-    "h1:GyvtVHHfhaP0CjtoW7vDVL65ICYTysd1MNr6WaRT4Ak=",
-    "h1:Waz+apz0jrGj8eialx9jDz4VgYvNemXt/At4AUYyj/M=",
-    "h1:wx9C1LyFdD7dnq2wKYJ+Ve90Ld6PNOgf5k46PjYU+wg=",
+    "h1:MPF5yR0AS90fcwNPSlSGaIZVI8xHiqAyx0rLKEeDgcQ=",
+    "h1:PuBtOlSIq8zDHXdzSRg1iyjwsRi7vWorZ/n157LUfAE=",
+    "h1:VvUFiV1vOHUlZxT8cyJSETjOZqYgiFNOrOInYpiHE0o=",
+    "h1:hCFMo/noaP7+g4SKMoQPEVxoIXmYHu7Xi9GUqqywFUs=",
   ]
 }
