@@ -116,11 +116,16 @@ async function crashRun(run: number, count: number, target: 'terraform' | 'provi
     try {
       // A random moment of the creates: once OOS holds 1 to count-1 of them.
       const killed = await applyAndKill(workspace, target, client, 1 + Math.floor(Math.random() * (count - 1)));
+      // Terraform's local backend rewrites terraform.tfstate in place, so a kill during that write
+      // can leave it cut short; the operator's remedy is Terraform's own backup of the state.
+      const truncated = workspace.exists('terraform.tfstate') && !isJson(workspace.readFile('terraform.tfstate'));
+      if (truncated) workspace.writeFile('terraform.tfstate', workspace.readFile('terraform.tfstate.backup'));
       // What the kill left behind: configurations OOS has that the saved state does not know.
       const inOos = (await remoteNames(client)).size;
       const inState = (await stateNames(workspace).catch(() => new Set<string>())).size;
       const second = await workspace.run(['apply', '-auto-approve', '-input=false', '-no-color']);
       let note = `killed ${target} at ${killed.when} with ${inOos} in OOS, ${inState} in state`;
+      if (truncated) note += ' (the kill cut terraform.tfstate short: restored terraform.tfstate.backup)';
       if (killed.survivors > 0) note += `, ${killed.survivors} PROVIDER(S) STILL RUNNING ${PROVIDER_EXIT_GRACE_MS} ms later`;
       let code = second.code;
       if (code !== 0 && /state lock/i.test(second.stdout + second.stderr)) {
@@ -305,6 +310,15 @@ async function verify(
     noChanges,
     note,
   };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function firstError(output: string): string {
