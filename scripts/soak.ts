@@ -119,7 +119,8 @@ async function crashRun(run: number, count: number, target: 'terraform' | 'provi
       // Terraform's local backend rewrites terraform.tfstate in place, so a kill during that write
       // can leave it cut short; the operator's remedy is Terraform's own backup of the state.
       const truncated = workspace.exists('terraform.tfstate') && !isJson(workspace.readFile('terraform.tfstate'));
-      if (truncated) workspace.writeFile('terraform.tfstate', workspace.readFile('terraform.tfstate.backup'));
+      if (truncated)
+        workspace.writeFile('terraform.tfstate', workspace.exists('terraform.tfstate.backup') ? workspace.readFile('terraform.tfstate.backup') : '');
       // What the kill left behind: configurations OOS has that the saved state does not know.
       const inOos = (await remoteNames(client)).size;
       const inState = (await stateNames(workspace).catch(() => new Set<string>())).size;
