@@ -1,7 +1,14 @@
 import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as fsPromises from 'node:fs/promises';
 import { CreationJournal } from '../../lib/provider/creation-journal';
+
+// The real functions, counted: how many file operations a refresh costs is part of the contract.
+jest.mock('node:fs/promises', () => {
+  const actual = jest.requireActual<typeof import('node:fs/promises')>('node:fs/promises');
+  return { ...actual, unlink: jest.fn(actual.unlink), readdir: jest.fn(actual.readdir) };
+});
 
 describe('the creation journal of a working directory', () => {
   let folder: string;
@@ -40,6 +47,27 @@ describe('the creation journal of a working directory', () => {
     await journal.begin('cn-hangzhou', 'bot-1');
     await journal.settle('cn-hangzhou', 'bot-1');
     expect(await journal.find('cn-hangzhou', 'bot-1')).toBeUndefined();
+  });
+
+  test('settling names with no entry touches no file: one directory read for the whole refresh', async () => {
+    const journal = new CreationJournal(folder);
+    await new CreationJournal(folder).begin('cn-hangzhou', 'bot-7');
+    const unlink = jest.mocked(fsPromises.unlink);
+    const readdir = jest.mocked(fsPromises.readdir);
+    unlink.mockClear();
+    readdir.mockClear();
+    await Promise.all(Array.from({ length: 300 }, (_, i) => journal.settle('cn-hangzhou', `bot-${i}`)));
+    expect(unlink).toHaveBeenCalledTimes(1);
+    expect(readdir).toHaveBeenCalledTimes(1);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  test('an entry written by this process after it listed the folder is still settled', async () => {
+    const journal = new CreationJournal(folder);
+    await journal.settle('cn-hangzhou', 'bot-1');
+    await journal.begin('cn-hangzhou', 'bot-1');
+    await journal.settle('cn-hangzhou', 'bot-1');
+    expect(await new CreationJournal(folder).find('cn-hangzhou', 'bot-1')).toBeUndefined();
   });
 
   test('a damaged entry counts as none', async () => {

@@ -17,7 +17,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 /** The Configuration key that carries the creation token; the provider hides it from users. */
 export const CREATION_TOKEN_KEY = 'TerraformCreationToken';
@@ -32,6 +32,12 @@ export interface CreationEntry {
 
 export class CreationJournal {
   private pruned = false;
+  /**
+   * The entry files there were when this process first needed to know, plus those it wrote since.
+   * Every refresh and destroy settles its configuration: listed once, a plan over 300 resources
+   * makes one directory read instead of 300 unlinks of files that are not there.
+   */
+  private entryFiles?: Promise<Set<string>>;
 
   constructor(
     /** The folder holding one file per started create. */
@@ -58,6 +64,7 @@ export class CreationJournal {
       const temporary = `${file}.${process.pid}.${entry.token}.tmp`;
       await writeFile(temporary, JSON.stringify(entry));
       await rename(temporary, file);
+      (await this.knownEntryFiles()).add(basename(file));
     } catch (error) {
       // A read-only working directory must not stop the create: the token still protects this
       // apply's own retries; only recovery after a killed apply is lost, so say so.
@@ -80,9 +87,20 @@ export class CreationJournal {
 
   /** Forgets the entry once Terraform's state holds the configuration (or it is gone). */
   async settle(region: string, name: string): Promise<void> {
-    await unlink(this.fileOf(region, name)).catch((error: NodeJS.ErrnoException) => {
+    const file = this.fileOf(region, name);
+    const known = await this.knownEntryFiles();
+    if (!known.delete(basename(file))) return;
+    await unlink(file).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
+  }
+
+  private knownEntryFiles(): Promise<Set<string>> {
+    this.entryFiles ??= readdir(this.directory).then(
+      (files) => new Set(files),
+      () => new Set<string>(),
+    );
+    return this.entryFiles;
   }
 
   private fileOf(region: string, name: string): string {
