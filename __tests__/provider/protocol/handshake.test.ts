@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import * as grpc from '@grpc/grpc-js';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { generateSelfSignedCertificate } from '../../../lib/tfplugin/protocol/certificate';
@@ -84,6 +85,49 @@ describe('the handshake with Terraform', () => {
       await expect(stranger.provider6('GetProviderSchema')).rejects.toMatchObject({ code: 14 /* UNAVAILABLE: TLS handshake failed */ });
     } finally {
       stranger.close();
+    }
+  });
+});
+
+describe('who may connect', () => {
+  test('a client presenting no certificate at all is rejected', async () => {
+    const provider = await startProvider(bundle);
+    const client = new grpc.Client(
+      `unix://${provider.handshake.address}`,
+      grpc.credentials.createSsl(Buffer.from(certificatePemFromHandshake(provider.handshake))),
+      {
+        'grpc.ssl_target_name_override': 'localhost',
+        'grpc.default_authority': 'localhost',
+      },
+    );
+    try {
+      const answer = new Promise<grpc.ServiceError | null>((resolve) =>
+        client.makeUnaryRequest(
+          '/grpc.health.v1.Health/Check',
+          () => Buffer.alloc(0),
+          (bytes: Buffer) => bytes,
+          {},
+          { deadline: Date.now() + 10_000 },
+          (error) => resolve(error),
+        ),
+      );
+      expect(await answer).toMatchObject({ code: grpc.status.UNAVAILABLE });
+    } finally {
+      client.close();
+      await shutDown(provider);
+    }
+  });
+
+  test('PLUGIN_CLIENT_CERT itself is refused once it has expired, as go-plugin verifies validity', async () => {
+    const expired = generateSelfSignedCertificate({ now: new Date(Date.now() - 40 * 86_400_000), validDays: 30 });
+    const provider = await startProvider(bundle, terraformEnvironment(expired));
+    const connection = new PluginConnection(provider, expired);
+    try {
+      await expect(connection.provider6('GetProviderSchema')).rejects.toMatchObject({ code: grpc.status.UNAVAILABLE });
+      expect(provider.stderr()).toMatch(/refused a connection: the client certificate is valid only from/);
+    } finally {
+      connection.close();
+      await shutDown(provider);
     }
   });
 });
