@@ -76,10 +76,10 @@ export interface BenchMirror {
   readonly anchor?: string;
 }
 
-export function setUpBenchMirror(kitEchoBundle: string, anchor: string | undefined): BenchMirror {
+export function setUpBenchMirror(kitEchoBundle: string, anchor: string | undefined, oosBundle: string = OOS_PROVIDER_PACKAGE.bundle): BenchMirror {
   const root = mkdtempSync(join(tmpdir(), 'oos-bench-'));
   const mirror = join(root, 'mirror');
-  installFilesystemMirror(mirror, OOS_PROVIDER_PACKAGE);
+  installFilesystemMirror(mirror, { ...OOS_PROVIDER_PACKAGE, bundle: oosBundle });
   installFilesystemMirror(mirror, { type: 'echo', version: ECHO_VERSION, bundle: kitEchoBundle });
   if (anchor) {
     const target = join(mirror, ANCHOR_SOURCE, ECHO_VERSION, terraformPlatform());
@@ -92,11 +92,32 @@ export function setUpBenchMirror(kitEchoBundle: string, anchor: string | undefin
   return { root, cliConfig, anchor };
 }
 
+/**
+ * What the timed runs change in this machine's environment, and why. NODE_EXTRA_CA_CERTS makes
+ * every Node process parse that CA file and build its root store at start, before any code runs
+ * (~40 ms on a Debian bundle), and Terraform passes it to each of the 3-4 provider processes of a
+ * command; Go reads its CA files only when it first makes a TLS connection. The bench compares
+ * providers, not this setting, so it clears it and says so in results.json.
+ */
+export function benchEnvironment(env: NodeJS.ProcessEnv = process.env): { overrides: NodeJS.ProcessEnv; notes: string[] } {
+  if (!env.NODE_EXTRA_CA_CERTS) return { overrides: {}, notes: [] };
+  return {
+    overrides: { NODE_EXTRA_CA_CERTS: '' },
+    notes: [
+      `NODE_EXTRA_CA_CERTS (${env.NODE_EXTRA_CA_CERTS}) is set on this machine and was cleared for the terraform runs: with it, each Node provider start costs ~40 ms more (bench/bench-support.ts).`,
+    ],
+  };
+}
+
 /** An initialised working directory for `variant` on the bench mirror. */
 export async function benchWorkspace(mirror: BenchMirror, variant: VariantId, count: number, env: NodeJS.ProcessEnv = {}): Promise<TerraformWorkspace> {
   const dir = join(mirror.root, variant);
   mkdirSync(dir, { recursive: true });
-  const workspace = new TerraformWorkspace(dir, { mirrorDir: join(mirror.root, 'mirror'), launcher: '', cliConfig: mirror.cliConfig }, { env });
+  const workspace = new TerraformWorkspace(
+    dir,
+    { mirrorDir: join(mirror.root, 'mirror'), launcher: '', cliConfig: mirror.cliConfig },
+    { env: { ...benchEnvironment().overrides, ...env } },
+  );
   workspace.writeConfig(variantConfig(variant, count));
   await workspace.init();
   return workspace;

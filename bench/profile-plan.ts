@@ -57,7 +57,10 @@ function moduleIndex(file: string): (line: number) => string {
 }
 
 /** Self time per function over all profiles in `dir`, highest first. */
-export function summariseProfiles(dir: string, top: number): { entries: ProfileEntry[]; totalMs: number; idleMs: number; processes: number } {
+export function summariseProfiles(
+  dir: string,
+  top: number,
+): { entries: ProfileEntry[]; packages: { area: string; selfMs: number; percent: number }[]; totalMs: number; idleMs: number; processes: number } {
   const selfUs = new Map<string, number>();
   const indexes = new Map<string, (line: number) => string>();
   let totalUs = 0;
@@ -76,11 +79,20 @@ export function summariseProfiles(dir: string, top: number): { entries: ProfileE
       totalUs += delta;
       const path = frame.url.replace(/^file:\/\//, '');
       if (path.endsWith('.bundle.js') && !indexes.has(path)) indexes.set(path, moduleIndex(path));
-      const module = indexes.get(path)?.(frame.lineNumber) ?? (path ? basename(path) : '');
+      const module = indexes.get(path)?.(frame.lineNumber) ?? (path.startsWith('node:') ? path : path ? basename(path) : '');
       const key = `${frame.functionName || '(anonymous)'}\u0000${module}`;
       selfUs.set(key, (selfUs.get(key) ?? 0) + delta);
     });
   }
+  const byPackage = new Map<string, number>();
+  for (const [key, us] of selfUs) {
+    const area = packageOf(key.split('\u0000')[1]);
+    byPackage.set(area, (byPackage.get(area) ?? 0) + us);
+  }
+  const packages = [...byPackage.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([area, us]) => ({ area, selfMs: round(us / 1000, 1), percent: round((100 * us) / totalUs, 1) }));
   const entries = [...selfUs.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
@@ -88,7 +100,19 @@ export function summariseProfiles(dir: string, top: number): { entries: ProfileE
       const [fn, module] = key.split('\u0000');
       return { function: fn, module, selfMs: round(us / 1000, 1), percent: round((100 * us) / totalUs, 1) };
     });
-  return { entries, totalMs: round(totalUs / 1000, 1), idleMs: round(idleUs / 1000, 1), processes: files.length };
+  return { entries, packages, totalMs: round(totalUs / 1000, 1), idleMs: round(idleUs / 1000, 1), processes: files.length };
+}
+
+/** The package or area a module belongs to: `@grpc/grpc-js`, `protobufjs`, `lib/tfplugin`, `node:internal/http2`… */
+function packageOf(module: string): string {
+  if (module.startsWith('node:internal/')) return module.split('/').slice(0, 2).join('/');
+  if (module.startsWith('@')) return module.split('/').slice(0, 2).join('/');
+  if (module.includes('/'))
+    return module
+      .split('/')
+      .slice(0, module.startsWith('lib/') ? 2 : 1)
+      .join('/');
+  return module || '(V8: GC, program)';
 }
 
 /** Node refuses --cpu-prof in NODE_OPTIONS, so the bench's launchers pass it when this is set. */
@@ -113,8 +137,12 @@ async function main(): Promise<void> {
   const count = Number(option('--count', '300'));
   const top = Number(option('--top', '20'));
   const keep = option('--keep', '');
-  const kitEcho = await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echo-thing.js') });
-  const mirror = setUpBenchMirror(kitEcho, undefined);
+  // Bundled apart with esbuild's module comments kept: the published bundles drop them, and
+  // without them every function of the bundle would be reported as "the bundle".
+  const profilingDir = join(PACKAGE_ROOT, 'dist', 'bench', 'profiling');
+  const kitEcho = await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(profilingDir, 'terraform-provider-echo-thing.js'), keepModuleComments: true });
+  const oos = await bundleProvider({ outfile: join(profilingDir, 'terraform-provider-oos.js'), keepModuleComments: true });
+  const mirror = setUpBenchMirror(kitEcho, undefined, oos);
   profilingLaunchers(mirror.root);
   const emulator = await startEmulator();
   const profiles = keep || mkdtempSync(join(tmpdir(), 'oos-cpu-prof-'));
@@ -127,6 +155,8 @@ async function main(): Promise<void> {
       `${variant}: plan with refresh of ${count} in ${plan.seconds.toFixed(2)} s (exit ${plan.code}); ${summary.processes} provider processes, ` +
         `${summary.totalMs} ms on CPU, ${summary.idleMs} ms idle`,
     );
+    console.log('\n| self ms | % | package or area |\n| ---: | ---: | --- |');
+    for (const area of summary.packages) console.log(`| ${area.selfMs} | ${area.percent} | ${area.area} |`);
     console.log('\n| self ms | % | function | module |\n| ---: | ---: | --- | --- |');
     for (const entry of summary.entries) console.log(`| ${entry.selfMs} | ${entry.percent} | \`${entry.function}\` | ${entry.module} |`);
     await workspace.expect(['destroy', '-auto-approve', '-input=false', '-no-color']);

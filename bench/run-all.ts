@@ -4,7 +4,7 @@
  *   npm run bench -- [--count 300] [--reps 3] [--latency-ms 50] [--no-synth] [--no-micro] [--out <dir>]
  *
  * `--latency-ms 0` leaves out the oos run against the slow emulator; `--no-micro` the emulator
- * throughput and provider start-up benches. The full run (300 resources, ≥ 3 repetitions) writes
+ * throughput, provider start-up and per-RPC benches. The full run (300 resources, ≥ 3 repetitions) writes
  * bench/results.json and bench/results.svg (shown in the README); other runs write to
  * dist/bench-results unless --out says where.
  */
@@ -13,12 +13,13 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { PACKAGE_ROOT } from '../lib/tooling';
-import { type VariantId, round } from './bench-support';
+import { type VariantId, benchEnvironment, round } from './bench-support';
 import { RATIO_TARGETS, ratioChartSvg } from './chart';
 import { type CompareResult, PHASES, type Phase, runCompareBench } from './compare-bench';
 import { runEmulatorBench } from './emulator-bench';
 import { runExecutableStartupBench } from './executable-startup-bench';
 import { runProviderStartupBench } from './provider-startup-bench';
+import { describeRpcBench, runRpcBench } from './rpc-bench';
 import { runSynthBench } from './synth-bench';
 
 interface Options {
@@ -119,7 +120,12 @@ async function main(): Promise<void> {
   const loadBefore = loadavg().map((l) => round(l, 2));
   const started = Date.now();
   const micro = options.micro
-    ? { emulator: await runEmulatorBench(), startup: await runProviderStartupBench(), executableStartup: await runExecutableStartupBench() }
+    ? {
+        emulator: await runEmulatorBench(),
+        startup: await runProviderStartupBench(),
+        executableStartup: await runExecutableStartupBench(),
+        rpc: await runRpcBench(),
+      }
     : undefined;
   if (micro) {
     console.log(`emulator: ${Math.round(micro.emulator.requestsPerSecond)} signed requests/s (target >= 2000)`);
@@ -129,6 +135,7 @@ async function main(): Promise<void> {
       `release executable start to handshake: median ${executable.medianMs.toFixed(1)} ms, p90 ${executable.p90Ms.toFixed(1)} ms (target median <= 50); ` +
         (goAnchor ? `Go anchor median ${goAnchor.medianMs.toFixed(1)} ms, ratio ${ratio!.toFixed(2)}` : 'Go anchor not found, not compared'),
     );
+    console.log(`per RPC of a plan with refresh (outside Terraform):\n${describeRpcBench(micro.rpc)}`);
   }
   const compare = await runCompareBench({ count: options.count, reps: options.reps, latencyMs: options.latencyMs, log: (line) => console.log(line) });
   const synth = options.synth ? await runSynthBench(300, options.reps) : undefined;
@@ -143,7 +150,15 @@ async function main(): Promise<void> {
   const results = checks(compare, synth?.seconds.median);
   console.log('\n| target | value | met |\n| --- | --- | --- |');
   for (const check of results) console.log(`| ${check.what} ${check.target} | ${check.value} | ${check.met ? 'yes' : 'NO'} |`);
-  const machine = { cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, node: process.version, terraform: terraformVersion() };
+  const machine = {
+    cpus: cpus().length,
+    loadAverageBefore: loadBefore,
+    loadAverageAfter: loadAfter,
+    node: process.version,
+    terraform: terraformVersion(),
+    environmentNotes: benchEnvironment().notes,
+  };
+  for (const note of machine.environmentNotes) console.log(`note: ${note}`);
   console.log(
     `\nmachine: ${machine.cpus} cores, load average ${loadBefore.join(' ')} before, ${loadAfter.join(' ')} after; ${Math.round((Date.now() - started) / 1000)} s in all`,
   );

@@ -38,6 +38,8 @@ export interface BundleOptions {
   readonly outfile?: string;
   readonly minify?: boolean;
   readonly codeCache?: boolean;
+  /** Keeps esbuild's `// <module path>` lines, so a CPU profile can name the module of each function (bench/profile-plan.ts). */
+  readonly keepModuleComments?: boolean;
 }
 
 function findRoot(from: string): string {
@@ -164,7 +166,7 @@ export async function bundleProvider(options: BundleOptions = {}): Promise<strin
     // protobufjs probes optional modules through an eval'd require; that is deliberate.
     logOverride: { 'direct-eval': 'silent' },
   });
-  writeFileSync(bundleFile, stripModulePathComments(readFileSync(bundleFile, 'utf8')));
+  if (!options.keepModuleComments) writeFileSync(bundleFile, stripModulePathComments(readFileSync(bundleFile, 'utf8')));
   mkdirSync(dirname(outfile), { recursive: true });
   writeFileSync(outfile, loaderSource(basename(bundleFile)), { mode: 0o755 });
   rmSync(bundleFile.replace(/\.js$/, '.cache'), { force: true });

@@ -8,6 +8,7 @@ import { fetchNodeRuntime } from './node-runtime';
 import { layOutRegistry } from './registry';
 import { REPOSITORY } from './repository';
 import { DEFAULT_NODE_VERSION, DEFAULT_PLATFORM_NAMES, findPlatform, terraformPlatformName, type ReleasePlatform } from './platforms';
+import { PROVIDER_NODE_FLAGS } from '../tfplugin/runtime-flags';
 import { bundleSeaMain, injectSeaBlob, prepareSeaBlob, seaMainSource } from './sea';
 import { signDetached, type Signature, type SigningKey } from './signing';
 import { createZip } from './zip';
@@ -186,10 +187,9 @@ export function cachedReleaseExecutable(
   const nodeVersion = options.nodeVersion ?? DEFAULT_NODE_VERSION;
   const cacheDir = resolve(options.cacheDir ?? join(REPOSITORY, 'dist/release/cache'));
   const bundle = options.bundle ?? providerBundle();
-  const key = sha256Hex([sha256Hex(readFileSync(bundle)), sha256Hex(readFileSync(seaMainSource())), nodeVersion, version, platform.name].join('\n')).slice(
-    0,
-    16,
-  );
+  // Everything the executable is made of: the bundle, the entry, the runtime and its flags.
+  const parts = [sha256Hex(readFileSync(bundle)), sha256Hex(readFileSync(seaMainSource())), nodeVersion, version, platform.name, ...PROVIDER_NODE_FLAGS];
+  const key = sha256Hex(parts.join('\n')).slice(0, 16);
   const dir = join(cacheDir, 'executables', key);
   const result = (): CachedExecutable => {
     const archive = join(dir, archiveName(version, platform.name));

@@ -6,6 +6,7 @@ import { removeAuthenticodeSignature } from './pe';
 import type { ReleasePlatform } from './platforms';
 import { REPOSITORY } from './repository';
 import { isAvailable, run } from './run';
+import { PROVIDER_NODE_FLAGS } from '../tfplugin/runtime-flags';
 import { BUNDLE_ASSET, BUNDLE_KEY_ASSET } from './sea-assets';
 
 /** The fuse Node looks for to know a SEA blob was injected (from Node's single-executable docs). */
@@ -57,6 +58,7 @@ export function prepareSeaBlob(options: SeaBlobOptions): string {
     // handles cannot be snapshotted). The entry keeps V8's cache per machine instead (sea-main.ts).
     useSnapshot: false,
     useCodeCache: false,
+    execArgv: PROVIDER_NODE_FLAGS,
     assets: { [BUNDLE_ASSET]: resolve(options.bundle), [BUNDLE_KEY_ASSET]: resolve(keyFile) },
   };
   const configFile = `${options.output}.config.json`;

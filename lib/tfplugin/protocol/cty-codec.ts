@@ -34,8 +34,49 @@ const decoder = new Decoder({ extensionCodec });
 /** Thrown when a value does not fit its type; the message names the attribute path. */
 export class CtyCodecError extends Error {}
 
-function describe(path: string): string {
-  return path === '' ? 'the value' : path;
+/**
+ * Where in the value the codec is, for error messages. Values are first walked without one (no
+ * path strings built per attribute of every RPC); only a value that fails is walked again with
+ * paths, to say where (see `withPaths`).
+ */
+type Path = string | undefined;
+
+function describe(path: Path): string {
+  return path === '' || path === undefined ? 'the value' : path;
+}
+
+/** Runs `walk` without paths; if the value does not fit, again with paths so the error names the place. */
+function withPaths<T>(walk: (path: Path) => T): T {
+  try {
+    return walk(undefined);
+  } catch (error) {
+    if (error instanceof CtyCodecError) return walk('');
+    throw error;
+  }
+}
+
+function joinPath(path: Path, attribute: string): Path {
+  if (path === undefined) return undefined;
+  return path === '' ? attribute : `${path}.${attribute}`;
+}
+
+function elementPath(path: Path, index: number): Path {
+  return path === undefined ? undefined : `${path}[${index}]`;
+}
+
+function keyPath(path: Path, key: string): Path {
+  return path === undefined ? undefined : `${path}[${JSON.stringify(key)}]`;
+}
+
+/** An object type's attributes as [name, type] pairs, listed once per type instead of on every value. */
+const attributeLists = new WeakMap<object, readonly (readonly [string, WireType])[]>();
+function attributesOf(attributes: { readonly [name: string]: WireType }): readonly (readonly [string, WireType])[] {
+  let list = attributeLists.get(attributes);
+  if (!list) {
+    list = Object.entries(attributes);
+    attributeLists.set(attributes, list);
+  }
+  return list;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -43,13 +84,13 @@ function describe(path: string): string {
 
 /** Encodes `value` as cty msgpack of type `type`. */
 export function encodeMsgpack(value: CtyValue, type: CtyType): Buffer {
-  const wire = toWire(value, type, '');
+  const wire = withPaths((path) => toWire(value, type, path));
   const bytes = encoder.encode(wire);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** The value as msgpack-ready JS data: unknowns kept as UNKNOWN for the extension codec. */
-function toWire(value: CtyValue | undefined, type: WireType, path: string): unknown {
+function toWire(value: CtyValue | undefined, type: WireType, path: Path): unknown {
   if (value === null || value === undefined) return null;
   if (isUnknown(value)) return value;
   if (type === 'dynamic') return dynamicToWire(value, path);
@@ -71,39 +112,35 @@ function toWire(value: CtyValue | undefined, type: WireType, path: string): unkn
     case 'list':
     case 'set':
       if (!Array.isArray(value)) throw new CtyCodecError(`${describe(path)}: expected a ${kind}, got ${typeof value}`);
-      return value.map((element, index) => toWire(element, inner, `${path}[${index}]`));
+      return value.map((element, index) => toWire(element, inner, elementPath(path, index)));
     case 'tuple':
       if (!Array.isArray(value)) throw new CtyCodecError(`${describe(path)}: expected a tuple, got ${typeof value}`);
-      return inner.map((elementType, index) => toWire(value[index], elementType, `${path}[${index}]`));
+      return inner.map((elementType, index) => toWire(value[index], elementType, elementPath(path, index)));
     case 'map': {
       const record = asRecord(value, 'map', path);
       const wire: { [key: string]: unknown } = {};
-      for (const [key, element] of Object.entries(record)) wire[key] = toWire(element, inner, `${path}[${JSON.stringify(key)}]`);
+      for (const key in record) wire[key] = toWire(record[key], inner, keyPath(path, key));
       return wire;
     }
     case 'object': {
       const record = asRecord(value, 'object', path);
       const wire: { [key: string]: unknown } = {};
       // cty requires every attribute of the object type, in any order; absent ones are null.
-      for (const [name, attributeType] of Object.entries(inner)) wire[name] = toWire(record[name], attributeType, joinPath(path, name));
+      for (const [name, attributeType] of attributesOf(inner)) wire[name] = toWire(record[name], attributeType, joinPath(path, name));
       return wire;
     }
   }
 }
 
-function asRecord(value: CtyValue, kind: string, path: string): ObjectValue {
+function asRecord(value: CtyValue, kind: string, path: Path): ObjectValue {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || isUnknown(value)) {
     throw new CtyCodecError(`${describe(path)}: expected an ${kind}, got ${Array.isArray(value) ? 'an array' : typeof value}`);
   }
   return value;
 }
 
-function joinPath(path: string, attribute: string): string {
-  return path === '' ? attribute : `${path}.${attribute}`;
-}
-
 /** cty's dynamic encoding: [type JSON as bytes, value encoded with that type]. */
-function dynamicToWire(value: CtyValue, path: string): unknown {
+function dynamicToWire(value: CtyValue, path: Path): unknown {
   const type = inferType(value);
   return [new TextEncoder().encode(JSON.stringify(type)), toWire(value, type, path)];
 }
@@ -124,13 +161,15 @@ function inferType(value: CtyValue): WireType {
 
 /** Decodes cty msgpack of type `type`. */
 export function decodeMsgpack(bytes: Uint8Array, type: CtyType): CtyValue {
-  return fromWire(decoder.decode(bytes), type, '');
+  const raw = decoder.decode(bytes);
+  return withPaths((path) => fromWire(raw, type, path));
 }
 
 /** Decodes a cty JSON value (DynamicValue.json) of type `type`; JSON has no unknowns. */
 export function decodeJsonValue(bytes: Uint8Array | string, type: CtyType): CtyValue {
   const text = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
-  return fromWire(JSON.parse(text), type, '');
+  const raw: unknown = JSON.parse(text);
+  return withPaths((path) => fromWire(raw, type, path));
 }
 
 /** Parses a stored state (UpgradeResourceState's raw_state.json) into a plain object. */
@@ -145,10 +184,10 @@ export function decodeJsonState(bytes: Uint8Array | string): { [key: string]: un
 
 /** Reads already parsed JSON data (e.g. one attribute of a stored state) as a value of type `type`. */
 export function fromJsonData(raw: unknown, type: CtyType): CtyValue {
-  return fromWire(raw, type, '');
+  return withPaths((path) => fromWire(raw, type, path));
 }
 
-function fromWire(raw: unknown, type: WireType, path: string): CtyValue {
+function fromWire(raw: unknown, type: WireType, path: Path): CtyValue {
   if (raw === null || raw === undefined) return null;
   if (isUnknown(raw)) return UNKNOWN;
   if (type === 'dynamic') return dynamicFromWire(raw, path);
@@ -174,33 +213,33 @@ function fromWire(raw: unknown, type: WireType, path: string): CtyValue {
     case 'list':
     case 'set':
       if (!Array.isArray(raw)) throw new CtyCodecError(`${describe(path)}: expected a ${kind}`);
-      return raw.map((element, index) => fromWire(element, inner, `${path}[${index}]`));
+      return raw.map((element, index) => fromWire(element, inner, elementPath(path, index)));
     case 'tuple':
       if (!Array.isArray(raw)) throw new CtyCodecError(`${describe(path)}: expected a tuple`);
-      return inner.map((elementType, index) => fromWire(raw[index], elementType, `${path}[${index}]`));
+      return inner.map((elementType, index) => fromWire(raw[index], elementType, elementPath(path, index)));
     case 'map': {
       const record = rawRecord(raw, 'map', path);
       const value: ObjectValue = {};
-      for (const [key, element] of Object.entries(record)) value[key] = fromWire(element, inner, `${path}[${JSON.stringify(key)}]`);
+      for (const key in record) value[key] = fromWire(record[key], inner, keyPath(path, key));
       return value;
     }
     case 'object': {
       const record = rawRecord(raw, 'object', path);
       const value: ObjectValue = {};
-      for (const [name, attributeType] of Object.entries(inner)) value[name] = fromWire(record[name], attributeType, joinPath(path, name));
+      for (const [name, attributeType] of attributesOf(inner)) value[name] = fromWire(record[name], attributeType, joinPath(path, name));
       return value;
     }
   }
 }
 
-function rawRecord(raw: unknown, kind: string, path: string): { [key: string]: unknown } {
+function rawRecord(raw: unknown, kind: string, path: Path): { [key: string]: unknown } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || raw instanceof Uint8Array) {
     throw new CtyCodecError(`${describe(path)}: expected an ${kind}`);
   }
   return raw as { [key: string]: unknown };
 }
 
-function dynamicFromWire(raw: unknown, path: string): CtyValue {
+function dynamicFromWire(raw: unknown, path: Path): CtyValue {
   // In msgpack a dynamic value is [type JSON, value]; in JSON it is {"type": …, "value": …}.
   if (Array.isArray(raw) && raw.length === 2 && (raw[0] instanceof Uint8Array || typeof raw[0] === 'string')) {
     const typeJson = typeof raw[0] === 'string' ? raw[0] : Buffer.from(raw[0]).toString('utf8');

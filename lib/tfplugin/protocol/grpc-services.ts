@@ -21,8 +21,13 @@ const DECODE_OPTIONS: IConversionOptions = { longs: Number, enums: Number, defau
 /** A decoded message, before the caller reads it as the interface of its RPC. */
 export type DecodedMessage = { [field: string]: unknown };
 
+/**
+ * Our messages are already in protobufjs' plain-object form (numbers, Buffers, nested objects), so
+ * they are encoded as they are: no fromObject copy, and the writer's Buffer is not copied again.
+ */
 function encodeMessage(type: Type, message: object): Buffer {
-  return Buffer.from(type.encode(type.fromObject({ ...message })).finish());
+  const bytes = type.encode(message).finish();
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function decodeMessage(type: Type, bytes: Buffer): DecodedMessage {

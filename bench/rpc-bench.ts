@@ -1,0 +1,170 @@
+/**
+ * What one RPC costs a provider, outside Terraform: the calls a plan with refresh makes per
+ * resource (ValidateResourceConfig, UpgradeResourceState, ReadResource, PlanResourceChange), sent
+ * over go-plugin's mutual-TLS gRPC by 10 callers at once (Terraform's parallelism), to the Go
+ * anchor and to the kit's `echo_thing`, in alternating repetitions. Reported per RPC: the
+ * provider's CPU time (user + system, from /proc, so Linux only) and the protobuf bytes each way.
+ *
+ *   node dist/bench/rpc-bench.js [--rounds 2000] [--reps 3]
+ */
+import { readFileSync } from 'node:fs';
+import { encode } from '@msgpack/msgpack';
+import { serviceDefinition } from '../lib/tfplugin/protocol/grpc-services';
+import type { ProviderMethod, RequestOf } from '../lib/tfplugin/protocol/messages';
+import { PluginConnection, type RunningProvider, shutDown, startProvider } from '../lib/tfplugin/testing/provider-process';
+import { bundleProvider } from '../scripts/bundle-provider';
+import { KIT_ECHO_ENTRY, findGoAnchor, resourceArguments, round } from './bench-support';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../lib/tooling';
+
+const CALLERS = 10;
+const WARM_UP_ROUNDS = 200;
+const TYPE_NAME = 'echo_thing';
+const KIT_ECHO_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echo-thing.js');
+
+export interface RpcFigures {
+  /** Median over the repetitions of the provider's CPU time per RPC, in microseconds; absent off Linux. */
+  readonly cpuMicrosecondsPerRpc?: number;
+  readonly cpuMicrosecondsRuns: readonly number[];
+  /** Protobuf bytes of one resource's requests and answers, per RPC. */
+  readonly requestBytesPerRpc: number;
+  readonly responseBytesPerRpc: number;
+}
+
+export interface RpcBenchResult {
+  readonly rounds: number;
+  readonly reps: number;
+  readonly kitEcho: RpcFigures;
+  readonly goAnchor?: RpcFigures;
+  /** kit CPU per RPC / Go CPU per RPC. */
+  readonly ratio?: number;
+}
+
+/** The requests Terraform sends for resource `i` during a plan with refresh, as msgpack/JSON values like its own. */
+function planRequests(i: number): [ProviderMethod, object][] {
+  const args = resourceArguments(i);
+  const state = { id: args.name, ...args, created_date: '2026-11-26T00:00:00Z' };
+  const config = { msgpack: Buffer.from(encode({ ...args, id: null, created_date: null })) };
+  const current = { msgpack: Buffer.from(encode(state)) };
+  return [
+    ['ValidateResourceConfig', { type_name: TYPE_NAME, config }],
+    ['UpgradeResourceState', { type_name: TYPE_NAME, version: 0, raw_state: { json: Buffer.from(JSON.stringify(state)) } }],
+    ['ReadResource', { type_name: TYPE_NAME, current_state: current }],
+    ['PlanResourceChange', { type_name: TYPE_NAME, prior_state: current, proposed_new_state: current, config }],
+  ];
+}
+
+function cpuMilliseconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks of 10 ms on Linux.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+async function drive(connection: PluginConnection, rounds: number): Promise<void> {
+  let next = 0;
+  const caller = async () => {
+    while (next < rounds) {
+      for (const [method, request] of planRequests(next++)) await connection.provider6(method, request as RequestOf<typeof method>);
+    }
+  };
+  await Promise.all(Array.from({ length: CALLERS }, caller));
+}
+
+/** CPU per RPC of one provider process over `rounds` resources, after a warm-up. */
+async function measureOnce(program: string, rounds: number): Promise<number | undefined> {
+  const provider: RunningProvider = await startProvider(program);
+  const connection = new PluginConnection(provider);
+  try {
+    await connection.provider6('ConfigureProvider', { terraform_version: '1.11.4', config: { msgpack: Buffer.from(encode({})) } });
+    await drive(connection, WARM_UP_ROUNDS);
+    const before = cpuMilliseconds(provider.child.pid as number);
+    await drive(connection, rounds);
+    const after = cpuMilliseconds(provider.child.pid as number);
+    return before === undefined || after === undefined ? undefined : round(((after - before) * 1000) / (rounds * 4), 1);
+  } finally {
+    await shutDown(provider, connection);
+    connection.close();
+  }
+}
+
+/** Message sizes of one resource's RPCs against `program`. */
+async function messageBytes(program: string): Promise<{ request: number; response: number }> {
+  const provider = await startProvider(program);
+  const connection = new PluginConnection(provider);
+  const definition = serviceDefinition('tfplugin6.Provider');
+  let request = 0;
+  let response = 0;
+  try {
+    for (const [method, message] of planRequests(0)) {
+      request += definition[method].requestSerialize(message).length;
+      response += definition[method].responseSerialize(await connection.provider6(method, message as RequestOf<typeof method>)).length;
+    }
+  } finally {
+    await shutDown(provider, connection);
+    connection.close();
+  }
+  return { request: request / 4, response: response / 4 };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export async function runRpcBench(rounds = 2000, reps = 3): Promise<RpcBenchResult> {
+  const kit = await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: KIT_ECHO_BUNDLE });
+  const anchor = findGoAnchor();
+  const kitRuns: number[] = [];
+  const goRuns: number[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const kitCpu = await measureOnce(kit, rounds);
+    if (kitCpu !== undefined) kitRuns.push(kitCpu);
+    if (anchor) {
+      const goCpu = await measureOnce(anchor, rounds);
+      if (goCpu !== undefined) goRuns.push(goCpu);
+    }
+  }
+  const figures = async (program: string, runs: number[]): Promise<RpcFigures> => {
+    const bytes = await messageBytes(program);
+    return {
+      cpuMicrosecondsPerRpc: runs.length > 0 ? median(runs) : undefined,
+      cpuMicrosecondsRuns: runs,
+      requestBytesPerRpc: bytes.request,
+      responseBytesPerRpc: bytes.response,
+    };
+  };
+  const kitEcho = await figures(kit, kitRuns);
+  const goAnchor = anchor ? await figures(anchor, goRuns) : undefined;
+  const ratio =
+    kitEcho.cpuMicrosecondsPerRpc && goAnchor?.cpuMicrosecondsPerRpc ? round(kitEcho.cpuMicrosecondsPerRpc / goAnchor.cpuMicrosecondsPerRpc, 2) : undefined;
+  return { rounds, reps, kitEcho, goAnchor, ratio };
+}
+
+export function describeRpcBench(result: RpcBenchResult): string {
+  const line = (label: string, f: RpcFigures) =>
+    `${label}: ${f.cpuMicrosecondsPerRpc ?? '?'} µs CPU per RPC [${f.cpuMicrosecondsRuns.join(', ')}], ${f.requestBytesPerRpc} B in / ${f.responseBytesPerRpc} B out`;
+  return [
+    line('kit echo_thing', result.kitEcho),
+    result.goAnchor ? line('Go anchor', result.goAnchor) : 'Go anchor not found, not compared',
+    result.ratio !== undefined ? `ratio ${result.ratio}×` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+  runRpcBench(option('--rounds', 2000), option('--reps', 3)).then(
+    (result) => console.log(describeRpcBench(result)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
