@@ -5,9 +5,9 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:MPF5yR0AS90fcwNPSlSGaIZVI8xHiqAyx0rLKEeDgcQ=",
-    "h1:PuBtOlSIq8zDHXdzSRg1iyjwsRi7vWorZ/n157LUfAE=",
-    "h1:VvUFiV1vOHUlZxT8cyJSETjOZqYgiFNOrOInYpiHE0o=",
-    "h1:hCFMo/noaP7+g4SKMoQPEVxoIXmYHu7Xi9GUqqywFUs=",
+    "h1:Y2dBXaGNrO8mB8KKktiAgqkq8hSWhjU8IKJf2wzmEV0=",
+    "h1:tL2uuUNlN0PcnKjxjkb5mK+3mhElxKzEmBGMCf4evm4=",
+    "h1:vt8x42JbcSCaLMtoGf8fE8J9TxNhEuX6iQiz5vPLbJE=",
+    "h1:yMF07imLbFMoqvTGIXYclZ/XCCmDQcBcxgmiPdvOvug=",
   ]
 }
