@@ -1,9 +1,14 @@
 /**
- * What one RPC costs a provider, outside Terraform: the calls a plan with refresh makes per
- * resource (ValidateResourceConfig, UpgradeResourceState, ReadResource, PlanResourceChange), sent
- * over go-plugin's mutual-TLS gRPC by 10 callers at once (Terraform's parallelism), to the Go
- * anchor and to the kit's `echo_thing`, in alternating repetitions. Reported per RPC: the
- * provider's CPU time (user + system, from /proc, so Linux only) and the protobuf bytes each way.
+ * What one RPC and one start cost a provider, outside Terraform: the calls a plan with refresh
+ * makes per resource (ValidateResourceConfig, UpgradeResourceState, ReadResource,
+ * PlanResourceChange), sent over go-plugin's mutual-TLS gRPC by 10 callers at once (Terraform's
+ * parallelism), in alternating repetitions, to
+ * - the Go anchor,
+ * - the kit's `echo_thing` (the same schema and behaviour on this project's provider kit),
+ * - the grpc-js floor (bench/grpc-floor-provider.ts: grpc-js and protobufjs answering at once,
+ *   no provider logic): what any Node provider on the required libraries pays before its own code.
+ * Reported per RPC: the provider's CPU time (user + system, from /proc, so Linux only) and the
+ * protobuf bytes each way; per start: spawn to handshake line.
  *
  *   node dist/bench/rpc-bench.js [--rounds 2000] [--reps 3]
  */
@@ -16,11 +21,15 @@ import { bundleProvider } from '../scripts/bundle-provider';
 import { KIT_ECHO_ENTRY, findGoAnchor, resourceArguments, round } from './bench-support';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../lib/tooling';
+import { measureStartup } from '../lib/release';
 
 const CALLERS = 10;
 const WARM_UP_ROUNDS = 200;
 const TYPE_NAME = 'echo_thing';
 const KIT_ECHO_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echo-thing.js');
+const FLOOR_ENTRY = join(PACKAGE_ROOT, 'bench', 'grpc-floor-provider-main.ts');
+const FLOOR_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'grpc-floor-provider.js');
+const STARTS = 20;
 
 export interface RpcFigures {
   /** Median over the repetitions of the provider's CPU time per RPC, in microseconds; absent off Linux. */
@@ -29,15 +38,20 @@ export interface RpcFigures {
   /** Protobuf bytes of one resource's requests and answers, per RPC. */
   readonly requestBytesPerRpc: number;
   readonly responseBytesPerRpc: number;
+  /** Median spawn-to-handshake over STARTS starts, in milliseconds. */
+  readonly startMedianMs: number;
 }
 
 export interface RpcBenchResult {
   readonly rounds: number;
   readonly reps: number;
   readonly kitEcho: RpcFigures;
+  readonly grpcFloor: RpcFigures;
   readonly goAnchor?: RpcFigures;
   /** kit CPU per RPC / Go CPU per RPC. */
   readonly ratio?: number;
+  /** grpc-js floor CPU per RPC / Go CPU per RPC: the part of the ratio no provider code can remove. */
+  readonly floorRatio?: number;
 }
 
 /** The requests Terraform sends for resource `i` during a plan with refresh, as msgpack/JSON values like its own. */
@@ -118,43 +132,45 @@ function median(values: readonly number[]): number {
 
 export async function runRpcBench(rounds = 2000, reps = 3): Promise<RpcBenchResult> {
   const kit = await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: KIT_ECHO_BUNDLE });
+  const floor = await bundleProvider({ entry: FLOOR_ENTRY, outfile: FLOOR_BUNDLE });
   const anchor = findGoAnchor();
-  const kitRuns: number[] = [];
-  const goRuns: number[] = [];
+  const programs = [kit, floor, ...(anchor ? [anchor] : [])];
+  const runs = new Map<string, number[]>(programs.map((program) => [program, []]));
   for (let rep = 0; rep < reps; rep++) {
-    const kitCpu = await measureOnce(kit, rounds);
-    if (kitCpu !== undefined) kitRuns.push(kitCpu);
-    if (anchor) {
-      const goCpu = await measureOnce(anchor, rounds);
-      if (goCpu !== undefined) goRuns.push(goCpu);
+    for (const program of programs) {
+      const cpu = await measureOnce(program, rounds);
+      if (cpu !== undefined) runs.get(program)?.push(cpu);
     }
   }
-  const figures = async (program: string, runs: number[]): Promise<RpcFigures> => {
+  const figures = async (program: string): Promise<RpcFigures> => {
     const bytes = await messageBytes(program);
+    const cpuRuns = runs.get(program) ?? [];
+    const [command, args] = program.endsWith('.js') ? [process.execPath, [program]] : [program, []];
     return {
-      cpuMicrosecondsPerRpc: runs.length > 0 ? median(runs) : undefined,
-      cpuMicrosecondsRuns: runs,
+      cpuMicrosecondsPerRpc: cpuRuns.length > 0 ? median(cpuRuns) : undefined,
+      cpuMicrosecondsRuns: cpuRuns,
       requestBytesPerRpc: bytes.request,
       responseBytesPerRpc: bytes.response,
+      startMedianMs: round((await measureStartup(command, STARTS, args)).medianMs, 1),
     };
   };
-  const kitEcho = await figures(kit, kitRuns);
-  const goAnchor = anchor ? await figures(anchor, goRuns) : undefined;
-  const ratio =
-    kitEcho.cpuMicrosecondsPerRpc && goAnchor?.cpuMicrosecondsPerRpc ? round(kitEcho.cpuMicrosecondsPerRpc / goAnchor.cpuMicrosecondsPerRpc, 2) : undefined;
-  return { rounds, reps, kitEcho, goAnchor, ratio };
+  const kitEcho = await figures(kit);
+  const grpcFloor = await figures(floor);
+  const goAnchor = anchor ? await figures(anchor) : undefined;
+  const over = (figures: RpcFigures) =>
+    figures.cpuMicrosecondsPerRpc && goAnchor?.cpuMicrosecondsPerRpc ? round(figures.cpuMicrosecondsPerRpc / goAnchor.cpuMicrosecondsPerRpc, 2) : undefined;
+  return { rounds, reps, kitEcho, grpcFloor, goAnchor, ratio: over(kitEcho), floorRatio: over(grpcFloor) };
 }
 
 export function describeRpcBench(result: RpcBenchResult): string {
-  const line = (label: string, f: RpcFigures) =>
-    `${label}: ${f.cpuMicrosecondsPerRpc ?? '?'} µs CPU per RPC [${f.cpuMicrosecondsRuns.join(', ')}], ${f.requestBytesPerRpc} B in / ${f.responseBytesPerRpc} B out`;
+  const line = (label: string, f: RpcFigures, ratio?: number) =>
+    `${label}: ${f.cpuMicrosecondsPerRpc ?? '?'} µs CPU per RPC [${f.cpuMicrosecondsRuns.join(', ')}]${ratio !== undefined ? ` (${ratio}× Go)` : ''}, ` +
+    `${f.requestBytesPerRpc} B in / ${f.responseBytesPerRpc} B out; start to handshake ${f.startMedianMs} ms`;
   return [
-    line('kit echo_thing', result.kitEcho),
+    line('kit echo_thing', result.kitEcho, result.ratio),
+    line('grpc-js floor (no provider logic)', result.grpcFloor, result.floorRatio),
     result.goAnchor ? line('Go anchor', result.goAnchor) : 'Go anchor not found, not compared',
-    result.ratio !== undefined ? `ratio ${result.ratio}×` : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
+  ].join('\n');
 }
 
 if (require.main === module) {

@@ -8,7 +8,6 @@ import { fetchNodeRuntime } from './node-runtime';
 import { layOutRegistry } from './registry';
 import { REPOSITORY } from './repository';
 import { DEFAULT_NODE_VERSION, DEFAULT_PLATFORM_NAMES, findPlatform, terraformPlatformName, type ReleasePlatform } from './platforms';
-import { PROVIDER_NODE_FLAGS } from '../tfplugin/runtime-flags';
 import { bundleSeaMain, injectSeaBlob, prepareSeaBlob, seaMainSource } from './sea';
 import { signDetached, type Signature, type SigningKey } from './signing';
 import { createZip } from './zip';
@@ -187,8 +186,8 @@ export function cachedReleaseExecutable(
   const nodeVersion = options.nodeVersion ?? DEFAULT_NODE_VERSION;
   const cacheDir = resolve(options.cacheDir ?? join(REPOSITORY, 'dist/release/cache'));
   const bundle = options.bundle ?? providerBundle();
-  // Everything the executable is made of: the bundle, the entry, the runtime and its flags.
-  const parts = [sha256Hex(readFileSync(bundle)), sha256Hex(readFileSync(seaMainSource())), nodeVersion, version, platform.name, ...PROVIDER_NODE_FLAGS];
+  // Everything the executable is made of: the bundle, the entry and the runtime.
+  const parts = [sha256Hex(readFileSync(bundle)), sha256Hex(readFileSync(seaMainSource())), nodeVersion, version, platform.name];
   const key = sha256Hex(parts.join('\n')).slice(0, 16);
   const dir = join(cacheDir, 'executables', key);
   const result = (): CachedExecutable => {

@@ -1,7 +1,6 @@
 import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_TYPE } from '../../domain';
-import { PROVIDER_NODE_FLAGS } from '../../tfplugin/runtime-flags';
 import { PACKAGE_ROOT } from './package-root';
 
 /** The provider's version: the package's, so a new release is a new mirror entry. */
@@ -68,8 +67,7 @@ export function installFilesystemMirror(mirrorDir: string, provider: ProviderPac
   }
   const bundle = provider.bundle;
   // The node binary is named by absolute path: Terraform may start providers with a reduced PATH.
-  const flags = PROVIDER_NODE_FLAGS.map(shellQuote).join(' ');
-  const script = `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${flags} ${shellQuote(resolve(bundle))} "$@"\n`;
+  const script = `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(resolve(bundle))} "$@"\n`;
   if (!existsSync(launcher) || readFileSync(launcher, 'utf8') !== script) writeFileSync(launcher, script);
   chmodSync(launcher, 0o755);
   return launcher;
