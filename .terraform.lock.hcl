@@ -5,9 +5,9 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:Y2dBXaGNrO8mB8KKktiAgqkq8hSWhjU8IKJf2wzmEV0=",
-    "h1:tL2uuUNlN0PcnKjxjkb5mK+3mhElxKzEmBGMCf4evm4=",
-    "h1:vt8x42JbcSCaLMtoGf8fE8J9TxNhEuX6iQiz5vPLbJE=",
-    "h1:yMF07imLbFMoqvTGIXYclZ/XCCmDQcBcxgmiPdvOvug=",
+    "h1:HWdllmdg+AiJoLsZ+KMeVtJNwzk6VF7seDRDRUvfzNI=",
+    "h1:RcYL+52ge5+Nqm2wjXKGQvsh0vNe7Sh1o5pKTVkP2xE=",
+    "h1:V9NzHPtJO2qHJARBjZ/k4wdQSSeYD2QsI6YrwNXgDCU=",
+    "h1:herfAY/68oIQqe3QSsyMiQFQKfVz1sWGardtJ9Yz5sU=",
   ]
 }
