@@ -18,6 +18,10 @@ const ECHO_VERSION = '0.1.0';
 /** The kit's echo_thing provider, bundled from source like the real provider. */
 export const KIT_ECHO_ENTRY = join(PACKAGE_ROOT, 'bench', 'echo-thing-provider-main.ts');
 const KIT_ECHO_SOURCE = `${PROVIDER_HOST}/${PROVIDER_NAMESPACE}/echo`;
+/** The grpc-js floor: the same echo_thing with no provider kit (bench/grpc-floor-provider.ts). */
+export const FLOOR_ENTRY = join(PACKAGE_ROOT, 'bench', 'grpc-floor-provider-main.ts');
+const FLOOR_TYPE = 'echofloor';
+const FLOOR_SOURCE = `${PROVIDER_HOST}/${PROVIDER_NAMESPACE}/${FLOOR_TYPE}`;
 
 /**
  * The Go anchor: BENCH_GO_ANCHOR if set, else `shared/anchors/...` beside the checkout or any
@@ -49,7 +53,7 @@ function resources(type: string, count: number, body: (i: number) => object): Re
   return { [type]: Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${i}`, body(i)])) };
 }
 
-export type VariantId = 'terraform_data' | 'go_anchor' | 'kit_echo' | 'oos' | 'oos_latency';
+export type VariantId = 'terraform_data' | 'go_anchor' | 'grpc_floor' | 'kit_echo' | 'oos' | 'oos_latency';
 
 /** The .tf.json of one variant with `count` resources. */
 export function variantConfig(variant: VariantId, count: number): object {
@@ -57,12 +61,15 @@ export function variantConfig(variant: VariantId, count: number): object {
     case 'terraform_data':
       return { resource: resources('terraform_data', count, (i) => ({ input: resourceArguments(i) })) };
     case 'go_anchor':
-    case 'kit_echo':
+    case 'grpc_floor':
+    case 'kit_echo': {
+      const source = { go_anchor: ANCHOR_SOURCE, grpc_floor: FLOOR_SOURCE, kit_echo: KIT_ECHO_SOURCE }[variant];
       return {
-        terraform: { required_providers: { echo: { source: variant === 'go_anchor' ? ANCHOR_SOURCE : KIT_ECHO_SOURCE, version: ECHO_VERSION } } },
+        terraform: { required_providers: { echo: { source, version: ECHO_VERSION } } },
         provider: { echo: [{}] },
         resource: resources('echo_thing', count, resourceArguments),
       };
+    }
     case 'oos':
     case 'oos_latency':
       return { ...oosProviderConfig(), resource: resources('oos_chat_configuration', count, resourceArguments) };
@@ -76,11 +83,17 @@ export interface BenchMirror {
   readonly anchor?: string;
 }
 
-export function setUpBenchMirror(kitEchoBundle: string, anchor: string | undefined, oosBundle: string = OOS_PROVIDER_PACKAGE.bundle): BenchMirror {
+export function setUpBenchMirror(
+  kitEchoBundle: string,
+  anchor: string | undefined,
+  oosBundle: string = OOS_PROVIDER_PACKAGE.bundle,
+  floorBundle?: string,
+): BenchMirror {
   const root = mkdtempSync(join(tmpdir(), 'oos-bench-'));
   const mirror = join(root, 'mirror');
   installFilesystemMirror(mirror, { ...OOS_PROVIDER_PACKAGE, bundle: oosBundle });
   installFilesystemMirror(mirror, { type: 'echo', version: ECHO_VERSION, bundle: kitEchoBundle });
+  if (floorBundle) installFilesystemMirror(mirror, { type: FLOOR_TYPE, version: ECHO_VERSION, bundle: floorBundle });
   if (anchor) {
     const target = join(mirror, ANCHOR_SOURCE, ECHO_VERSION, terraformPlatform());
     mkdirSync(target, { recursive: true });

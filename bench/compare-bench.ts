@@ -1,5 +1,6 @@
 /**
- * Issue 11's comparison: terraform_data, the Go anchor's `echo_thing`, the kit's `echo_thing` and
+ * Issue 11's comparison: terraform_data, the Go anchor's `echo_thing`, the same served on grpc-js
+ * with no provider kit (the floor of the required libraries), the kit's `echo_thing` and
  * `oos_chat_configuration` against the in-process emulator (and, apart, against the emulator with
  * 50 ms of latency), `count` resources each, run interleaved: every repetition applies (fresh
  * state), plans with refresh and destroys each variant in turn, in an order rotated per
@@ -9,6 +10,7 @@ import { bundleProvider } from '../scripts/bundle-provider';
 import { type RunningEmulator, startEmulator } from '../lib/emulator';
 import { TerraformWorkspace, emulatorClientEnvironment } from '../lib/tooling';
 import {
+  FLOOR_ENTRY,
   KIT_ECHO_ENTRY,
   ProviderMemoryWatch,
   type Summary,
@@ -29,6 +31,7 @@ export type Phase = (typeof PHASES)[number];
 export const VARIANT_LABELS: Record<VariantId, string> = {
   terraform_data: 'terraform_data (same fields in input)',
   go_anchor: 'Go anchor echo_thing',
+  grpc_floor: 'grpc-js floor echo_thing (no provider kit)',
   kit_echo: 'kit echo_thing (TypeScript, no API calls)',
   oos: 'oos_chat_configuration, emulator',
   oos_latency: 'oos_chat_configuration, emulator latencyMs 50',
@@ -63,12 +66,18 @@ export interface CompareResult {
 }
 
 const KIT_ECHO_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echo-thing.js');
+const FLOOR_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'grpc-floor-provider.js');
 
 export async function runCompareBench(options: CompareOptions): Promise<CompareResult> {
   const { count, reps, latencyMs, log } = options;
   const anchorPath = findGoAnchor();
   if (!anchorPath) log('Go anchor not found (../shared/anchors/go-echo-provider/, or BENCH_GO_ANCHOR): skipping it; no ratios to Go.');
-  const mirror = setUpBenchMirror(await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: KIT_ECHO_BUNDLE }), anchorPath);
+  const mirror = setUpBenchMirror(
+    await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: KIT_ECHO_BUNDLE }),
+    anchorPath,
+    undefined,
+    await bundleProvider({ entry: FLOOR_ENTRY, outfile: FLOOR_BUNDLE }),
+  );
   const emulators: RunningEmulator[] = [];
   const emulatorEnv = async (latency: number) => {
     const emulator = await startEmulator(latency > 0 ? { faults: { latencyMs: latency } } : {});
@@ -78,6 +87,7 @@ export async function runCompareBench(options: CompareOptions): Promise<CompareR
   const ids: VariantId[] = [
     'terraform_data',
     ...(anchorPath ? (['go_anchor'] as const) : []),
+    'grpc_floor',
     'kit_echo',
     'oos',
     ...(latencyMs > 0 ? (['oos_latency'] as const) : []),

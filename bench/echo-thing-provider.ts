@@ -9,7 +9,7 @@ import type { ProviderDefinition } from '../lib/tfplugin/schema';
 
 const optionalString = (description: string) => ({ type: 'string', optional: true, description }) as const;
 
-const echoThingSchema = defineSchema({
+export const echoThingSchema = defineSchema({
   version: 0,
   block: {
     attributes: {

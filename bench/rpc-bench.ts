@@ -5,8 +5,8 @@
  * parallelism), in alternating repetitions, to
  * - the Go anchor,
  * - the kit's `echo_thing` (the same schema and behaviour on this project's provider kit),
- * - the grpc-js floor (bench/grpc-floor-provider.ts: grpc-js and protobufjs answering at once,
- *   no provider logic): what any Node provider on the required libraries pays before its own code.
+ * - the grpc-js floor (bench/grpc-floor-provider.ts: the same echo_thing on grpc-js, protobufjs
+ *   and msgpack with no provider kit): what a Node provider on the required libraries pays anyway.
  * Reported per RPC: the provider's CPU time (user + system, from /proc, so Linux only) and the
  * protobuf bytes each way; per start: spawn to handshake line.
  *
@@ -18,7 +18,7 @@ import { serviceDefinition } from '../lib/tfplugin/protocol/grpc-services';
 import type { ProviderMethod, RequestOf } from '../lib/tfplugin/protocol/messages';
 import { PluginConnection, type RunningProvider, shutDown, startProvider } from '../lib/tfplugin/testing/provider-process';
 import { bundleProvider } from '../scripts/bundle-provider';
-import { KIT_ECHO_ENTRY, findGoAnchor, resourceArguments, round } from './bench-support';
+import { FLOOR_ENTRY, KIT_ECHO_ENTRY, findGoAnchor, resourceArguments, round } from './bench-support';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../lib/tooling';
 import { measureStartup } from '../lib/release';
@@ -27,7 +27,6 @@ const CALLERS = 10;
 const WARM_UP_ROUNDS = 200;
 const TYPE_NAME = 'echo_thing';
 const KIT_ECHO_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echo-thing.js');
-const FLOOR_ENTRY = join(PACKAGE_ROOT, 'bench', 'grpc-floor-provider-main.ts');
 const FLOOR_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'grpc-floor-provider.js');
 const STARTS = 20;
 

@@ -8,7 +8,9 @@
  * Node's whole root store (~20 ms of every start, and Terraform starts the provider 3-4 times per
  * command). The context trusts nothing instead, and each connection is checked against
  * PLUGIN_CLIENT_CERT byte for byte (and its validity dates, as go-plugin's verification does)
- * before grpc-js gets it through its connection injector.
+ * before grpc-js gets it through its connection injector. The TLS handshake itself makes the
+ * client sign with the key of the certificate it presents, so presenting Terraform's certificate
+ * proves holding Terraform's key, as chain verification would.
  *
  * Like go-plugin, SIGINT is ignored: Ctrl-C reaches the whole process group, and Terraform
  * stops providers itself (StopProvider, then Shutdown, then a kill). stdin is Terraform's own
