@@ -20,6 +20,8 @@ export const KIT_ECHO_ENTRY = join(PACKAGE_ROOT, 'bench', 'echo-thing-provider-m
 const KIT_ECHO_SOURCE = `${PROVIDER_HOST}/${PROVIDER_NAMESPACE}/echo`;
 /** The grpc-js floor: the same echo_thing with no provider kit (bench/grpc-floor-provider.ts). */
 export const FLOOR_ENTRY = join(PACKAGE_ROOT, 'bench', 'grpc-floor-provider-main.ts');
+/** Named unlike any module tsc writes to dist/bench, which would overwrite the loader. */
+export const FLOOR_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echofloor.js');
 const FLOOR_TYPE = 'echofloor';
 const FLOOR_SOURCE = `${PROVIDER_HOST}/${PROVIDER_NAMESPACE}/${FLOOR_TYPE}`;
 

@@ -10,6 +10,7 @@ import { bundleProvider } from '../scripts/bundle-provider';
 import { type RunningEmulator, startEmulator } from '../lib/emulator';
 import { TerraformWorkspace, emulatorClientEnvironment } from '../lib/tooling';
 import {
+  FLOOR_BUNDLE,
   FLOOR_ENTRY,
   KIT_ECHO_ENTRY,
   ProviderMemoryWatch,
@@ -66,7 +67,6 @@ export interface CompareResult {
 }
 
 const KIT_ECHO_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echo-thing.js');
-const FLOOR_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'grpc-floor-provider.js');
 
 export async function runCompareBench(options: CompareOptions): Promise<CompareResult> {
   const { count, reps, latencyMs, log } = options;

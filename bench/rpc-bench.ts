@@ -7,8 +7,10 @@
  * - the kit's `echo_thing` (the same schema and behaviour on this project's provider kit),
  * - the grpc-js floor (bench/grpc-floor-provider.ts: the same echo_thing on grpc-js, protobufjs
  *   and msgpack with no provider kit): what a Node provider on the required libraries pays anyway.
- * Reported per RPC: the provider's CPU time (user + system, from /proc, so Linux only) and the
- * protobuf bytes each way; per start: spawn to handshake line.
+ * Reported per RPC: the provider's CPU time (user + system, from /proc, so Linux only) once warm
+ * and over a fresh process's first 300 resources (Terraform's provider processes are short-lived:
+ * most of their RPCs run before V8's optimising compiler has kicked in), and the protobuf bytes each
+ * way; per start: spawn to handshake line.
  *
  *   node dist/bench/rpc-bench.js [--rounds 2000] [--reps 3]
  */
@@ -18,22 +20,25 @@ import { serviceDefinition } from '../lib/tfplugin/protocol/grpc-services';
 import type { ProviderMethod, RequestOf } from '../lib/tfplugin/protocol/messages';
 import { PluginConnection, type RunningProvider, shutDown, startProvider } from '../lib/tfplugin/testing/provider-process';
 import { bundleProvider } from '../scripts/bundle-provider';
-import { FLOOR_ENTRY, KIT_ECHO_ENTRY, findGoAnchor, resourceArguments, round } from './bench-support';
+import { FLOOR_BUNDLE, FLOOR_ENTRY, KIT_ECHO_ENTRY, findGoAnchor, resourceArguments, round } from './bench-support';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../lib/tooling';
 import { measureStartup } from '../lib/release';
 
 const CALLERS = 10;
 const WARM_UP_ROUNDS = 200;
+/** A fresh process's first resources: what each of Terraform's short-lived provider processes sees. */
+const COLD_ROUNDS = 300;
 const TYPE_NAME = 'echo_thing';
 const KIT_ECHO_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echo-thing.js');
-const FLOOR_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'grpc-floor-provider.js');
 const STARTS = 20;
 
 export interface RpcFigures {
-  /** Median over the repetitions of the provider's CPU time per RPC, in microseconds; absent off Linux. */
+  /** Median over the repetitions of the provider's CPU time per RPC once warm, in microseconds; absent off Linux. */
   readonly cpuMicrosecondsPerRpc?: number;
   readonly cpuMicrosecondsRuns: readonly number[];
+  /** The same over a fresh process's first COLD_ROUNDS resources, before the JIT has warmed up. */
+  readonly coldCpuMicrosecondsPerRpc?: number;
   /** Protobuf bytes of one resource's requests and answers, per RPC. */
   readonly requestBytesPerRpc: number;
   readonly responseBytesPerRpc: number;
@@ -88,13 +93,13 @@ async function drive(connection: PluginConnection, rounds: number): Promise<void
   await Promise.all(Array.from({ length: CALLERS }, caller));
 }
 
-/** CPU per RPC of one provider process over `rounds` resources, after a warm-up. */
-async function measureOnce(program: string, rounds: number): Promise<number | undefined> {
+/** CPU per RPC of one provider process over `rounds` resources, after `warmUp` resources. */
+async function measureOnce(program: string, rounds: number, warmUp: number): Promise<number | undefined> {
   const provider: RunningProvider = await startProvider(program);
   const connection = new PluginConnection(provider);
   try {
     await connection.provider6('ConfigureProvider', { terraform_version: '1.11.4', config: { msgpack: Buffer.from(encode({})) } });
-    await drive(connection, WARM_UP_ROUNDS);
+    await drive(connection, warmUp);
     const before = cpuMilliseconds(provider.child.pid as number);
     await drive(connection, rounds);
     const after = cpuMilliseconds(provider.child.pid as number);
@@ -135,19 +140,24 @@ export async function runRpcBench(rounds = 2000, reps = 3): Promise<RpcBenchResu
   const anchor = findGoAnchor();
   const programs = [kit, floor, ...(anchor ? [anchor] : [])];
   const runs = new Map<string, number[]>(programs.map((program) => [program, []]));
+  const coldRuns = new Map<string, number[]>(programs.map((program) => [program, []]));
   for (let rep = 0; rep < reps; rep++) {
     for (const program of programs) {
-      const cpu = await measureOnce(program, rounds);
+      const cpu = await measureOnce(program, rounds, WARM_UP_ROUNDS);
       if (cpu !== undefined) runs.get(program)?.push(cpu);
+      const cold = await measureOnce(program, COLD_ROUNDS, 0);
+      if (cold !== undefined) coldRuns.get(program)?.push(cold);
     }
   }
   const figures = async (program: string): Promise<RpcFigures> => {
     const bytes = await messageBytes(program);
     const cpuRuns = runs.get(program) ?? [];
+    const cold = coldRuns.get(program) ?? [];
     const [command, args] = program.endsWith('.js') ? [process.execPath, [program]] : [program, []];
     return {
       cpuMicrosecondsPerRpc: cpuRuns.length > 0 ? median(cpuRuns) : undefined,
       cpuMicrosecondsRuns: cpuRuns,
+      coldCpuMicrosecondsPerRpc: cold.length > 0 ? median(cold) : undefined,
       requestBytesPerRpc: bytes.request,
       responseBytesPerRpc: bytes.response,
       startMedianMs: round((await measureStartup(command, STARTS, args)).medianMs, 1),
@@ -163,7 +173,8 @@ export async function runRpcBench(rounds = 2000, reps = 3): Promise<RpcBenchResu
 
 export function describeRpcBench(result: RpcBenchResult): string {
   const line = (label: string, f: RpcFigures, ratio?: number) =>
-    `${label}: ${f.cpuMicrosecondsPerRpc ?? '?'} µs CPU per RPC [${f.cpuMicrosecondsRuns.join(', ')}]${ratio !== undefined ? ` (${ratio}× Go)` : ''}, ` +
+    `${label}: ${f.cpuMicrosecondsPerRpc ?? '?'} µs CPU per RPC warm [${f.cpuMicrosecondsRuns.join(', ')}]${ratio !== undefined ? ` (${ratio}× Go)` : ''}, ` +
+    `${f.coldCpuMicrosecondsPerRpc ?? '?'} µs over a fresh process's first ${COLD_ROUNDS} resources, ` +
     `${f.requestBytesPerRpc} B in / ${f.responseBytesPerRpc} B out; start to handshake ${f.startMedianMs} ms`;
   return [
     line('kit echo_thing', result.kitEcho, result.ratio),
