@@ -1,0 +1,50 @@
+/**
+ * The bench's own pieces, checked for behaviour (never for speed): the grpc-js floor and the kit's
+ * echo_thing must be the same provider to Terraform as the Go anchor's, or the comparison measures
+ * different work; and a machine setting the bench clears must be reported.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleProvider } from '../../scripts/bundle-provider';
+import { FLOOR_ENTRY, KIT_ECHO_ENTRY, benchEnvironment, benchWorkspace, setUpBenchMirror, type BenchMirror } from '../../bench/bench-support';
+
+describe('the machine settings the bench clears', () => {
+  test('NODE_EXTRA_CA_CERTS is cleared for the runs and named in the notes', () => {
+    const { overrides, notes } = benchEnvironment({ NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/extra.pem' });
+    expect(overrides).toEqual({ NODE_EXTRA_CA_CERTS: '' });
+    expect(notes.join('\n')).toContain('/etc/ssl/certs/extra.pem');
+  });
+
+  test('nothing is changed or noted when it is not set', () => {
+    expect(benchEnvironment({})).toEqual({ overrides: {}, notes: [] });
+  });
+});
+
+describe('the echo_thing variants under terraform', () => {
+  let mirror: BenchMirror;
+  beforeAll(async () => {
+    const out = mkdtempSync(join(tmpdir(), 'bench-variants-'));
+    const kit = await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(out, 'kit', 'terraform-provider-echo.js'), codeCache: false });
+    const floor = await bundleProvider({ entry: FLOOR_ENTRY, outfile: join(out, 'floor', 'terraform-provider-echofloor.js'), codeCache: false });
+    mirror = setUpBenchMirror(kit, undefined, undefined, floor);
+  });
+  afterAll(() => rmSync(mirror.root, { recursive: true, force: true }));
+
+  test.each(['grpc_floor', 'kit_echo'] as const)('%s applies 3 resources, then plans no change, then destroys them', async (variant) => {
+    const workspace = await benchWorkspace(mirror, variant, 3);
+    await workspace.apply();
+    const state = await workspace.state();
+    const resources = (state.values?.root_module.resources ?? []).map(
+      (resource) => resource.values as { id: string; name: string; created_date: string; tags: object },
+    );
+    expect(resources.map((values) => values.id).sort()).toEqual(['bench-0', 'bench-1', 'bench-2']);
+    for (const values of resources) {
+      expect(values.id).toBe(values.name);
+      expect(values.created_date).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(values.tags).toEqual(expect.objectContaining({ Team: 'bench' }));
+    }
+    expect((await workspace.planExitCode()).code).toBe(0);
+    await workspace.expect(['destroy', '-auto-approve', '-input=false', '-no-color']);
+  });
+});
