@@ -161,14 +161,23 @@ export function round(value: number, digits = 3): number {
 
 // ---- provider memory -------------------------------------------------------------------------
 
-function parentOf(pid: string): number | undefined {
+/**
+ * The fields of /proc/<pid>/stat after the command name ("pid (comm) state ppid ..."; comm may hold
+ * spaces, so the fields start after the last ')'): [0] state, [1] ppid, [11] utime, [12] stime.
+ * Undefined when the process is gone or this is not Linux.
+ */
+export function procStatFields(pid: number | string): string[] | undefined {
   try {
-    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
+}
+
+function parentOf(pid: string): number | undefined {
+  const fields = procStatFields(pid);
+  return fields ? Number(fields[1]) : undefined;
 }
 
 function peakRssKb(pid: number): number {

@@ -14,13 +14,12 @@
  *
  *   node dist/bench/rpc-bench.js [--rounds 2000] [--reps 3]
  */
-import { readFileSync } from 'node:fs';
 import { encode } from '@msgpack/msgpack';
 import { serviceDefinition } from '../lib/tfplugin/protocol/grpc-services';
 import type { ProviderMethod, RequestOf } from '../lib/tfplugin/protocol/messages';
 import { PluginConnection, type RunningProvider, shutDown, startProvider } from '../lib/tfplugin/testing/provider-process';
 import { bundleProvider } from '../scripts/bundle-provider';
-import { FLOOR_BUNDLE, FLOOR_ENTRY, KIT_ECHO_ENTRY, findGoAnchor, resourceArguments, round } from './bench-support';
+import { FLOOR_BUNDLE, FLOOR_ENTRY, KIT_ECHO_ENTRY, findGoAnchor, procStatFields, resourceArguments, round } from './bench-support';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../lib/tooling';
 import { measureStartup } from '../lib/release';
@@ -73,14 +72,9 @@ function planRequests(i: number): [ProviderMethod, object][] {
 }
 
 function cpuMilliseconds(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, in clock ticks of 10 ms on Linux.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
+  const fields = procStatFields(pid);
+  // utime and stime, in clock ticks of 10 ms on Linux.
+  return fields ? (Number(fields[11]) + Number(fields[12])) * 10 : undefined;
 }
 
 async function drive(connection: PluginConnection, rounds: number): Promise<void> {
