@@ -1,20 +1,12 @@
 import { spawn } from 'node:child_process';
 import { generateSelfSignedCertificate } from '../tfplugin/protocol/certificate';
-
-/** go-plugin's magic cookie for Terraform providers: without it a provider refuses to start. */
-const MAGIC_COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
+import { pluginEnvironment } from '../tfplugin/protocol/handshake';
 /** What a tfplugin6 provider prints first: core version 1, protocol 6, a unix socket, grpc, its certificate. */
 export const HANDSHAKE_LINE = /^1\|6\|unix\|[^|]+\|grpc\|[A-Za-z0-9+/=]+$/;
 
 /** The environment Terraform starts a provider with, and a fresh client certificate in it. */
 export function providerEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE,
-    PLUGIN_PROTOCOL_VERSIONS: '6',
-    PLUGIN_CLIENT_CERT: generateSelfSignedCertificate().certPem,
-    ...extra,
-  };
+  return { ...pluginEnvironment(generateSelfSignedCertificate().certPem, '6'), ...extra };
 }
 
 export interface HandshakeResult {
