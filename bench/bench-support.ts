@@ -17,6 +17,7 @@ const ANCHOR_SOURCE = 'example.local/bench/echo';
 const ECHO_VERSION = '0.1.0';
 /** The kit's echo_thing provider, bundled from source like the real provider. */
 export const KIT_ECHO_ENTRY = join(PACKAGE_ROOT, 'bench', 'echo-thing-provider-main.ts');
+export const KIT_ECHO_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echo-thing.js');
 const KIT_ECHO_SOURCE = `${PROVIDER_HOST}/${PROVIDER_NAMESPACE}/echo`;
 /** The grpc-js floor: the same echo_thing with no provider kit (bench/grpc-floor-provider.ts). */
 export const FLOOR_ENTRY = join(PACKAGE_ROOT, 'bench', 'grpc-floor-provider-main.ts');

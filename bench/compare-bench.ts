@@ -12,6 +12,7 @@ import { TerraformWorkspace, emulatorClientEnvironment } from '../lib/tooling';
 import {
   FLOOR_BUNDLE,
   FLOOR_ENTRY,
+  KIT_ECHO_BUNDLE,
   KIT_ECHO_ENTRY,
   ProviderMemoryWatch,
   type Summary,
@@ -23,8 +24,6 @@ import {
   summarise,
 } from './bench-support';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../lib/tooling';
 
 export const PHASES = ['apply', 'plan', 'destroy'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -65,8 +64,6 @@ export interface CompareResult {
   /** Median of the variant / median of the Go anchor, per phase; empty without the anchor. */
   readonly ratiosToGo: Partial<Record<VariantId, Record<Phase, number>>>;
 }
-
-const KIT_ECHO_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echo-thing.js');
 
 export async function runCompareBench(options: CompareOptions): Promise<CompareResult> {
   const { count, reps, latencyMs, log } = options;

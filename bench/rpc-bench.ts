@@ -17,11 +17,9 @@
 import { encode } from '@msgpack/msgpack';
 import { serviceDefinition } from '../lib/tfplugin/protocol/grpc-services';
 import type { ProviderMethod, RequestOf } from '../lib/tfplugin/protocol/messages';
-import { PluginConnection, type RunningProvider, shutDown, startProvider } from '../lib/tfplugin/testing/provider-process';
+import { PluginConnection, type RunningProvider, providerCommand, shutDown, startProvider } from '../lib/tfplugin/testing/provider-process';
 import { bundleProvider } from '../scripts/bundle-provider';
-import { FLOOR_BUNDLE, FLOOR_ENTRY, KIT_ECHO_ENTRY, findGoAnchor, procStatFields, resourceArguments, round } from './bench-support';
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../lib/tooling';
+import { FLOOR_BUNDLE, FLOOR_ENTRY, KIT_ECHO_BUNDLE, KIT_ECHO_ENTRY, findGoAnchor, procStatFields, resourceArguments, round } from './bench-support';
 import { measureStartup } from '../lib/release';
 
 const CALLERS = 10;
@@ -29,7 +27,6 @@ const WARM_UP_ROUNDS = 200;
 /** A fresh process's first resources: what each of Terraform's short-lived provider processes sees. */
 const COLD_ROUNDS = 300;
 const TYPE_NAME = 'echo_thing';
-const KIT_ECHO_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echo-thing.js');
 const STARTS = 20;
 
 export interface RpcFigures {
@@ -147,7 +144,7 @@ export async function runRpcBench(rounds = 2000, reps = 3): Promise<RpcBenchResu
     const bytes = await messageBytes(program);
     const cpuRuns = runs.get(program) ?? [];
     const cold = coldRuns.get(program) ?? [];
-    const [command, args] = program.endsWith('.js') ? [process.execPath, [program]] : [program, []];
+    const [command, args] = providerCommand(program);
     return {
       cpuMicrosecondsPerRpc: cpuRuns.length > 0 ? median(cpuRuns) : undefined,
       cpuMicrosecondsRuns: cpuRuns,
