@@ -29,14 +29,14 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-function workspace(options: { binary?: string; onLine?: (line: string) => void } = {}): TerraformWorkspace {
+function workspace(options: { binary?: string; onLine?: (line: string) => void } = {}): Promise<TerraformWorkspace> {
   return TerraformWorkspace.temporary({ provider: { type: 'fake', version: '1.2.3', bundle: fakeTerraform }, ...options });
 }
 
 describe('TerraformWorkspace', () => {
   test('runs TERRAFORM_BINARY when it is set, as npm start does', async () => {
     process.env.TERRAFORM_BINARY = fakeTerraform;
-    const ws = workspace();
+    const ws = await workspace();
     try {
       expect((await ws.init()).stdout).toContain('args: init -input=false -no-color');
     } finally {
@@ -46,7 +46,7 @@ describe('TerraformWorkspace', () => {
   });
 
   test('lays out the provider in terraform.d/plugins with a CLI config using it, and removes the folder on dispose', async () => {
-    const ws = workspace({ binary: fakeTerraform });
+    const ws = await workspace({ binary: fakeTerraform });
     const { stdout } = await ws.run(['version']);
     expect(stdout).toContain(`config: ${join(ws.dir, 'terraform.rc')}`);
     expect(ws.readFile('terraform.rc')).toContain(JSON.stringify(join(ws.dir, 'terraform.d', 'plugins')));
@@ -56,7 +56,7 @@ describe('TerraformWorkspace', () => {
   });
 
   test('expect names the command, the exit code and the output when terraform fails', async () => {
-    const ws = workspace({ binary: fakeTerraform });
+    const ws = await workspace({ binary: fakeTerraform });
     try {
       await expect(ws.expect(['plan', '-no-color'], 0, { FAKE_EXIT: '1' })).rejects.toThrow(
         /terraform plan -no-color exited 1, expected 0[\s\S]*args: plan[\s\S]*oops/,
@@ -69,7 +69,7 @@ describe('TerraformWorkspace', () => {
 
   test('hands every output line to onLine as it arrives, and then only points at them on failure', async () => {
     const lines: string[] = [];
-    const ws = workspace({ binary: fakeTerraform, onLine: (line) => lines.push(line) });
+    const ws = await workspace({ binary: fakeTerraform, onLine: (line) => lines.push(line) });
     try {
       await expect(ws.expect(['apply'], 0, { FAKE_EXIT: '1' })).rejects.toThrow(
         /^terraform apply failed with exit code 1 in .*; see the terraform lines above$/,
@@ -81,7 +81,7 @@ describe('TerraformWorkspace', () => {
   });
 
   test('says how to point at terraform when the binary cannot be started', async () => {
-    const ws = workspace({ binary: join(scratch, 'no-terraform') });
+    const ws = await workspace({ binary: join(scratch, 'no-terraform') });
     try {
       await expect(ws.run(['init'])).rejects.toThrow(/could not run .*no-terraform init: .*set TERRAFORM_BINARY/);
     } finally {
@@ -91,11 +91,17 @@ describe('TerraformWorkspace', () => {
 });
 
 describe('terraformEnvironment', () => {
-  test('drops the caller’s Alibaba Cloud credentials and TF_VAR_ values, keeps the rest, and adds the CLI config and extras last', () => {
+  test('drops the caller’s Alibaba Cloud credentials, TF_VAR_ values and plugin cache, keeps the rest, and adds the CLI config and extras last', () => {
     const env = terraformEnvironment(
       '/x/terraform.rc',
       { TF_VAR_mine: 'kept' },
-      { PATH: '/bin', ALIBABA_CLOUD_ACCESS_KEY_ID: 'real', TF_VAR_x: 'leak', TF_CLI_CONFIG_FILE: '/other' },
+      {
+        PATH: '/bin',
+        ALIBABA_CLOUD_ACCESS_KEY_ID: 'real',
+        TF_VAR_x: 'leak',
+        TF_CLI_CONFIG_FILE: '/other',
+        TF_PLUGIN_CACHE_DIR: '/home/u/.terraform.d/plugin-cache',
+      },
     );
     expect(env).toEqual({
       PATH: '/bin',
