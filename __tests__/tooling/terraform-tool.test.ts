@@ -3,6 +3,7 @@
  * workspace it lays out. A stand-in "terraform" script records how it was called, so no real
  * terraform is needed.
  */
+import { terraformPlatformName } from '../../lib/release';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,11 +46,12 @@ describe('TerraformWorkspace', () => {
     }
   });
 
-  test('lays out the provider in terraform.d/plugins with a CLI config using it, and removes the folder on dispose', async () => {
+  test('lays out the provider in terraform.d/plugins (the implied mirror, no provider_installation), and removes the folder on dispose', async () => {
     const ws = await workspace({ binary: fakeTerraform });
     const { stdout } = await ws.run(['version']);
     expect(stdout).toContain(`config: ${join(ws.dir, 'terraform.rc')}`);
-    expect(ws.readFile('terraform.rc')).toContain(JSON.stringify(join(ws.dir, 'terraform.d', 'plugins')));
+    // The implied local mirror: a CLI configuration with a provider_installation block would turn it off.
+    expect(ws.readFile('terraform.rc')).not.toContain('provider_installation');
     expect(ws.exists('terraform.d/plugins/oos-chatops.local/chatops/fake/1.2.3')).toBe(true);
     ws.dispose();
     expect(existsSync(ws.dir)).toBe(false);
@@ -128,4 +130,12 @@ describe('emulator clients', () => {
 
 test('PACKAGE_ROOT is the folder of this package’s package.json', () => {
   expect((JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { name: string }).name).toBe('oos-chatops');
+});
+
+test('platform names are Terraform’s (Go’s) for every Node platform, in one place', () => {
+  expect(terraformPlatformName('linux', 'x64')).toBe('linux_amd64');
+  expect(terraformPlatformName('win32', 'x64')).toBe('windows_amd64');
+  expect(terraformPlatformName('darwin', 'arm64')).toBe('darwin_arm64');
+  expect(terraformPlatformName('linux', 'ia32')).toBe('linux_386');
+  expect(terraformPlatformName('linux', 'arm')).toBe('linux_arm');
 });

@@ -16,6 +16,9 @@ const KIT_PROTOCOL_DIR = 'lib/tfplugin/protocol';
 /** The provider's entry point. */
 export const PROVIDER_ENTRY = join(REPOSITORY, 'lib/provider/main.ts');
 
+/** Where `npm run build` writes the development loader of the provider (its bundle beside it as `.bundle.js`). */
+export const DEVELOPMENT_LOADER = join(REPOSITORY, 'dist/provider/terraform-provider-oos.js');
+
 /** Where the release's bundle of the provider is kept between builds (git-ignored). */
 export const RELEASE_BUNDLE = join(REPOSITORY, 'dist/release/bundle/terraform-provider-oos.js');
 
