@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../lib/emulator';
-import { cloneProject, emulatorClient, emulatorClientEnvironment, npmCacheFolder, npmEnvironment, runInClone } from '../lib/tooling';
+import { RELEASE_CACHE_VARIABLE, cloneProject, emulatorClient, emulatorClientEnvironment, npmCacheFolder, npmEnvironment, runInClone } from '../lib/tooling';
 import { type Summary, summarise } from './bench-support';
 
 export interface PlanBenchResult {
@@ -23,6 +23,11 @@ export interface PlanBenchResult {
   readonly warmPlanSeconds: Summary;
   /** `npm run plan -- dev` after a one-line edit of main.ts (a tag). */
   readonly editedPlanSeconds: number;
+  /**
+   * A CI plan job on a fresh runner whose caches are warm (npm's, and the provider executable's
+   * restored into CHATOPS_RELEASE_CACHE, as examples/ci/github-actions does): `npm ci` plus the plan.
+   */
+  readonly cachedRunner: { readonly npmCiSeconds: number; readonly planSeconds: number };
 }
 
 const PLAN = ['run', '--silent', 'plan', '--', 'dev'];
@@ -44,11 +49,12 @@ export async function runPlanBench(options: { warmRuns?: number; log?: (line: st
       },
       npmCacheFolder(),
     );
-    const npm = async (args: readonly string[], expected: readonly number[]) => {
-      const result = await runInClone('npm', args, clone, env);
-      if (!expected.includes(result.code)) throw new Error(`npm ${args.join(' ')} exited ${result.code} in ${clone}:\n${result.output.slice(-3000)}`);
+    const npmIn = async (dir: string, args: readonly string[], expected: readonly number[], extra: NodeJS.ProcessEnv = {}) => {
+      const result = await runInClone('npm', args, dir, { ...env, ...extra });
+      if (!expected.includes(result.code)) throw new Error(`npm ${args.join(' ')} exited ${result.code} in ${dir}:\n${result.output.slice(-3000)}`);
       return result.seconds;
     };
+    const npm = (args: readonly string[], expected: readonly number[]) => npmIn(clone, args, expected);
     const npmCiSeconds = await npm(['ci'], [0]);
     log(`plan bench: npm ci ${npmCiSeconds.toFixed(1)} s`);
     const firstPlanSeconds = await npm(PLAN, [2]);
@@ -60,7 +66,12 @@ export async function runPlanBench(options: { warmRuns?: number; log?: (line: st
     writeFileSync(main, readFileSync(main, 'utf8').replace(`tags: { Team: 'sre' }`, `tags: { Team: 'sre', Bench: 'edited' }`));
     const editedPlanSeconds = await npm(PLAN, [2]);
     log(`plan bench: after an edit of main.ts ${editedPlanSeconds.toFixed(2)} s`);
-    return { npmCiSeconds, firstPlanSeconds, warmPlanSeconds: summarise(warm), editedPlanSeconds };
+    // A second runner: the first one's release cache stands for the CI cache restored by the lock file's hash.
+    const runner = cloneProject(join(work, 'runner-2'));
+    const cache = { [RELEASE_CACHE_VARIABLE]: join(clone, 'dist', 'release', 'cache') };
+    const cachedRunner = { npmCiSeconds: await npmIn(runner, ['ci'], [0], cache), planSeconds: await npmIn(runner, PLAN, [2], cache) };
+    log(`plan bench: fresh runner with warm caches: npm ci ${cachedRunner.npmCiSeconds.toFixed(1)} s, plan ${cachedRunner.planSeconds.toFixed(2)} s`);
+    return { npmCiSeconds, firstPlanSeconds, warmPlanSeconds: summarise(warm), editedPlanSeconds, cachedRunner };
   } finally {
     await emulator.close();
     rmSync(work, { recursive: true, force: true });
