@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { PROVIDER_HOST, PROVIDER_NAMESPACE } from '../lib/domain';
 import { DEFAULT_RESOURCE_GROUP_ID } from '../lib/emulator/options';
 import { installFilesystemMirror, terraformPlatform } from '../lib/provider/packaging/local-mirror';
-import { OOS_PROVIDER_PACKAGE, PACKAGE_ROOT, TerraformWorkspace, oosProviderConfig } from '../lib/tooling';
+import { OOS_PROVIDER_PACKAGE, PACKAGE_ROOT, TerraformWorkspace, oosProviderConfig, releaseProviderPackage } from '../lib/tooling';
 
 /** Where the anchor sits relative to a checkout's parent folder (see ../shared/anchors/README.md). */
 const ANCHOR_RELATIVE_PATH = join('shared', 'anchors', 'go-echo-provider', 'terraform-provider-echo_v0.1.0');
@@ -86,15 +86,15 @@ export interface BenchMirror {
   readonly anchor?: string;
 }
 
-export function setUpBenchMirror(
-  kitEchoBundle: string,
-  anchor: string | undefined,
-  oosBundle: string = OOS_PROVIDER_PACKAGE.bundle,
-  floorBundle?: string,
-): BenchMirror {
+/**
+ * A mirror with every bench provider. The oos provider is the release executable Terraform
+ * installs (lib/release), unless `oosBundle` names a development bundle to run behind the launcher
+ * instead (the profiler's, whose module comments name the functions).
+ */
+export function setUpBenchMirror(kitEchoBundle: string, anchor: string | undefined, oosBundle?: string, floorBundle?: string): BenchMirror {
   const root = mkdtempSync(join(tmpdir(), 'oos-bench-'));
   const mirror = join(root, 'mirror');
-  installFilesystemMirror(mirror, { ...OOS_PROVIDER_PACKAGE, bundle: oosBundle });
+  installFilesystemMirror(mirror, oosBundle ? { ...OOS_PROVIDER_PACKAGE, bundle: oosBundle } : releaseProviderPackage());
   installFilesystemMirror(mirror, { type: 'echo', version: ECHO_VERSION, bundle: kitEchoBundle });
   if (floorBundle) installFilesystemMirror(mirror, { type: FLOOR_TYPE, version: ECHO_VERSION, bundle: floorBundle });
   if (anchor) {
@@ -179,6 +179,12 @@ export function procStatFields(pid: number | string): string[] | undefined {
 function parentOf(pid: string): number | undefined {
   const fields = procStatFields(pid);
   return fields ? Number(fields[1]) : undefined;
+}
+
+/** A process's peak resident set (VmHWM) in MB; undefined when it is gone or this is not Linux. */
+export function peakRssMb(pid: number): number | undefined {
+  const kb = peakRssKb(pid);
+  return kb > 0 ? round(kb / 1024, 1) : undefined;
 }
 
 function peakRssKb(pid: number): number {
