@@ -13,7 +13,7 @@
  *   node dist/bench/runtime-comparison.js [--starts 30] [--rounds 2000] [--reps 2]
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { providerBundle, providerEnvironment, startUntilHandshake } from '../lib/release';
@@ -23,7 +23,7 @@ import { fetchPackedBinary } from '../lib/release/npm-binary';
 import { DEFAULT_BUN_VERSION, KNOWN_PLATFORMS, findPlatform, terraformPlatformName, type ReleasePlatform } from '../lib/release/platforms';
 import { REPOSITORY } from '../lib/release/repository';
 import { bundleProvider } from '../scripts/bundle-provider';
-import { KIT_ECHO_BUNDLE, KIT_ECHO_ENTRY, findGoAnchor, round } from './bench-support';
+import { KIT_ECHO_BUNDLE, KIT_ECHO_ENTRY, envWrapper, findGoAnchor, round } from './bench-support';
 import { SEA_NODE_VERSION, buildSeaExecutable } from './node-sea/sea';
 import { measureRpcRun } from './rpc-bench';
 
@@ -101,15 +101,6 @@ function firstLine(error: unknown): string {
     .replace(/https?:\/\/[^\s)]+/g, (url) => (url.includes('denort') ? '<its denort runtime, which is not on the npm registry>' : '<url>'))
     .trim()
     .slice(0, 300);
-}
-
-/** A program that sets `env` and execs `command` (so the pid is the provider's own, for /proc figures). */
-function wrapper(file: string, command: readonly string[], env: NodeJS.ProcessEnv): string {
-  const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
-  const exports = Object.entries(env).map(([key, value]) => `export ${key}=${quote(value ?? '')}\n`);
-  writeFileSync(file, `#!/bin/sh\n${exports.join('')}exec ${command.map(quote).join(' ')}\n`);
-  chmodSync(file, 0o755);
-  return file;
 }
 
 function runners(work: string, cacheDir: string): Runner[] {
@@ -237,7 +228,7 @@ export async function runRuntimeComparison(
           const entry = join(work, 'deno', `${name}.cjs`);
           mkdirSync(join(work, 'deno'), { recursive: true });
           writeFileSync(entry, readFileSync(bundle));
-          return wrapper(join(work, 'deno', name), [denoBinary, 'run', '-A', '--no-check', entry], runEnv);
+          return envWrapper(join(work, 'deno', name), [denoBinary, 'run', '-A', '--no-check', entry], runEnv);
         };
         result.label = `Deno ${DENO_VERSION} (deno run: no executable, see note)`;
         result.note = `deno compile cannot build here: ${platforms[host.name].error}; measured: \`deno run\` of the bundle`;
@@ -281,7 +272,7 @@ export async function runRuntimeComparison(
     for (let rep = 0; rep < (options.reps ?? 2); rep++) {
       for (const [id, { echo: program, runner }] of programs) {
         if (failures.has(id)) continue;
-        const target = runner.id === 'node_sea' ? wrapper(join(work, `echo-${id}.sh`), [program], runner.env) : program;
+        const target = runner.id === 'node_sea' ? envWrapper(join(work, `echo-${id}.sh`), [program], runner.env) : program;
         try {
           const run = await measureRpcRun(target, options.rounds ?? 2000, 200);
           if (run.cpuMicrosecondsPerRpc !== undefined) cpu.set(id, [...(cpu.get(id) ?? []), run.cpuMicrosecondsPerRpc]);
