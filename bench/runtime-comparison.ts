@@ -321,12 +321,16 @@ export function describeRuntimeComparison(result: RuntimeComparisonResult): stri
     );
   }
   if (result.goAnchor) lines.push(`| Go anchor | ${result.goAnchor.medianMs} ms | | | | | |`);
-  const notes = result.runtimes.flatMap((runtime) => [
-    ...(runtime.note ? [`- ${runtime.id}: ${runtime.note}`] : []),
-    ...Object.entries(runtime.platforms)
-      .filter(([, build]) => !build.built)
-      .map(([name, build]) => `- ${runtime.id} ${name}: ${build.error}`),
-  ]);
+  const notes = result.runtimes.flatMap((runtime) => {
+    // One line per distinct reason, naming the platforms it stopped.
+    const reasons = new Map<string, string[]>();
+    for (const [name, build] of Object.entries(runtime.platforms))
+      if (!build.built) reasons.set(build.error ?? '?', [...(reasons.get(build.error ?? '?') ?? []), name]);
+    return [
+      ...(runtime.note ? [`- ${runtime.id}: measured \`deno run\` of the bundle, as it cannot compile here`] : []),
+      ...[...reasons].map(([reason, names]) => `- ${runtime.id} ${names.join(', ')}: ${reason}`),
+    ];
+  });
   return [...lines, ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
 }
 

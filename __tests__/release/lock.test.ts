@@ -100,7 +100,8 @@ describe('the provider hash', () => {
   it('changes when the provider code changes', () => {
     const changed = join(work, 'changed.bundle.js');
     copyFileSync(providerBundle(join(work, 'bundle', 'terraform-provider-oos.js')), changed);
-    appendFileSync(changed, '\n// one more line of provider code\n');
+    // Code, not a comment: the build minifies, so a comment alone changes nothing in the executable.
+    appendFileSync(changed, '\nglobalThis.oneMoreLineOfProviderCode = true;\n');
     const rebuilt = cachedReleaseExecutable({ bundle: changed, platform: PLATFORM });
     expect(rebuilt.archive.h1).not.toBe(current.archive.h1);
     expect(lockedProvider(readFileSync(LOCK_FILE, 'utf8'))?.hashes).not.toContain(rebuilt.archive.h1);

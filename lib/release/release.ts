@@ -202,7 +202,7 @@ export function cachedReleaseExecutable(
   return result();
 }
 
-/** Each code state leaves ~230 MB (executable and zip): only the newest few builds are kept. */
+/** Each code state leaves ~170 MB (executable and zip): only the newest few builds are kept. */
 const KEPT_EXECUTABLE_BUILDS = 4;
 
 function pruneExecutableCache(dir: string, keep: string): void {
