@@ -5,9 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:HWdllmdg+AiJoLsZ+KMeVtJNwzk6VF7seDRDRUvfzNI=",
-    "h1:RcYL+52ge5+Nqm2wjXKGQvsh0vNe7Sh1o5pKTVkP2xE=",
-    "h1:V9NzHPtJO2qHJARBjZ/k4wdQSSeYD2QsI6YrwNXgDCU=",
-    "h1:herfAY/68oIQqe3QSsyMiQFQKfVz1sWGardtJ9Yz5sU=",
+    "h1:H1cMXzraGZzs9pXzEpbPYsGr+ElQvL8iuasyjTH789E=",
+    "h1:K4+lbKoamVaHLbY9e6xiepRg8HKKghLPhthYyT5/YSs=",
+    "h1:ajfpImAG/MzvcZz4d5epXdQnQBRxGxBpKrxTamH5Cpo=",
+    "h1:fb3bJ36wWIDhkiTQuMlMhahL21bNzA3UCPMqOrjaWAU=",
+    "h1:gZYnl//qXbnsLAHmxyc+fDAJkY+Zu8cZ7Kxps3TtE4E=",
   ]
 }

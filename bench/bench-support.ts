@@ -39,6 +39,15 @@ export function findGoAnchor(env: NodeJS.ProcessEnv = process.env): string | und
   }
 }
 
+/** A shell script that sets `env` and execs `command`, so the provider's pid stays the started one (for /proc figures). */
+export function envWrapper(file: string, command: readonly string[], env: NodeJS.ProcessEnv): string {
+  const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+  const exports = Object.entries(env).map(([key, value]) => `export ${key}=${quote(value ?? '')}\n`);
+  writeFileSync(file, `#!/bin/sh\n${exports.join('')}exec ${command.map(quote).join(' ')}\n`);
+  chmodSync(file, 0o755);
+  return file;
+}
+
 /** The arguments of resource `i`: six strings and a three-key tags map, the same in every variant. */
 export function resourceArguments(i: number): Record<string, unknown> {
   return {
@@ -184,6 +193,12 @@ export function procStatFields(pid: number | string): string[] | undefined {
 function parentOf(pid: string): number | undefined {
   const fields = procStatFields(pid);
   return fields ? Number(fields[1]) : undefined;
+}
+
+/** A process's peak resident set (VmHWM) in MB; undefined when it is gone or this is not Linux. */
+export function peakRssMb(pid: number): number | undefined {
+  const kb = peakRssKb(pid);
+  return kb > 0 ? round(kb / 1024, 1) : undefined;
 }
 
 function peakRssKb(pid: number): number {

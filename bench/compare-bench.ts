@@ -43,6 +43,8 @@ export interface CompareOptions {
   readonly reps: number;
   /** Emulator latency of the oos_latency variant; 0 leaves the variant out. */
   readonly latencyMs: number;
+  /** Only these variants (e.g. the Go anchor and oos for a small count); default all. */
+  readonly only?: readonly VariantId[];
   readonly log: (line: string) => void;
 }
 
@@ -82,14 +84,16 @@ export async function runCompareBench(options: CompareOptions): Promise<CompareR
     emulators.push(emulator);
     return emulatorClientEnvironment(emulator.url);
   };
-  const ids: VariantId[] = [
-    'terraform_data',
-    ...(anchorPath ? (['go_anchor'] as const) : []),
-    'grpc_floor',
-    'kit_echo',
-    'oos',
-    ...(latencyMs > 0 ? (['oos_latency'] as const) : []),
-  ];
+  const ids = (
+    [
+      'terraform_data',
+      ...(anchorPath ? (['go_anchor'] as const) : []),
+      'grpc_floor',
+      'kit_echo',
+      'oos',
+      ...(latencyMs > 0 ? (['oos_latency'] as const) : []),
+    ] as VariantId[]
+  ).filter((id) => !options.only || options.only.includes(id));
   const workspaces = new Map<VariantId, TerraformWorkspace>();
   try {
     for (const id of ids) {

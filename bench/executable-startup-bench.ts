@@ -1,6 +1,6 @@
 /**
- * Start to handshake of the release executable (Node SEA, what Terraform installs) beside the Go
- * anchor, in one run, interleaved so that machine load hits both alike (issue 9: median ≤ 50 ms).
+ * Start to handshake of the release executable (Bun, what Terraform installs) beside the Go
+ * anchor, in one run, interleaved so that machine load hits both alike (issue 18: ≤ 2.0× Go).
  */
 import { cachedReleaseExecutable, measureStartup, type StartupFigures } from '../lib/release';
 import { findGoAnchor } from './bench-support';

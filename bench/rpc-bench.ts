@@ -19,7 +19,7 @@ import { serviceDefinition } from '../lib/tfplugin/protocol/grpc-services';
 import type { ProviderMethod, RequestOf } from '../lib/tfplugin/protocol/messages';
 import { PluginConnection, type RunningProvider, providerCommand, shutDown, startProvider } from '../lib/tfplugin/testing/provider-process';
 import { bundleProvider } from '../scripts/bundle-provider';
-import { FLOOR_BUNDLE, FLOOR_ENTRY, KIT_ECHO_BUNDLE, KIT_ECHO_ENTRY, findGoAnchor, procStatFields, resourceArguments, round } from './bench-support';
+import { FLOOR_BUNDLE, FLOOR_ENTRY, KIT_ECHO_BUNDLE, KIT_ECHO_ENTRY, findGoAnchor, peakRssMb, procStatFields, resourceArguments, round } from './bench-support';
 import { measureStartup } from '../lib/release';
 
 const CALLERS = 10;
@@ -84,8 +84,15 @@ async function drive(connection: PluginConnection, rounds: number): Promise<void
   await Promise.all(Array.from({ length: CALLERS }, caller));
 }
 
-/** CPU per RPC of one provider process over `rounds` resources, after `warmUp` resources. */
-async function measureOnce(program: string, rounds: number, warmUp: number): Promise<number | undefined> {
+export interface RpcRun {
+  /** CPU per RPC in microseconds; undefined off Linux. */
+  readonly cpuMicrosecondsPerRpc?: number;
+  /** The process's peak resident set (VmHWM) at the end, in MB; undefined off Linux. */
+  readonly peakRssMb?: number;
+}
+
+/** CPU per RPC of one provider process over `rounds` resources, after `warmUp` resources, and its peak RSS. */
+export async function measureRpcRun(program: string, rounds: number, warmUp: number): Promise<RpcRun> {
   const provider: RunningProvider = await startProvider(program);
   const connection = new PluginConnection(provider);
   try {
@@ -94,11 +101,18 @@ async function measureOnce(program: string, rounds: number, warmUp: number): Pro
     const before = cpuMilliseconds(provider.child.pid as number);
     await drive(connection, rounds);
     const after = cpuMilliseconds(provider.child.pid as number);
-    return before === undefined || after === undefined ? undefined : round(((after - before) * 1000) / (rounds * 4), 1);
+    return {
+      cpuMicrosecondsPerRpc: before === undefined || after === undefined ? undefined : round(((after - before) * 1000) / (rounds * 4), 1),
+      peakRssMb: peakRssMb(provider.child.pid as number),
+    };
   } finally {
     await shutDown(provider, connection);
     connection.close();
   }
+}
+
+async function measureOnce(program: string, rounds: number, warmUp: number): Promise<number | undefined> {
+  return (await measureRpcRun(program, rounds, warmUp)).cpuMicrosecondsPerRpc;
 }
 
 /** Message sizes of one resource's RPCs against `program`. */

@@ -4,7 +4,8 @@
  *   npm run bench -- [--count 300] [--reps 3] [--latency-ms 50] [--no-synth] [--no-micro] [--no-plan] [--out <dir>]
  *
  * `--latency-ms 0` leaves out the oos run against the slow emulator; `--no-micro` the emulator
- * throughput, provider start-up and per-RPC benches; `--no-plan` the time to a reviewed plan on fresh clones. The full run (300 resources, ≥ 3 repetitions) writes
+ * throughput, provider start-up, per-RPC benches and the runtime comparison (bench/runtime-comparison.ts);
+ * `--no-plan` the time to a reviewed plan on fresh clones. The full run (300 resources, ≥ 3 repetitions) writes
  * bench/results.json and bench/results.svg (shown in the README); other runs write to
  * dist/bench-results unless --out says where.
  */
@@ -21,6 +22,7 @@ import { runExecutableStartupBench } from './executable-startup-bench';
 import { type PlanBenchResult, runPlanBench } from './plan-bench';
 import { runProviderStartupBench } from './provider-startup-bench';
 import { describeRpcBench, runRpcBench } from './rpc-bench';
+import { describeRuntimeComparison, runRuntimeComparison } from './runtime-comparison';
 import { runSynthBench } from './synth-bench';
 
 interface Options {
@@ -61,6 +63,42 @@ interface Check {
 }
 
 const ABSOLUTE_LATENCY_TARGETS: Record<Phase, number> = { plan: 2.0, apply: 4.5, destroy: 3.0 };
+
+/** Issue 18's "done when", with the release executable Terraform installs: ratios to Go. */
+const ISSUE_18 = {
+  startRatio: 2.0,
+  small: { apply: 1.6, plan: 1.6 } as Partial<Record<Phase, number>>,
+  large: { apply: 1.5, plan: 2.0, destroy: 1.5 } as Partial<Record<Phase, number>>,
+  latencySeconds: { apply: 4.5, plan: 2.0, destroy: 3.5 } as Record<Phase, number>,
+};
+/** The small stack of issue 18: the perf fixture's size. */
+const SMALL_COUNT = 5;
+
+function issue18Checks(compare: CompareResult, small: CompareResult | undefined, startRatio: number | undefined): Check[] {
+  const out: Check[] = [];
+  const ratioCheck = (what: string, value: number | undefined, target: number) => {
+    if (value !== undefined) out.push({ what: `${what} (issue 18)`, value, target: `≤ ${target}×`, met: value <= target });
+  };
+  ratioCheck('release executable start → handshake / Go', startRatio === undefined ? undefined : round(startRatio, 2), ISSUE_18.startRatio);
+  for (const [phase, target] of Object.entries(ISSUE_18.small) as [Phase, number][])
+    ratioCheck(`oos ${phase} / Go, ${SMALL_COUNT} configurations`, small?.ratiosToGo.oos?.[phase], target);
+  for (const [phase, target] of Object.entries(ISSUE_18.large) as [Phase, number][])
+    ratioCheck(`oos ${phase} / Go, ${compare.count} configurations`, compare.ratiosToGo.oos?.[phase], target);
+  const slow = compare.variants.oos_latency;
+  if (slow) {
+    for (const phase of PHASES) {
+      const value = slow.seconds[phase].median;
+      const target = ISSUE_18.latencySeconds[phase];
+      out.push({
+        what: `oos ${phase}, ${compare.latencyMs} ms latency, ${compare.count} configurations (issue 18)`,
+        value,
+        target: `≤ ${target} s`,
+        met: value <= target,
+      });
+    }
+  }
+  return out;
+}
 
 function checks(compare: CompareResult, synthSeconds: number | undefined, plan: PlanBenchResult | undefined): Check[] {
   const out: Check[] = [];
@@ -138,6 +176,7 @@ async function main(): Promise<void> {
         startup: await runProviderStartupBench(),
         executableStartup: await runExecutableStartupBench(),
         rpc: await runRpcBench(),
+        runtimes: await runRuntimeComparison({ log: (line) => console.log(line) }),
       }
     : undefined;
   if (micro) {
@@ -145,23 +184,33 @@ async function main(): Promise<void> {
     console.log(`provider start to handshake: median ${micro.startup.medianMs.toFixed(1)} ms, p90 ${micro.startup.p90Ms.toFixed(1)} ms (target median <= 120)`);
     const { executable, goAnchor, ratio } = micro.executableStartup;
     console.log(
-      `release executable start to handshake: median ${executable.medianMs.toFixed(1)} ms, p90 ${executable.p90Ms.toFixed(1)} ms (target median <= 50); ` +
+      `release executable start to handshake: median ${executable.medianMs.toFixed(1)} ms, p90 ${executable.p90Ms.toFixed(1)} ms; ` +
         (goAnchor ? `Go anchor median ${goAnchor.medianMs.toFixed(1)} ms, ratio ${ratio!.toFixed(2)}` : 'Go anchor not found, not compared'),
     );
     console.log(`per RPC of a plan with refresh (outside Terraform):\n${describeRpcBench(micro.rpc)}`);
+    console.log(`the release executable's runtime:\n${describeRuntimeComparison(micro.runtimes)}`);
   }
   const compare = await runCompareBench({ count: options.count, reps: options.reps, latencyMs: options.latencyMs, log: (line) => console.log(line) });
+  // A small stack: there the provider's start-up, not its RPCs, decides (issue 18). More repetitions, as each run is short.
+  const small = await runCompareBench({
+    count: SMALL_COUNT,
+    reps: Math.max(options.reps, 5),
+    latencyMs: 0,
+    only: ['go_anchor', 'oos'],
+    log: (line) => console.log(line),
+  });
   const synth = options.synth ? await runSynthBench(300, options.reps) : undefined;
   const plan = options.plan ? await runPlanBench({ log: (line) => console.log(line) }) : undefined;
   const loadAfter = loadavg().map((l) => round(l, 2));
 
   console.log('');
   console.log(table(compare));
+  console.log(`\n${SMALL_COUNT} configurations:\n${table(small)}`);
   if (synth)
     console.log(
       `\nsynth ${synth.stacks} stacks × ${synth.configurationsPerStack}: median ${synth.seconds.median.toFixed(2)} s [${synth.seconds.min.toFixed(2)}–${synth.seconds.max.toFixed(2)}]`,
     );
-  const results = checks(compare, synth?.seconds.median, plan);
+  const results = [...checks(compare, synth?.seconds.median, plan), ...issue18Checks(compare, small, micro?.executableStartup.ratio)];
   console.log('\n| target | value | met |\n| --- | --- | --- |');
   for (const check of results) console.log(`| ${check.what} ${check.target} | ${check.value} | ${check.met ? 'yes' : 'NO'} |`);
   const machine = {
@@ -183,7 +232,7 @@ async function main(): Promise<void> {
   const caption = `${machine.cpus} cores, load ${loadBefore[0]}→${loadAfter[0]}, ${new Date().toISOString().slice(0, 10)}`;
   writeFileSync(
     join(outDir, 'results.json'),
-    JSON.stringify({ generatedAt: new Date().toISOString(), machine, micro, compare, synth, plan, checks: results }, null, 2) + '\n',
+    JSON.stringify({ generatedAt: new Date().toISOString(), machine, micro, compare, small, synth, plan, checks: results }, null, 2) + '\n',
   );
   if (compare.anchor && 'path' in compare.anchor) writeFileSync(join(outDir, 'results.svg'), ratioChartSvg(compare, caption));
   console.log(`wrote ${join(outDir, 'results.json')}${'path' in compare.anchor ? ' and results.svg' : ' (no chart: the Go anchor was skipped)'}`);

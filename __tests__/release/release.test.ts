@@ -1,7 +1,7 @@
 /**
  * The provider release for the build host's platform (linux_amd64 on CI): what `npm run release`
  * writes for every platform, checked file by file, then installed by the real terraform.
- * The Node runtime is downloaded once into dist/release/cache (git-ignored) and reused.
+ * The Bun runtime is downloaded once (npm pack) into dist/release/cache (git-ignored) and reused.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -148,16 +148,22 @@ describe('release files', () => {
 
 describe('the executable', () => {
   it('starts alone (no node, no bundle beside it) and prints the tfplugin6 handshake', async () => {
-    const { line } = await startUntilHandshake(release.executables[0].file, [], providerEnvironment({ OOS_PROVIDER_CACHE_DIR: 'off' }));
+    const { line } = await startUntilHandshake(release.executables[0].file, [], providerEnvironment());
     expect(line).toMatch(/^1\|6\|unix\|[^|]+\|grpc\|/);
   });
 
-  it("leaves V8's code cache in the user's cache folder after its first handshake, and starts from it the next time", async () => {
-    const cacheDir = mkdtempSync(join(work, 'cache-'));
-    const env = providerEnvironment({ OOS_PROVIDER_CACHE_DIR: cacheDir, OOS_PROVIDER_REPORT_CODE_CACHE: '1' });
-    expect((await startUntilHandshake(release.executables[0].file, [], env)).stderr).toContain('code cache: absent');
-    expect(readdirSync(join(cacheDir, 'terraform-provider-oos'))).toEqual([expect.stringMatching(/^[0-9a-f]{16}-v22\.\d+\.\d+\.cache$/)]);
-    expect((await startUntilHandshake(release.executables[0].file, [], env)).stderr).toContain('code cache: accepted');
+  it('writes nothing into the home folder (no cache of any kind)', async () => {
+    const home = mkdtempSync(join(work, 'home-'));
+    await startUntilHandshake(release.executables[0].file, [], providerEnvironment({ HOME: home, XDG_CACHE_HOME: undefined }));
+    expect(readdirSync(home)).toEqual([]);
+  });
+
+  it("ignores a .env file in Terraform's working directory (Bun would load it into the provider's environment)", async () => {
+    const dir = mkdtempSync(join(work, 'dotenv-'));
+    const socketDir = mkdtempSync(join(work, 'sockets-'));
+    writeFileSync(join(dir, '.env'), `PLUGIN_UNIX_SOCKET_DIR=${socketDir}\n`);
+    const { line } = await startUntilHandshake(release.executables[0].file, [], providerEnvironment(), { cwd: dir });
+    expect(line.split('|')[3]).not.toContain(socketDir);
   });
 
   it('refuses to run outside Terraform, like any go-plugin', () => {

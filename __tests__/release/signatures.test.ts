@@ -1,4 +1,4 @@
-/** Building the macOS and Windows executables on Linux: Node's signature is removed before the SEA blob goes in. */
+/** Mach-O and PE signatures: removing a runtime's own signature (the Node SEA of bench/node-sea, a stale one Bun leaves in darwin x64), reading and checking one. */
 import { removeCodeSignature } from '../../lib/release/macho';
 import { removeAuthenticodeSignature } from '../../lib/release/pe';
 

@@ -19,12 +19,18 @@ export interface HandshakeResult {
 
 /**
  * Starts a provider as Terraform does, waits for its handshake line, then stops it with SIGTERM
- * and resolves once it has exited (so whatever it writes at exit, like a code cache, is written).
+ * and resolves once it has exited (so whatever it writes at exit is written).
  */
-export function startUntilHandshake(command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 15_000): Promise<HandshakeResult> {
+export function startUntilHandshake(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  options: { readonly timeoutMs?: number; readonly cwd?: string } = {},
+): Promise<HandshakeResult> {
+  const timeoutMs = options.timeoutMs ?? 15_000;
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let elapsedMs: number | undefined;
@@ -61,7 +67,7 @@ export interface StartupFigures {
 
 /**
  * Start-to-handshake of an executable over `runs` starts, after two unmeasured ones that warm the
- * page cache (and give a release executable its code cache in the user's cache folder).
+ * page cache.
  */
 export async function measureStartup(executable: string, runs = 30, args: readonly string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<StartupFigures> {
   const env = providerEnvironment(extraEnv);

@@ -3,7 +3,7 @@ export { measureStartup, providerEnvironment, startUntilHandshake, type StartupF
 export { packageHash, zipHash } from './hashes';
 export { layOutFilesystemMirror, layOutNetworkMirror, PROVIDER_ADDRESS, writeMirrorCliConfig, type ReleaseArchive } from './mirror';
 export { layOutRegistry, type RegistryRelease } from './registry';
-export { DEFAULT_NODE_VERSION, DEFAULT_PLATFORM_NAMES, KNOWN_PLATFORMS, terraformPlatformName } from './platforms';
+export { DEFAULT_BUN_VERSION, DEFAULT_PLATFORM_NAMES, KNOWN_PLATFORMS, terraformPlatformName } from './platforms';
 export {
   archiveName,
   assertSemver,

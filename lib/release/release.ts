@@ -4,12 +4,11 @@ import { PROVIDER_TYPE } from '../domain/provider-address';
 import { providerEnvironment, startUntilHandshake } from './handshake';
 import { packageHash, sha256Hex, zipHash } from './hashes';
 import { layOutFilesystemMirror, layOutNetworkMirror, placeFile, type ReleaseArchive } from './mirror';
-import { fetchNodeRuntime } from './node-runtime';
+import { BUN_BUILD_FLAGS, bunRuntime, compileExecutable, hostBun } from './bun-compile';
 import { layOutRegistry } from './registry';
 import { DEVELOPMENT_LOADER } from './provider-bundle';
 import { REPOSITORY } from './repository';
-import { DEFAULT_NODE_VERSION, DEFAULT_PLATFORM_NAMES, findPlatform, terraformPlatformName, type ReleasePlatform } from './platforms';
-import { bundleSeaMain, injectSeaBlob, prepareSeaBlob, seaMainSource } from './sea';
+import { DEFAULT_BUN_VERSION, DEFAULT_PLATFORM_NAMES, findPlatform, terraformPlatformName, type ReleasePlatform } from './platforms';
 import { signDetached, type Signature, type SigningKey } from './signing';
 import { createZip } from './zip';
 
@@ -52,7 +51,7 @@ export const executableName = (version: string, platform: ReleasePlatform): stri
   `terraform-provider-${PROVIDER_TYPE}_v${version}${platform.executableSuffix}`;
 
 export interface ReleaseOptions {
-  /** Terraform platform names; default linux_amd64, linux_arm64, darwin_amd64, windows_amd64. */
+  /** Terraform platform names; default all five (linux_amd64, linux_arm64, darwin_amd64, darwin_arm64, windows_amd64). */
   readonly platforms?: readonly string[];
   /** Default dist/release/<version>; emptied first. */
   readonly outDir?: string;
@@ -62,9 +61,10 @@ export interface ReleaseOptions {
   readonly signingKey?: SigningKey;
   /** Default the build's bundle, see providerBundle(). */
   readonly bundle?: string;
-  /** Where downloaded Node runtimes are kept; default dist/release/cache (git-ignored, shared across builds). */
+  /** Where downloaded Bun runtimes are kept; default dist/release/cache (git-ignored, shared across builds). */
   readonly cacheDir?: string;
-  readonly nodeVersion?: string;
+  /** Default DEFAULT_BUN_VERSION. */
+  readonly bunVersion?: string;
   /** Where the static registry will be served (HTTPS); with a signing key, lays it out in <outDir>/registry. */
   readonly registryBaseUrl?: string;
   readonly log?: (message: string) => void;
@@ -73,7 +73,7 @@ export interface ReleaseOptions {
 export interface ReleaseExecutable {
   readonly platform: string;
   readonly file: string;
-  /** darwin_arm64 built off a mac is unsigned, which arm64 macOS refuses: `codesign --sign -` it on a mac. */
+  /** darwin_arm64 without a valid ad-hoc signature, which arm64 macOS refuses: `codesign --sign -` it on a mac. Bun signs it, so false. */
   readonly needsCodesign: boolean;
 }
 
@@ -86,7 +86,7 @@ export interface ReleaseFile {
 
 export interface ReleaseResult {
   readonly version: string;
-  readonly nodeVersion: string;
+  readonly bunVersion: string;
   readonly outDir: string;
   readonly archives: readonly ReleaseArchive[];
   readonly executables: readonly ReleaseExecutable[];
@@ -106,54 +106,36 @@ export interface ReleaseResult {
 }
 
 /**
- * `platform`'s Node runtime from the registry; for the machine's own platform, when the registry
- * has no such package (darwin_arm64), the running Node if it is the wanted version.
+ * Starts the host's executable as Terraform would, with an empty home folder, and checks that it
+ * handshakes and leaves that folder empty: the provider keeps nothing on the user's machine.
  */
-function runtimeFor(platform: ReleasePlatform, nodeVersion: string, cacheDir: string): string {
-  try {
-    return fetchNodeRuntime(platform, nodeVersion, cacheDir);
-  } catch (error) {
-    if (platform.name === terraformPlatformName() && process.versions.node === nodeVersion) return process.execPath;
-    throw new Error(
-      `release: no Node ${nodeVersion} runtime for ${platform.name} (${(error as Error).message}); on a ${platform.name} machine, run the release with Node ${nodeVersion}`,
-    );
-  }
-}
-
-/**
- * Starts the host's executable twice as Terraform would: the first start must handshake and
- * leave V8's code cache behind, the second must handshake with it accepted.
- */
-async function checkHostExecutable(executable: string, cacheDir: string): Promise<void> {
-  const env = providerEnvironment({ OOS_PROVIDER_REPORT_CODE_CACHE: '1', OOS_PROVIDER_CACHE_DIR: cacheDir });
-  await startUntilHandshake(executable, [], env);
-  const { stderr } = await startUntilHandshake(executable, [], env);
-  if (!stderr.includes('code cache: accepted')) {
-    throw new Error(`release: ${executable} did not reuse the code cache its first start wrote (${stderr.trim()}); it would start slowly every time`);
-  }
+async function checkHostExecutable(executable: string, scratch: string): Promise<void> {
+  const home = join(scratch, 'home');
+  mkdirSync(home, { recursive: true });
+  await startUntilHandshake(executable, [], providerEnvironment({ HOME: home, USERPROFILE: home, XDG_CACHE_HOME: undefined, LOCALAPPDATA: undefined }));
+  const left = readdirSync(home);
+  if (left.length > 0)
+    throw new Error(`release: ${executable} wrote ${left.join(', ')} into the home folder; a provider must leave the user's machine as it found it`);
 }
 
 interface ArchiveInputs {
   readonly platform: ReleasePlatform;
   readonly version: string;
   readonly bundle: string;
-  /** The bundled SEA entry (bundleSeaMain). */
-  readonly seaMain: string;
-  /** The host's Node of the runtime's version, which writes the blob. */
-  readonly generator: string;
-  /** The target platform's Node binary. */
+  /** The host's Bun, which compiles. */
+  readonly bun: string;
+  /** The target platform's Bun runtime. */
   readonly runtime: string;
-  /** Emptied scratch folder for the blob, the executable and the zip. */
+  /** Emptied scratch folder for the executable and the zip. */
   readonly dir: string;
 }
 
-/** One platform's executable (the runtime with the bundle injected) and its deterministic zip. */
+/** One platform's executable (the bundle compiled onto its Bun runtime) and its deterministic zip. */
 function buildArchive(inputs: ArchiveInputs): { executable: ReleaseExecutable; archive: ReleaseArchive } {
   const { platform, version, dir } = inputs;
   mkdirSync(dir, { recursive: true });
-  const blob = prepareSeaBlob({ generator: inputs.generator, seaMain: inputs.seaMain, bundle: inputs.bundle, output: join(dir, 'sea-prep.blob') });
   const file = join(dir, executableName(version, platform));
-  const { needsCodesign } = injectSeaBlob(inputs.runtime, blob, file, platform);
+  const { needsCodesign } = compileExecutable({ platform, bun: inputs.bun, runtime: inputs.runtime, bundle: inputs.bundle, output: file });
   const entries = [{ name: basename(file), data: readFileSync(file), mode: 0o755 }];
   const zip = createZip(entries);
   const archiveFile = join(dir, archiveName(version, platform.name));
@@ -175,20 +157,20 @@ export interface CachedExecutable {
 
 /**
  * One platform's release executable and archive for `bundle`, built once and kept in
- * dist/release/cache/executables/<key> (key: bundle, entry, Node version, version, platform), so
+ * dist/release/cache/executables/<key> (key: bundle, Bun version and flags, version, platform), so
  * every test file, workspace and synth of one code state shares one build. Synchronous, and safe
  * when several processes ask at once (each builds aside, the first rename wins).
  */
 export function cachedReleaseExecutable(
-  options: { bundle?: string; platform?: string; version?: string; nodeVersion?: string; cacheDir?: string } = {},
+  options: { bundle?: string; platform?: string; version?: string; bunVersion?: string; cacheDir?: string } = {},
 ): CachedExecutable {
   const platform = findPlatform(options.platform ?? terraformPlatformName());
   const version = options.version ?? packageVersion();
-  const nodeVersion = options.nodeVersion ?? DEFAULT_NODE_VERSION;
+  const bunVersion = options.bunVersion ?? DEFAULT_BUN_VERSION;
   const cacheDir = resolve(options.cacheDir ?? join(REPOSITORY, 'dist/release/cache'));
   const bundle = options.bundle ?? providerBundle();
-  // Everything the executable is made of: the bundle, the entry and the runtime.
-  const parts = [sha256Hex(readFileSync(bundle)), sha256Hex(readFileSync(seaMainSource())), nodeVersion, version, platform.name];
+  // Everything the executable is made of: the bundle, the runtime and how Bun compiles.
+  const parts = [sha256Hex(readFileSync(bundle)), bunVersion, BUN_BUILD_FLAGS.join(' '), version, platform.name];
   const key = sha256Hex(parts.join('\n')).slice(0, 16);
   const dir = join(cacheDir, 'executables', key);
   const result = (): CachedExecutable => {
@@ -205,9 +187,8 @@ export function cachedReleaseExecutable(
   mkdirSync(join(cacheDir, 'executables'), { recursive: true });
   const scratch = mkdtempSync(join(cacheDir, 'executables', `.${key}-`));
   try {
-    const generator = runtimeFor(findPlatform(terraformPlatformName()), nodeVersion, cacheDir);
-    const seaMain = bundleSeaMain(join(scratch, 'sea-main.js'));
-    const built = buildArchive({ platform, version, bundle, seaMain, generator, runtime: runtimeFor(platform, nodeVersion, cacheDir), dir: scratch });
+    const bun = hostBun(bunVersion, cacheDir);
+    const built = buildArchive({ platform, version, bundle, bun, runtime: bunRuntime(platform, bunVersion, cacheDir), dir: scratch });
     writeFileSync(join(scratch, 'hashes.json'), JSON.stringify({ h1: built.archive.h1, zh: built.archive.zh }));
     try {
       renameSync(scratch, dir);
@@ -222,7 +203,7 @@ export function cachedReleaseExecutable(
   return result();
 }
 
-/** Each code state leaves ~170 MB: only the newest few builds are kept. */
+/** Each code state leaves ~170 MB (executable and zip): only the newest few builds are kept. */
 const KEPT_EXECUTABLE_BUILDS = 4;
 
 function pruneExecutableCache(dir: string, keep: string): void {
@@ -239,14 +220,14 @@ function describe(file: string): ReleaseFile {
 }
 
 /**
- * Builds the provider release: per platform a Node single executable application zipped
+ * Builds the provider release: per platform the bundle compiled by Bun into one executable, zipped
  * deterministically, then SHA256SUMS, its detached signature, the registry manifest, and both
- * mirror layouts. The host platform's executable is started once to prove it handshakes.
+ * mirror layouts. The host platform's executable is started once to prove it handshakes and writes nothing into the home folder.
  */
 export async function buildRelease(options: ReleaseOptions = {}): Promise<ReleaseResult> {
   const log = options.log ?? (() => undefined);
   const version = options.version ? assertSemver(options.version) : packageVersion();
-  const nodeVersion = options.nodeVersion ?? DEFAULT_NODE_VERSION;
+  const bunVersion = options.bunVersion ?? DEFAULT_BUN_VERSION;
   const platforms = (options.platforms ?? DEFAULT_PLATFORM_NAMES).map(findPlatform);
   const outDir = resolve(options.outDir ?? join(REPOSITORY, 'dist/release', version));
   const cacheDir = resolve(options.cacheDir ?? join(REPOSITORY, 'dist/release/cache'));
@@ -264,9 +245,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   rmSync(outDir, { recursive: true, force: true });
   const buildDir = join(outDir, 'build');
   mkdirSync(buildDir, { recursive: true });
-  // The blob is written by the target runtime's Node version, built for this machine.
-  const generator = await timed('host runtime', () => runtimeFor(findPlatform(host), nodeVersion, cacheDir));
-  const seaMain = await timed('entry bundle', () => bundleSeaMain(join(buildDir, 'sea-main.js')));
+  const bun = await timed('host bun', () => hostBun(bunVersion, cacheDir));
 
   const archives: ReleaseArchive[] = [];
   const executables: ReleaseExecutable[] = [];
@@ -276,9 +255,8 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
         platform,
         version,
         bundle,
-        seaMain,
-        generator,
-        runtime: runtimeFor(platform, nodeVersion, cacheDir),
+        bun,
+        runtime: bunRuntime(platform, bunVersion, cacheDir),
         dir: join(buildDir, platform.name),
       });
       const archive = join(outDir, basename(built.archive.file));
@@ -290,7 +268,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
 
   const hostExecutable = executables.find((executable) => executable.platform === host);
   if (hostExecutable) {
-    await timed('handshake check', () => checkHostExecutable(hostExecutable.file, join(buildDir, 'code-cache-check')));
+    await timed('handshake check', () => checkHostExecutable(hostExecutable.file, join(buildDir, 'handshake-check')));
   }
 
   const manifestFile = join(outDir, `terraform-provider-${PROVIDER_TYPE}_${version}_manifest.json`);
@@ -317,7 +295,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   const files = [...summed, describe(checksumsFile), ...(signatureFile ? [describe(signatureFile)] : [])];
   return {
     version,
-    nodeVersion,
+    bunVersion,
     outDir,
     archives,
     executables,

