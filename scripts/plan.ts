@@ -23,7 +23,7 @@ import {
   headline,
   planExitCode,
   readPlanFile,
-  renderSummary,
+  writeReviewFiles,
 } from '../lib/pipeline';
 import { TerraformWorkspace, expectTerraform, setUpLocalProvider } from '../lib/tooling';
 
@@ -204,7 +204,7 @@ async function main(args: readonly string[]): Promise<PlanExitCode> {
 
   const plan = readPlanFile(files.json);
   const policy = judge(plan, stack, allowDestructive);
-  fs.writeFileSync(files.summary, renderSummary(plan, { stack, policy }));
+  writeReviewFiles(outDir, { stack, plan, policy, projectDir });
   reportViolations(policy);
   const code = planExitCode({ plan, policy });
   log(`\n${headline(plan)}`);
