@@ -1,6 +1,7 @@
 /**
- * The ChatOps bots of every environment. `npx cdktf synth` runs this file; `npm start` builds
- * the same app in-process (buildApp) and deploys `dev` to the local OOS emulator.
+ * The ChatOps bots of every environment. The cdktf app (scripts/cdktf-app.ts, run by `npx cdktf
+ * synth|diff|deploy` and `npm run plan|apply`) synthesises buildApp(); `npm start` deploys its
+ * `dev` stack to the local OOS emulator.
  */
 import { App } from './lib/constructs/framework';
 import { ChatOpsStack, Platform, Secret } from './lib/constructs';
@@ -66,8 +67,4 @@ export function buildApp(options: BuildOptions = {}): { app: App; stacks: { read
   const stacks = { dev, staging, prod };
   options.customize?.(stacks);
   return { app, stacks };
-}
-
-if (require.main === module) {
-  buildApp().app.synth();
 }

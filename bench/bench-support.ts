@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PROVIDER_HOST, PROVIDER_NAMESPACE } from '../lib/domain';
 import { DEFAULT_RESOURCE_GROUP_ID } from '../lib/emulator/options';
-import { installFilesystemMirror, terraformPlatform } from '../lib/provider/packaging/local-mirror';
-import { OOS_PROVIDER_PACKAGE, PACKAGE_ROOT, TerraformWorkspace, oosProviderConfig } from '../lib/tooling';
+import { LOCK_FILE, layOutFilesystemMirror, packageVersion, terraformPlatformName, type ReleaseArchive } from '../lib/release';
+import { PACKAGE_ROOT, TerraformWorkspace, installDevelopmentProvider, oosProviderConfig, releaseProvider } from '../lib/tooling';
 
 /** Where the anchor sits relative to a checkout's parent folder (see ../shared/anchors/README.md). */
 const ANCHOR_RELATIVE_PATH = join('shared', 'anchors', 'go-echo-provider', 'terraform-provider-echo_v0.1.0');
@@ -86,19 +86,26 @@ export interface BenchMirror {
   readonly anchor?: string;
 }
 
-export function setUpBenchMirror(
-  kitEchoBundle: string,
-  anchor: string | undefined,
-  oosBundle: string = OOS_PROVIDER_PACKAGE.bundle,
-  floorBundle?: string,
-): BenchMirror {
+/**
+ * The oos provider of a bench: the release archive users install, checked against the committed lock
+ * (the default), or a development bundle for profiling (bench/profile-plan.ts keeps module names in it).
+ */
+export type BenchOosProvider = { readonly archive: ReleaseArchive } | { readonly bundle: string };
+
+/** This checkout's release archive for this machine, as `npm run plan` and the e2e tests install it. */
+export async function releaseOosProvider(): Promise<BenchOosProvider> {
+  return { archive: (await releaseProvider()).archive };
+}
+
+export function setUpBenchMirror(kitEchoBundle: string, anchor: string | undefined, oos: BenchOosProvider, floorBundle?: string): BenchMirror {
   const root = mkdtempSync(join(tmpdir(), 'oos-bench-'));
   const mirror = join(root, 'mirror');
-  installFilesystemMirror(mirror, { ...OOS_PROVIDER_PACKAGE, bundle: oosBundle });
-  installFilesystemMirror(mirror, { type: 'echo', version: ECHO_VERSION, bundle: kitEchoBundle });
-  if (floorBundle) installFilesystemMirror(mirror, { type: FLOOR_TYPE, version: ECHO_VERSION, bundle: floorBundle });
+  if ('archive' in oos) layOutFilesystemMirror([oos.archive], mirror);
+  else installDevelopmentProvider(mirror, { type: 'oos', version: packageVersion(), bundle: oos.bundle });
+  installDevelopmentProvider(mirror, { type: 'echo', version: ECHO_VERSION, bundle: kitEchoBundle });
+  if (floorBundle) installDevelopmentProvider(mirror, { type: FLOOR_TYPE, version: ECHO_VERSION, bundle: floorBundle });
   if (anchor) {
-    const target = join(mirror, ANCHOR_SOURCE, ECHO_VERSION, terraformPlatform());
+    const target = join(mirror, ANCHOR_SOURCE, ECHO_VERSION, terraformPlatformName());
     mkdirSync(target, { recursive: true });
     copyFileSync(anchor, join(target, `terraform-provider-echo_v${ECHO_VERSION}`));
     chmodSync(join(target, `terraform-provider-echo_v${ECHO_VERSION}`), 0o755);
@@ -129,12 +136,10 @@ export function benchEnvironment(env: NodeJS.ProcessEnv = process.env): { overri
 export async function benchWorkspace(mirror: BenchMirror, variant: VariantId, count: number, env: NodeJS.ProcessEnv = {}): Promise<TerraformWorkspace> {
   const dir = join(mirror.root, variant);
   mkdirSync(dir, { recursive: true });
-  const workspace = new TerraformWorkspace(
-    dir,
-    { mirrorDir: join(mirror.root, 'mirror'), launcher: '', cliConfig: mirror.cliConfig },
-    { env: { ...benchEnvironment().overrides, ...env } },
-  );
+  const workspace = new TerraformWorkspace(dir, mirror.cliConfig, { env: { ...benchEnvironment().overrides, ...env } });
   workspace.writeConfig(variantConfig(variant, count));
+  // The oos provider is checked against the committed lock, as in every stack.
+  if (variant === 'oos' || variant === 'oos_latency') copyFileSync(LOCK_FILE, join(dir, '.terraform.lock.hcl'));
   await workspace.init();
   return workspace;
 }

@@ -20,6 +20,7 @@ import {
   benchWorkspace,
   findGoAnchor,
   round,
+  releaseOosProvider,
   setUpBenchMirror,
   summarise,
 } from './bench-support';
@@ -72,7 +73,7 @@ export async function runCompareBench(options: CompareOptions): Promise<CompareR
   const mirror = setUpBenchMirror(
     await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: KIT_ECHO_BUNDLE }),
     anchorPath,
-    undefined,
+    await releaseOosProvider(),
     await bundleProvider({ entry: FLOOR_ENTRY, outfile: FLOOR_BUNDLE }),
   );
   const emulators: RunningEmulator[] = [];

@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   const profilingDir = join(PACKAGE_ROOT, 'dist', 'bench', 'profiling');
   const kitEcho = await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(profilingDir, 'terraform-provider-echo-thing.js'), keepModuleComments: true });
   const oos = await bundleProvider({ outfile: join(profilingDir, 'terraform-provider-oos.js'), keepModuleComments: true });
-  const mirror = setUpBenchMirror(kitEcho, undefined, oos);
+  const mirror = setUpBenchMirror(kitEcho, undefined, { bundle: oos });
   profilingLaunchers(mirror.root);
   const emulator = await startEmulator();
   const profiles = keep || mkdtempSync(join(tmpdir(), 'oos-cpu-prof-'));

@@ -5,17 +5,15 @@
  *
  *   node dist/bench/provider-startup-bench.js [entry.js | entry.ts] [--runs N]
  *
- * Default entry: dist/provider/terraform-provider-oos.js, bundled from lib/provider/main.ts when
- * missing. A .ts entry (e.g. the echo test provider) is bundled to a temp file first.
+ * Default: this checkout's release executable for this machine (what terraform installs). A .js
+ * entry is run with this Node; a .ts entry (e.g. the echo test provider) is bundled to a temp file first.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateSelfSignedCertificate } from '../lib/tfplugin/protocol/certificate';
-import { OOS_PROVIDER_PACKAGE, providerLaunchEnvironment } from '../lib/tooling';
-
-const DEFAULT_BUNDLE = OOS_PROVIDER_PACKAGE.bundle;
+import { providerLaunchEnvironment, releaseProvider } from '../lib/tooling';
 const RUNS = 30;
 const WARM_UP_RUNS = 2;
 
@@ -26,9 +24,9 @@ export interface StartupBenchResult {
 
 const bundler = (): typeof import('../scripts/bundle-provider') => require('../scripts/bundle-provider');
 
-/** The JavaScript file to start: a bundle as given, or a .ts entry bundled first. */
+/** What to start: by default the release executable users install; a bundle as given; a .ts entry bundled first. */
 async function providerBundle(entry?: string): Promise<string> {
-  if (!entry) return existsSync(DEFAULT_BUNDLE) ? DEFAULT_BUNDLE : bundler().bundleProvider({ outfile: DEFAULT_BUNDLE });
+  if (!entry) return (await releaseProvider()).executable;
   const absolute = resolve(entry);
   if (!absolute.endsWith('.ts')) return absolute;
   return bundler().bundleProvider({ entry: absolute, outfile: join(mkdtempSync(join(tmpdir(), 'provider-startup-bench-')), 'provider.js') });
@@ -38,7 +36,8 @@ async function providerBundle(entry?: string): Promise<string> {
 function timeOneStart(bundle: string, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [program, args] = bundle.endsWith('.js') ? [process.execPath, [bundle]] : [bundle, []];
+    const child = spawn(program, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let elapsed: number | undefined;

@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-require('../dist/lib/provider/packaging/cli.js');
+// Entry point of `npx oos-provider-mirror`: scripts/provider-mirror.ts, compiled on first use.
+require('../scripts/run.js').runTypeScript('scripts/provider-mirror.ts', process.argv.slice(2));

@@ -13,7 +13,7 @@ import type { CredentialSettings } from '../lib/oos';
 import { SecretSource, adoptionClient, adoptionNotes, adoptionStatements, findAdoptionCandidates } from '../lib/adoption';
 import { CHAT_PLATFORMS, ChatPlatform } from '../lib/domain';
 import { buildApp } from '../main';
-import { log, parseArgs, runCli, stackName, UsageError } from './plan';
+import { log, parseArgs, runCli, stackName, UsageError } from './support/stack-commands';
 
 const USAGE = 'npm run adopt -- <stack> [--prefix <name prefix>] [--type DingTalk|WeChat] [--secrets parameter|variable] [--out <file>]';
 

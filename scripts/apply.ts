@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { log, parseArgs, prepareStack, runCli, stackName, UsageError } from './plan';
+import { log, parseArgs, prepareStack, runCli, stackName, UsageError } from './support/stack-commands';
 
 const USAGE = 'npm run apply -- <stack> <plan file> [--lock-timeout <duration, e.g. 5m>]';
 

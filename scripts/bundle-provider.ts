@@ -18,69 +18,23 @@
  * version) is ignored and the bundle compiles normally.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { Plugin } from 'esbuild';
+import { bundleProgram, PROVIDER_ENTRY, REPOSITORY, writeDistDescriptors } from '../lib/release';
 import { generateSelfSignedCertificate } from '../lib/tfplugin/protocol/certificate';
 import { pluginEnvironment } from '../lib/tfplugin/protocol/handshake';
-import { DESCRIPTORS_FILE, compileProtoDescriptors } from '../lib/tfplugin/protocol/proto-descriptors';
 
 /** Set by the build's warm start-up: the loader writes the code cache when the process exits. */
 const WRITE_CODE_CACHE_ENV = 'OOS_PROVIDER_WRITE_CODE_CACHE';
-const KIT_PROTOCOL_DIR = 'lib/tfplugin/protocol';
-/** The repository root, whether this runs from scripts/ (ts-jest), dist/scripts/ (the build) or an esbuild bundle under dist/. */
-const ROOT = findRoot(__dirname);
-const DEFAULT_ENTRY = join(ROOT, 'lib/provider/main.ts');
-const DEFAULT_OUTFILE = join(ROOT, 'dist/provider/terraform-provider-oos.js');
+const DEFAULT_OUTFILE = join(REPOSITORY, 'dist/provider/terraform-provider-oos.js');
 
-export interface BundleOptions {
+export interface DevelopmentBundleOptions {
   readonly entry?: string;
   readonly outfile?: string;
   readonly minify?: boolean;
   readonly codeCache?: boolean;
   /** Keeps esbuild's `// <module path>` lines, so a CPU profile can name the module of each function (bench/profile-plan.ts). */
   readonly keepModuleComments?: boolean;
-}
-
-function findRoot(from: string): string {
-  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, KIT_PROTOCOL_DIR))) return dir;
-  }
-  throw new Error(`bundle-provider: no repository root (package.json beside ${KIT_PROTOCOL_DIR}) above ${from}`);
-}
-
-/**
- * Removes esbuild's `// <module path>` comment lines. They name each module by its path relative to
- * the working directory, which would make the bundle (and so the release executable and its lock
- * hash) depend on where the checkout and its node_modules sit.
- */
-export function stripModulePathComments(source: string): string {
-  return source.replace(/^\/\/ [^\s]+\.(?:[cm]?[jt]s|json)\n/gm, '');
-}
-
-/** The descriptors compiled from the source tree's .proto files. */
-function descriptorsJson(): string {
-  return JSON.stringify(compileProtoDescriptors(join(ROOT, KIT_PROTOCOL_DIR, 'proto')));
-}
-
-/** Writes the descriptors beside the compiled kit in dist, for code run unbundled from there. */
-function writeDistDescriptors(json: string): void {
-  const directory = join(ROOT, 'dist', KIT_PROTOCOL_DIR, 'proto');
-  mkdirSync(directory, { recursive: true });
-  writeFileSync(join(directory, DESCRIPTORS_FILE), json);
-}
-
-/** Replaces the descriptors module with its result, so the bundle carries neither the .proto files nor the parser. */
-function compiledDescriptorsPlugin(json: string): Plugin {
-  return {
-    name: 'compiled-proto-descriptors',
-    setup(build) {
-      build.onLoad({ filter: /[\\/]lib[\\/]tfplugin[\\/]protocol[\\/]proto-descriptors\.ts$/ }, () => ({
-        contents: `export function protoDescriptors() { return ${json}; }`,
-        loader: 'js',
-      }));
-    },
-  };
 }
 
 /** The loader the launcher runs: compiles the bundle with V8's code cache when it has one. */
@@ -140,33 +94,12 @@ function writeCodeCache(loader: string): Promise<void> {
  * Bundles `entry` into `outfile` (a loader, CommonJS, node20, everything inlined) and takes
  * the code cache. Returns the path of the loader, the file to run.
  */
-export async function bundleProvider(options: BundleOptions = {}): Promise<string> {
-  const entry = resolve(options.entry ?? DEFAULT_ENTRY);
+export async function bundleProvider(options: DevelopmentBundleOptions = {}): Promise<string> {
+  const entry = resolve(options.entry ?? PROVIDER_ENTRY);
   const outfile = resolve(options.outfile ?? DEFAULT_OUTFILE);
   const bundleFile = outfile.replace(/(\.js)?$/, '.bundle.js');
-  const descriptors = descriptorsJson();
-  writeDistDescriptors(descriptors);
-  const esbuild: typeof import('esbuild') = require('esbuild');
-  await esbuild.build({
-    entryPoints: [entry],
-    outfile: bundleFile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: options.minify ?? false,
-    sourcemap: false,
-    legalComments: 'none',
-    // Module keys in the bundle are paths relative to the root; symlinks are not followed, so a
-    // node_modules that links elsewhere still reads "node_modules/..." and every checkout bundles the same bytes.
-    absWorkingDir: ROOT,
-    preserveSymlinks: true,
-    logLevel: 'warning',
-    plugins: [compiledDescriptorsPlugin(descriptors)],
-    // protobufjs probes optional modules through an eval'd require; that is deliberate.
-    logOverride: { 'direct-eval': 'silent' },
-  });
-  if (!options.keepModuleComments) writeFileSync(bundleFile, stripModulePathComments(readFileSync(bundleFile, 'utf8')));
+  writeDistDescriptors();
+  await bundleProgram({ entry, outfile: bundleFile, minify: options.minify, keepModuleComments: options.keepModuleComments });
   mkdirSync(dirname(outfile), { recursive: true });
   writeFileSync(outfile, loaderSource(basename(bundleFile)), { mode: 0o755 });
   rmSync(bundleFile.replace(/\.js$/, '.cache'), { force: true });
@@ -174,8 +107,8 @@ export async function bundleProvider(options: BundleOptions = {}): Promise<strin
   return outfile;
 }
 
-function parseArguments(argv: readonly string[]): BundleOptions {
-  let options: BundleOptions = {};
+function parseArguments(argv: readonly string[]): DevelopmentBundleOptions {
+  let options: DevelopmentBundleOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     if (argument === '--outfile') options = { ...options, outfile: argv[++i] };

@@ -4,13 +4,12 @@
  * and prints the `export` lines that plain `cdktf diff|deploy|output|destroy dev` need in another
  * shell. Stop it with Ctrl-C.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { DEFAULT_EMULATOR_CREDENTIAL, startEmulator } from '../lib/emulator';
 import { isNotFound } from '../lib/oos';
-import { emulatorClient, emulatorClientEnvironment } from '../lib/tooling';
+import { devSecret, devSecretsFile, emulatorClient, emulatorClientEnvironment } from '../lib/tooling';
 import { buildApp } from '../main';
 
 const DEFAULT_PORT = 4566;
@@ -48,15 +47,17 @@ async function main(args: readonly string[]): Promise<void> {
       await client.getSecretParameter(parameter);
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      await client.createSecretParameter(parameter, `dev-${randomBytes(12).toString('hex')}`, 'Seeded by npm run emulator');
+      await client.createSecretParameter(parameter, devSecret(localDir, parameter), 'Seeded by npm run emulator');
     }
   }
-  // Emulator keys and throwaway dev values only: nothing here is a real secret.
+  // Emulator keys and throwaway dev values only (the same ones npm start uses): nothing here is a real secret.
   const exports = {
     ...emulatorClientEnvironment(emulator.url),
-    ...Object.fromEntries(variables.map((name) => [`TF_VAR_${name}`, `dev-${randomBytes(12).toString('hex')}`])),
+    ...Object.fromEntries(variables.map((name) => [`TF_VAR_${name}`, devSecret(localDir, name)])),
   };
-  console.log(`# OOS emulator at ${emulator.url} (data in .chatops/emulator-data.json); in another shell:`);
+  console.log(
+    `# OOS emulator at ${emulator.url} (data in .chatops/emulator-data.json, dev secrets in ${relative(process.cwd(), devSecretsFile(localDir))}); in another shell:`,
+  );
   for (const [name, value] of Object.entries(exports)) console.log(`export ${name}=${shellQuote(value)}`);
   console.log('# then: npx cdktf deploy dev --auto-approve   (Ctrl-C here stops the emulator)');
   const stop = () => void emulator.close().then(() => process.exit(0));

@@ -15,7 +15,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PROVIDER_TYPE } from '../lib/domain';
-import { PACKAGE_ROOT } from '../lib/provider/packaging/package-root';
+import { PACKAGE_ROOT } from '../lib/tooling';
 import { createProvider } from '../lib/provider/provider';
 import { AttributeSchema, CtyType } from '../lib/tfplugin/schema';
 

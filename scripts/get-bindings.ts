@@ -5,13 +5,14 @@
  * framework through lib/constructs/framework.ts (a move to the CDK Terrain fork stays a one-module
  * change), and each says it is generated.
  *
- * Usage, after `npm run build`: node dist/scripts/get-bindings.js
+ * Usage: npm run bindings
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import { PACKAGE_ROOT, setUpLocalProvider, terraformBinary, terraformEnvironment } from '../lib/tooling';
+import { layOutFilesystemMirror, writeMirrorCliConfig } from '../lib/release';
+import { PACKAGE_ROOT, releaseProvider, terraformBinary, terraformEnvironment } from '../lib/tooling';
 
 /** The command that rewrites .gen/; error messages and the generated headers name it. */
 export const REGENERATE_COMMAND = 'npm run bindings';
@@ -36,13 +37,17 @@ const CDKTF_IMPORT = "import * as cdktf from 'cdktf';";
 
 /**
  * Runs `cdktf get` for the providers of `<root>/cdktf.json` in a scratch project and writes the
- * post-processed bindings to `outDir` (replacing what was there). Needs the provider bundle
- * (`npm run build`).
+ * post-processed bindings to `outDir` (replacing what was there). The provider is this checkout's
+ * release executable, in a mirror of the scratch folder; cdktf's plugin cache is off, so nothing
+ * lands in ~/.terraform.d.
  */
-export function getBindings(root: string, outDir: string): void {
+export async function getBindings(root: string, outDir: string): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'oos-bindings-'));
   try {
-    const { cliConfig } = setUpLocalProvider(join(scratch, 'terraform'));
+    const mirror = join(scratch, 'terraform', 'providers');
+    layOutFilesystemMirror([(await releaseProvider()).archive], mirror);
+    const cliConfig = join(scratch, 'terraform', 'terraform.rc');
+    writeMirrorCliConfig(cliConfig, mirror);
     const project = join(scratch, 'project');
     mkdirSync(project);
     const { language, terraformProviders } = readCdktfConfig(root);
@@ -54,7 +59,12 @@ export function getBindings(root: string, outDir: string): void {
       cwd: project,
       encoding: 'utf8',
       // Offline: the mirror serves the provider; cdktf's own version check is its only other call out.
-      env: terraformEnvironment(cliConfig, { DISABLE_VERSION_CHECK: 'true', CI: '1', TERRAFORM_BINARY_NAME: terraformBinary() }),
+      env: terraformEnvironment(cliConfig, {
+        DISABLE_VERSION_CHECK: 'true',
+        CI: '1',
+        TERRAFORM_BINARY_NAME: terraformBinary(),
+        CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1',
+      }),
     });
     if (cdktf.status !== 0) {
       throw new Error(`cdktf get failed (exit ${cdktf.status ?? cdktf.signal}):\n${cdktf.stdout}${cdktf.stderr}${cdktf.error?.message ?? ''}`);
@@ -100,11 +110,11 @@ function postProcess(file: string, committedAs: string, root: string): void {
 if (require.main === module) {
   const root = PACKAGE_ROOT;
   const started = Date.now();
-  try {
-    getBindings(root, bindingsDir(root));
-    console.error(`get-bindings: wrote ${relative(root, bindingsDir(root))}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  } catch (error) {
-    console.error(`get-bindings: ${(error as Error).message}`);
-    process.exitCode = 1;
-  }
+  getBindings(root, bindingsDir(root)).then(
+    () => console.error(`get-bindings: wrote ${relative(root, bindingsDir(root))}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`),
+    (error: Error) => {
+      console.error(`get-bindings: ${error.message}`);
+      process.exitCode = 1;
+    },
+  );
 }

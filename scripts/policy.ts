@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { EXIT_CODES, blockingViolations, readPlanFile, writeReviewFiles } from '../lib/pipeline';
-import { judge, log, parseArgs, reportViolations, runCli, stackName, UsageError } from './plan';
+import { judge, log, parseArgs, reportViolations, runCli, stackName, UsageError } from './support/stack-commands';
 
 const USAGE = 'npm run policy -- <plan.json> --stack <name> [--out <dir>] [--allow-destructive]';
 

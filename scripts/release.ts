@@ -1,10 +1,10 @@
 /**
  * `npm run release`: the provider as release files for every platform (see docs/release.md).
  *
- *   node dist/scripts/release.js [--platforms linux_amd64,darwin_amd64] [--out <dir>] [--unsigned]
- *                                [--node-version 22.23.3] [--measure <runs>]
- *                                [--registry-url https://registry.example.com/oos]
- *                                [--lock] [--cache-dir <dir>]
+ *   npm run release -- [--platforms linux_amd64,darwin_amd64] [--out <dir>] [--unsigned]
+ *                          [--node-version 22.23.3] [--measure <runs>]
+ *                          [--registry-url https://registry.example.com/oos]
+ *                          [--lock] [--cache-dir <dir>]
  *
  * --lock rewrites the committed .terraform.lock.hcl with the h1: hash of every platform built
  * (`npm run lock` = a quick unsigned build of the default platforms with --lock).
@@ -15,6 +15,7 @@
 import { relative } from 'node:path';
 import {
   buildRelease,
+  freshProviderBundle,
   measureStartup,
   signingKeyFromEnvironment,
   SIGNING_KEY_ENV,
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
     throw new Error(`release: set ${SIGNING_KEY_ENV} (and RELEASE_GPG_PASSPHRASE) to sign SHA256SUMS, or pass --unsigned for a local build`);
   }
   const started = Date.now();
-  const result = await buildRelease({ ...options, signingKey, log: (message) => console.error(`release: ${message}`) });
+  const bundle = await freshProviderBundle();
+  const result = await buildRelease({ bundle, ...options, signingKey, log: (message) => console.error(`release: ${message}`) });
   console.log(`terraform-provider-oos ${result.version} on Node ${result.nodeVersion}, in ${relative(process.cwd(), result.outDir) || '.'}:`);
   for (const file of result.files) console.log(`  ${file.name}  ${file.size} bytes  sha256 ${file.sha256}`);
   for (const archive of result.archives) console.log(`  ${archive.platform}: ${archive.h1} ${archive.zh}`);

@@ -185,7 +185,7 @@ async function withEmulator<T>(options: { faults?: FaultSettings }, body: (emula
 
 /** A state folder declaring `count` configurations named <prefix>-<index>. */
 async function stateFolder(emulator: RunningEmulator, prefix: string, count: number): Promise<TerraformWorkspace> {
-  const workspace = TerraformWorkspace.temporary({ env: emulatorClientEnvironment(emulator.url), prefix: `${prefix}-` });
+  const workspace = await TerraformWorkspace.temporary({ env: emulatorClientEnvironment(emulator.url), prefix: `${prefix}-` });
   workspace.writeConfig({
     ...oosProviderConfig(),
     resource: {

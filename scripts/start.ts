@@ -2,21 +2,21 @@
  * The main job (`npm start`): deploys the `dev` environment to a local OOS emulator with the
  * real terraform binary and prints the webhook URLs of its chat configurations.
  *
- * Everything persistent lives under `.chatops/` (emulator data, Terraform state, the provider
- * mirror and CLI config), so a second run finds nothing to change.
+ * Everything persistent lives under `.chatops/` (emulator data, Terraform state, dev's throwaway
+ * secrets and the CLI config), so a second run finds nothing to change. The provider is the
+ * release executable, laid into the stack's folder with the committed lock as for every command.
  */
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_EMULATOR_CREDENTIAL, startEmulator } from '../lib/emulator';
 import { OosClient, isNotFound } from '../lib/oos';
 import { SecretRedactor } from '../lib/oos/redaction';
-import { TerraformWorkspace, emulatorClient, emulatorClientEnvironment, setUpLocalProvider } from '../lib/tooling';
+import { devSecret, devSecretsFile, emulatorClient, emulatorClientEnvironment, initStack, layOutReleaseProvider, stackWorkspace } from '../lib/tooling';
 import { BuildOptions, buildApp } from '../main';
 
 /** Options of runMainJob; tests point the folders at temp dirs. */
 export interface MainJobOptions {
-  /** Folder of persistent local data: emulator data, state, provider mirror. @default <cwd>/.chatops */
+  /** Folder of persistent local data: emulator data, state, dev secrets. @default <cwd>/.chatops */
   readonly localDir?: string;
   /** Where the app is synthesised. @default <cwd>/cdktf.out */
   readonly outdir?: string;
@@ -63,9 +63,12 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
   try {
     log(`      listening on ${emulator.url}, data in ${relative(dataFile)}`);
 
-    step(2, `synthesising the cdktf app into ${relative(outdir)}`);
+    step(2, `synthesising the cdktf app into ${relative(outdir)}, with the provider's release executable`);
     const { app, stacks } = buildApp({ outdir, localDir, customize: options.customize });
     app.synth();
+    const { locked, archive } = await layOutReleaseProvider(outdir);
+    if (!locked)
+      log(`      WARNING: the provider built from this checkout (${archive.h1}) is not in .terraform.lock.hcl: terraform init will refuse it (npm run lock)`);
     const stackDir = path.join(outdir, 'stacks', STACK);
     const config = readStackConfig(stackDir);
     const region = stacks[STACK].provider.regionInput ?? 'cn-hangzhou';
@@ -73,32 +76,33 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
 
     step(3, `seeding the secrets ${STACK} uses`);
     const client = emulatorClient(emulator.url, { regionId: region });
+    const secretsFile = relative(devSecretsFile(localDir));
+    const secret = (name: string) => {
+      const value = devSecret(localDir, name);
+      secrets.remember(value);
+      return value;
+    };
     for (const parameter of config.secretParameters) {
-      const created = await ensureSecretParameter(client, parameter, () => devSecret(secrets));
-      log(`      secret parameter ${parameter}: ${created ? 'created with a random value' : 'already there'}`);
+      const created = await ensureSecretParameter(client, parameter, () => secret(parameter));
+      log(`      secret parameter ${parameter}: ${created ? `created with the value in ${secretsFile}` : 'already there'}`);
     }
     const variables: Record<string, string> = {};
     for (const variable of config.secretVariables) {
-      variables[`TF_VAR_${variable}`] = devSecret(secrets);
-      log(`      ephemeral variable ${variable}: a random value in TF_VAR_${variable}`);
+      variables[`TF_VAR_${variable}`] = secret(variable);
+      log(`      ephemeral variable ${variable}: TF_VAR_${variable} from ${secretsFile}`);
     }
 
-    step(4, `installing the oos provider into ${relative(path.join(localDir, 'providers'))}`);
-    const provider = setUpLocalProvider(localDir);
-    log(`      ${relative(provider.launcher)}`);
-
     secrets.remember(DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret);
-    const terraform = new TerraformWorkspace(stackDir, provider, {
+    const terraform = stackWorkspace(stackDir, localDir, {
       env: { ...emulatorClientEnvironment(emulator.url, { regionId: region }), ...variables },
       binary: options.terraform,
       onLine: (line) => log(`      terraform │ ${secrets.redact(line)}`),
     });
 
+    step(4, 'the provider: the release executable in the stack folder, checked against the committed lock');
+    log(`      ${archive.platform} ${archive.h1}`);
     step(5, 'terraform init');
-    // -upgrade: the mirror's launcher is rewritten per machine, so its hash may differ from the lock file's.
-    // -reconfigure: dev's backend is always the same local file, so an older spelling of its path
-    // (an absolute one, say) is taken over without a state migration prompt.
-    await terraform.init(['-upgrade', '-reconfigure']);
+    await initStack(terraform, (line) => log(`      ${line}`));
 
     if (mode === 'plan') {
       step(6, 'terraform plan');
@@ -174,13 +178,6 @@ async function ensureSecretParameter(client: OosClient, name: string, value: () 
   }
   await client.createSecretParameter(name, value(), 'Seeded by npm start for the local OOS emulator');
   return true;
-}
-
-/** A random throwaway secret for the emulator, remembered so it is redacted from any output. */
-function devSecret(secrets: SecretRedactor): string {
-  const value = `dev-${randomBytes(12).toString('hex')}`;
-  secrets.remember(value);
-  return value;
 }
 
 function relative(p: string): string {

@@ -7,7 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleProvider } from '../../scripts/bundle-provider';
-import { FLOOR_ENTRY, KIT_ECHO_ENTRY, benchEnvironment, benchWorkspace, setUpBenchMirror, type BenchMirror } from '../../bench/bench-support';
+import {
+  FLOOR_ENTRY,
+  KIT_ECHO_ENTRY,
+  benchEnvironment,
+  benchWorkspace,
+  releaseOosProvider,
+  setUpBenchMirror,
+  type BenchMirror,
+} from '../../bench/bench-support';
 
 describe('the machine settings the bench clears', () => {
   test('NODE_EXTRA_CA_CERTS is cleared for the runs and named in the notes', () => {
@@ -27,7 +35,7 @@ describe('the echo_thing variants under terraform', () => {
     const out = mkdtempSync(join(tmpdir(), 'bench-variants-'));
     const kit = await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(out, 'kit', 'terraform-provider-echo.js'), codeCache: false });
     const floor = await bundleProvider({ entry: FLOOR_ENTRY, outfile: join(out, 'floor', 'terraform-provider-echofloor.js'), codeCache: false });
-    mirror = setUpBenchMirror(kit, undefined, undefined, floor);
+    mirror = setUpBenchMirror(kit, undefined, await releaseOosProvider(), floor);
   });
   afterAll(() => rmSync(mirror.root, { recursive: true, force: true }));
 

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_TYPE } from '../domain/provider-address';
 
 /** One platform's release archive and the two hashes Terraform may record for it. */
@@ -77,4 +77,30 @@ export function layOutNetworkMirror(
   writeFileSync(indexFile, JSON.stringify(index, null, 2) + '\n');
   writeFileSync(join(dir, `${version}.json`), JSON.stringify({ archives: archivesByPlatform }, null, 2) + '\n');
   return dir;
+}
+
+/**
+ * A Terraform CLI configuration that installs this project's provider from the filesystem mirror
+ * at `mirrorDir` and every other provider as usual: for plain HCL users whose configurations sit
+ * outside this project (a configuration beside `terraform.d/plugins` needs none).
+ */
+export function writeMirrorCliConfig(configFile: string, mirrorDir: string, address: ProviderAddress = PROVIDER_ADDRESS): void {
+  const pattern = JSON.stringify(`${address.host}/*/*`);
+  writeFileSync(
+    configFile,
+    [
+      '# Written by oos-chatops: installs the oos provider from a local mirror, offline.',
+      'disable_checkpoint = true',
+      'provider_installation {',
+      '  filesystem_mirror {',
+      `    path    = ${JSON.stringify(resolve(mirrorDir))}`,
+      `    include = [${pattern}]`,
+      '  }',
+      '  direct {',
+      `    exclude = [${pattern}]`,
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
 }

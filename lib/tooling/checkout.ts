@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { PACKAGE_ROOT } from '../provider/packaging/package-root';
+import { REPOSITORY as PACKAGE_ROOT } from '../release/repository';
 
 /**
  * Copies this checkout as a fresh clone would have it, working-tree changes included (git's

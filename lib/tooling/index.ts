@@ -8,14 +8,10 @@ export { type PlanJson, type StateJson, TerraformWorkspace, type TerraformWorksp
 export { type EmulatorClientOptions, emulatorClient, emulatorClientEnvironment } from './emulator-client';
 /** The environment Terraform (go-plugin) gives a provider it starts; one home in the kit. */
 export { pluginEnvironment as providerLaunchEnvironment } from '../tfplugin/protocol/handshake';
-export { PACKAGE_ROOT } from '../provider/packaging/package-root';
-export {
-  type BundledProviderPackage,
-  type ExecutableProviderPackage,
-  type LocalProviderSetup,
-  OOS_PROVIDER_PACKAGE,
-  type ProviderPackage,
-  setUpLocalProvider,
-} from '../provider/packaging/local-mirror';
-export { releaseProviderPackage } from './release-provider';
+/** The checkout's root folder (where package.json is); one definition, in lib/release. */
+export { REPOSITORY as PACKAGE_ROOT } from '../release/repository';
+export { type BundledProviderPackage, installDevelopmentProvider } from './development-provider';
+export { releaseProvider } from './release-provider';
 export { copyCheckout } from './checkout';
+export { SYNTH_DIR, initStack, layOutReleaseProvider, localDirOf, projectCliConfig, stackWorkspace, synthesizeStack } from './synthesized-stack';
+export { devSecret, devSecretsFile } from './dev-secrets';

@@ -1,18 +1,13 @@
-import { PROVIDER_TYPE } from '../domain';
-import type { ExecutableProviderPackage } from '../provider/packaging/local-mirror';
-import { cachedReleaseExecutable } from '../release';
+import { cachedReleaseExecutable, type CachedExecutable, freshProviderBundle } from '../release';
 
-let built: ExecutableProviderPackage | undefined;
+let built: Promise<CachedExecutable> | undefined;
 
 /**
- * The oos provider as users get it: the release executable for this machine, built from the
- * bundle of `npm run build` once per code state (cached in dist/release/cache, shared by every test
- * file and process) rather than the development bundle behind a launcher script.
+ * The oos provider as users get it: this checkout's release executable for this machine, built
+ * from the current code once per code state (cached in dist/release/cache, shared by every test
+ * file, process and command).
  */
-export function releaseProviderPackage(): ExecutableProviderPackage {
-  if (!built) {
-    const release = cachedReleaseExecutable();
-    built = { type: PROVIDER_TYPE, version: release.version, executable: release.executable };
-  }
+export function releaseProvider(): Promise<CachedExecutable> {
+  built ??= freshProviderBundle().then((bundle) => cachedReleaseExecutable({ bundle }));
   return built;
 }

@@ -33,11 +33,14 @@ export function terraformBinary(explicit?: string): string {
 
 /**
  * The environment terraform runs in: the caller's, without Alibaba Cloud credentials or TF_VAR_
- * values (a run meant for the emulator must never reach real OOS with someone's keys), offline and
+ * values (a run meant for the emulator must never reach real OOS with someone's keys) and without a
+ * plugin cache, offline and
  * non-interactive, with this project's CLI config; `extra` last.
  */
 export function terraformEnvironment(cliConfig: string, extra: NodeJS.ProcessEnv = {}, inherited: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const kept = Object.entries(inherited).filter(([key]) => !key.startsWith('ALIBABA_CLOUD_') && !key.startsWith('TF_VAR_'));
+  // No plugin cache either (cdktf turns one on in ~/.terraform.d): the provider comes from the
+  // working directory's own mirror, and a cache would only keep copies, or links into temp folders.
+  const kept = Object.entries(inherited).filter(([key]) => !key.startsWith('ALIBABA_CLOUD_') && !key.startsWith('TF_VAR_') && key !== 'TF_PLUGIN_CACHE_DIR');
   return {
     ...Object.fromEntries(kept),
     CHECKPOINT_DISABLE: '1',

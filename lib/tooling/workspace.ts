@@ -1,13 +1,14 @@
 /**
- * A Terraform working directory wired to this package's provider through a local mirror, so
- * `terraform init` never asks a registry for it.
+ * A Terraform working directory with this package's provider in its implied local mirror
+ * (`terraform.d/plugins`), so `terraform init` never asks a registry for it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROVIDER_SOURCE, PROVIDER_TYPE } from '../domain';
-import { type LocalProviderSetup, type ProviderPackage, setUpLocalProvider } from '../provider/packaging/local-mirror';
-import { releaseProviderPackage } from './release-provider';
+import { layOutProviderForWorkingDirectory } from '../release';
+import { type BundledProviderPackage, installDevelopmentProvider } from './development-provider';
+import { releaseProvider } from './release-provider';
 import { type TerraformResult, expectTerraform, runTerraform, terraformEnvironment } from './terraform-cli';
 
 export interface TerraformWorkspaceOptions {
@@ -36,27 +37,31 @@ export interface StateJson {
 /** Every command runs the real terraform binary (or TERRAFORM_BINARY) in `dir`. */
 export class TerraformWorkspace {
   /**
-   * A new temporary folder with the provider in its `terraform.d/plugins` and a CLI config using
-   * it as the mirror; dispose() removes the folder. The provider defaults to the release
-   * executable for this machine (see releaseProviderPackage), so what is tested is what ships.
+   * A new temporary folder set up as users get the provider: the release archive of this checkout
+   * in its `terraform.d/plugins` and the committed lock file, which `terraform init` checks it
+   * against; dispose() removes the folder. `provider` puts a development provider (a test or
+   * benchmark provider run from a bundle) there instead.
    */
-  static temporary(options: TerraformWorkspaceOptions & { provider?: ProviderPackage; prefix?: string } = {}): TerraformWorkspace {
+  static async temporary(options: TerraformWorkspaceOptions & { provider?: BundledProviderPackage; prefix?: string } = {}): Promise<TerraformWorkspace> {
     const dir = mkdtempSync(join(tmpdir(), options.prefix ?? 'oos-tf-'));
-    const setup = setUpLocalProvider(dir, { mirrorDir: join(dir, 'terraform.d', 'plugins'), provider: options.provider ?? releaseProviderPackage() });
-    return new TerraformWorkspace(dir, setup, options, true);
+    if (options.provider) installDevelopmentProvider(join(dir, 'terraform.d', 'plugins'), options.provider);
+    else layOutProviderForWorkingDirectory(dir, (await releaseProvider()).archive);
+    const cliConfig = join(dir, 'terraform.rc');
+    writeFileSync(cliConfig, 'disable_checkpoint = true\n');
+    return new TerraformWorkspace(dir, cliConfig, options, true);
   }
 
   /** The environment of every command (before per-command additions). */
   readonly env: NodeJS.ProcessEnv;
 
-  /** `dir` holds the configuration; `provider` is where terraform finds the provider (see setUpLocalProvider). */
+  /** `dir` holds the configuration, `cliConfig` is the Terraform CLI configuration every command gets (TF_CLI_CONFIG_FILE). */
   constructor(
     readonly dir: string,
-    readonly provider: LocalProviderSetup,
+    readonly cliConfig: string,
     private readonly options: TerraformWorkspaceOptions = {},
     private readonly temporary = false,
   ) {
-    this.env = terraformEnvironment(provider.cliConfig, options.env);
+    this.env = terraformEnvironment(cliConfig, options.env);
   }
 
   /** Writes main.tf.json (the same JSON syntax cdktf synthesises). */

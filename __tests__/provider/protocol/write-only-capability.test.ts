@@ -2,14 +2,14 @@
  * tfplugin6 ValidateResourceConfig carries the client's `write_only_attributes_allowed`. A client
  * that leaves it unset (Terraform or OpenTofu before 1.11) would keep a write-only value in plan and
  * state, so the OOS provider refuses `client_secret_wo` from it, naming `client_secret_parameter` as
- * what works everywhere. Over real gRPC and mTLS against the built provider bundle.
+ * what works everywhere. Over real gRPC and mTLS against the provider's release bundle of this code.
  */
 import { encodeMsgpack } from '../../../lib/tfplugin/protocol/cty-codec';
 import type { ClientCapabilities } from '../../../lib/tfplugin/protocol/messages';
 import { ObjectValue, blockType } from '../../../lib/tfplugin/schema';
 import { PluginConnection, RunningProvider, shutDown, startProvider } from '../../../lib/tfplugin/testing/provider-process';
 import { chatConfigurationSchema } from '../../../lib/provider/resources/chat-configuration';
-import { PROVIDER_BUNDLE } from '../../../lib/provider/packaging/local-mirror';
+import { freshProviderBundle } from '../../../lib/release';
 
 const TYPE = blockType(chatConfigurationSchema.block);
 const ERROR = 1;
@@ -24,7 +24,7 @@ let provider: RunningProvider;
 let connection: PluginConnection;
 
 beforeAll(async () => {
-  provider = await startProvider(PROVIDER_BUNDLE);
+  provider = await startProvider(await freshProviderBundle());
   connection = new PluginConnection(provider);
 });
 afterAll(async () => {

@@ -5,13 +5,25 @@
  * this module, or, running from source, from the .proto files themselves.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { INamespace } from 'protobufjs';
 
 const PROTO_FILES = ['tfplugin6.proto', 'go-plugin.proto', 'health.proto'];
-/** Where the .proto files sit in the source tree, and where the build writes descriptors.json. */
-export const PROTO_DIR = join(__dirname, 'proto');
 export const DESCRIPTORS_FILE = 'descriptors.json';
+/**
+ * Where the .proto files sit in the source tree, and where the build writes descriptors.json: beside
+ * this module, or, when this module was bundled elsewhere (dist/cli), in the checkout above it.
+ */
+export const PROTO_DIR = findProtoDir(__dirname);
+
+function findProtoDir(from: string): string {
+  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
+    for (const candidate of [join(dir, 'proto'), join(dir, 'lib', 'tfplugin', 'protocol', 'proto')]) {
+      if (existsSync(join(candidate, PROTO_FILES[0])) || existsSync(join(candidate, DESCRIPTORS_FILE))) return candidate;
+    }
+  }
+  return join(from, 'proto');
+}
 
 export function protoDescriptors(): INamespace {
   const compiled = join(PROTO_DIR, DESCRIPTORS_FILE);

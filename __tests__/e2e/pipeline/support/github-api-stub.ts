@@ -45,7 +45,8 @@ export async function startGitHubApiStub(): Promise<GitHubApiStub> {
       const page = Number(query.get('page') ?? 1);
       const all = comments.get(Number(list[3])) ?? [];
       const last = Math.max(1, Math.ceil(all.length / perPage));
-      const next = page < last ? { link: `<${stubUrl(server)}${request.url?.split('?')[0]}?per_page=${perPage}&page=${page + 1}>; rel="next"` } : {};
+      const next: Record<string, string> =
+        page < last ? { link: `<${stubUrl(server)}${request.url?.split('?')[0]}?per_page=${perPage}&page=${page + 1}>; rel="next"` } : {};
       return reply(200, all.slice((page - 1) * perPage, page * perPage), next);
     }
     if (list && request.method === 'POST') {
