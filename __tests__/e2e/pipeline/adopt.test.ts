@@ -69,11 +69,14 @@ describe('npm run adopt -- dev, then plan and apply the adopted bots', () => {
     expect(checkout.read('adopted.ts')).toBe(statements);
   });
 
-  test('adopt refuses an unknown stack, naming the known ones', async () => {
+  test('adopt refuses an unknown stack or platform, naming what it takes', async () => {
     const result = await adopt(['qa']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('unknown stack "qa": expected one of dev, staging, prod.');
     expect(result.stdout).toBe('');
+    const platform = await adopt(['dev', '--type', 'Slack']);
+    expect(platform.code).toBe(1);
+    expect(platform.stderr).toContain('--type "Slack" is not one of DingTalk, WeChat (case-sensitive).');
   });
 
   test('pasted after dev’s stack line, with the secrets it names created, the plan imports the five: exit 2', async () => {

@@ -3,10 +3,9 @@
  * the generated OOS SDK calls it), not with this project's client, so adoption is tested against
  * what another tool leaves behind: a role, a resource group, tags (TagResources) and the secret.
  */
-import OpenApi, { $OpenApiUtil, OpenApiUtil } from '@alicloud/openapi-core';
-import * as $dara from '@darabonba/typescript';
-import { DEFAULT_EMULATOR_CREDENTIAL, type RunningEmulator } from '../../../lib/emulator';
+import type { RunningEmulator } from '../../../lib/emulator';
 import { DEFAULT_TAG_RESOURCE_TYPE } from '../../../lib/domain';
+import { officialCall, officialClient } from './official-client';
 
 export interface ConsoleBot {
   readonly name: string;
@@ -70,37 +69,6 @@ export const CONSOLE_BOTS: readonly ConsoleBot[] = [
     tags: { Team: 'support' },
   },
 ];
-
-/** The official client pointed at the emulator with its default keys. */
-export function officialClient(emulator: RunningEmulator): OpenApi {
-  return new OpenApi(
-    new $OpenApiUtil.Config({
-      accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
-      accessKeySecret: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
-      endpoint: emulator.endpoint,
-      protocol: 'HTTP',
-      regionId: 'cn-hangzhou',
-    }),
-  );
-}
-
-/** One RPC call the way the generated OOS SDK makes it. */
-export async function officialCall(api: OpenApi, action: string, query: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const params = new $OpenApiUtil.Params({
-    action,
-    version: '2019-06-01',
-    protocol: 'HTTP',
-    pathname: '/',
-    method: 'POST',
-    authType: 'AK',
-    style: 'RPC',
-    reqBodyType: 'formData',
-    bodyType: 'json',
-  });
-  const request = new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query({ RegionId: 'cn-hangzhou', ...query }) });
-  const response = await api.callApi(params, request, new $dara.RuntimeOptions({ autoretry: false }));
-  return response.body as Record<string, unknown>;
-}
 
 /** Creates each bot and tags it, as someone in the console would. */
 export async function createConsoleBots(emulator: RunningEmulator, bots: readonly ConsoleBot[] = CONSOLE_BOTS): Promise<void> {
