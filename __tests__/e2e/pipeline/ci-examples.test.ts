@@ -27,7 +27,7 @@ function example(relative: string): { [key: string]: YamlValue } {
 function withBuiltScripts(script: string): string {
   const scripts = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   return script.replace(/^npm ci$/m, 'true # node_modules is linked into the checkout').replace(/npm run (plan|apply|policy) --/g, (_, name: string) => {
-    expect(scripts[name]).toBe(`npm run build --silent && node dist/scripts/${name}.js`);
+    expect(scripts[name]).toBe(`node scripts/run.js scripts/${name}.ts`);
     return `node ${JSON.stringify(join(PACKAGE_ROOT, 'dist', 'scripts', `${name}.js`))}`;
   });
 }

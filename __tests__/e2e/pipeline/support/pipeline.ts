@@ -12,7 +12,7 @@ import { PACKAGE_ROOT, emulatorClient, emulatorClientEnvironment } from '../../.
 import { PostgresServer, startPostgres } from './postgres';
 
 /** What synthesis needs from a checkout; .gen/ (generated bindings) is restored like a CI cache when present. */
-const CHECKOUT_PATHS = ['main.ts', 'cdktf.json', 'package.json', 'tsconfig.json', 'config', 'lib', '.gen'];
+const CHECKOUT_PATHS = ['main.ts', 'cdktf.json', 'package.json', 'tsconfig.json', 'config', 'lib', '.gen', 'scripts', '.terraform.lock.hcl'];
 
 /** The secret of dev's ephemeral variable, which must never show in a file the pipeline writes. */
 export const WECHAT_SECRET = 'wechat-secret-e2e-7c1d55';
