@@ -1,4 +1,4 @@
-/** Unit tests beside end-to-end tests; the e2e folder drives the real terraform binary. */
+/** Unit tests beside end-to-end tests; the e2e folder drives the real terraform binary. Every test runs with an empty HOME of its own. */
 module.exports = {
   preset: 'ts-jest',
   testEnvironment: 'node',
@@ -6,4 +6,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
   testTimeout: 120000,
+  globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
+  globalTeardown: '<rootDir>/__tests__/support/global-teardown.ts',
 };

@@ -1,10 +1,10 @@
 /**
  * `npm run bench`: every performance target of the project, measured in one run.
  *
- *   npm run bench -- [--count 300] [--reps 3] [--latency-ms 50] [--no-synth] [--no-micro] [--out <dir>]
+ *   npm run bench -- [--count 300] [--reps 3] [--latency-ms 50] [--no-synth] [--no-micro] [--no-plan] [--out <dir>]
  *
  * `--latency-ms 0` leaves out the oos run against the slow emulator; `--no-micro` the emulator
- * throughput, provider start-up and per-RPC benches. The full run (300 resources, ≥ 3 repetitions) writes
+ * throughput, provider start-up and per-RPC benches; `--no-plan` the time to a reviewed plan on fresh clones. The full run (300 resources, ≥ 3 repetitions) writes
  * bench/results.json and bench/results.svg (shown in the README); other runs write to
  * dist/bench-results unless --out says where.
  */
@@ -18,6 +18,7 @@ import { RATIO_TARGETS, ratioChartSvg } from './chart';
 import { type CompareResult, PHASES, type Phase, runCompareBench } from './compare-bench';
 import { runEmulatorBench } from './emulator-bench';
 import { runExecutableStartupBench } from './executable-startup-bench';
+import { type PlanBenchResult, runPlanBench } from './plan-bench';
 import { runProviderStartupBench } from './provider-startup-bench';
 import { describeRpcBench, runRpcBench } from './rpc-bench';
 import { runSynthBench } from './synth-bench';
@@ -28,11 +29,12 @@ interface Options {
   latencyMs: number;
   synth: boolean;
   micro: boolean;
+  plan: boolean;
   out?: string;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { count: 300, reps: 3, latencyMs: 50, synth: true, micro: true };
+  const options: Options = { count: 300, reps: 3, latencyMs: 50, synth: true, micro: true, plan: true };
   for (let i = 0; i < argv.length; i++) {
     const number = () => {
       const value = Number(argv[++i]);
@@ -44,6 +46,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (argv[i] === '--latency-ms') options.latencyMs = number();
     else if (argv[i] === '--no-synth') options.synth = false;
     else if (argv[i] === '--no-micro') options.micro = false;
+    else if (argv[i] === '--no-plan') options.plan = false;
     else if (argv[i] === '--out') options.out = argv[++i];
     else throw new Error(`unknown option ${argv[i]}; see bench/run-all.ts`);
   }
@@ -59,8 +62,18 @@ interface Check {
 
 const ABSOLUTE_LATENCY_TARGETS: Record<Phase, number> = { plan: 2.0, apply: 4.5, destroy: 3.0 };
 
-function checks(compare: CompareResult, synthSeconds: number | undefined): Check[] {
+function checks(compare: CompareResult, synthSeconds: number | undefined, plan: PlanBenchResult | undefined): Check[] {
   const out: Check[] = [];
+  if (plan) {
+    const warm = plan.warmPlanSeconds.median;
+    out.push({ what: 'npm run plan -- dev, warm (s)', value: warm, target: '≤ 3.0 s', met: warm <= 3 });
+    out.push({
+      what: 'npm run plan -- dev, first on a fresh clone after npm ci (s)',
+      value: round(plan.firstPlanSeconds, 2),
+      target: '≤ 10 s',
+      met: plan.firstPlanSeconds <= 10,
+    });
+  }
   for (const [id, targets] of Object.entries(RATIO_TARGETS) as [VariantId, Partial<Record<Phase, number>>][]) {
     for (const [phase, target] of Object.entries(targets) as [Phase, number][]) {
       const value = compare.ratiosToGo[id]?.[phase];
@@ -139,6 +152,7 @@ async function main(): Promise<void> {
   }
   const compare = await runCompareBench({ count: options.count, reps: options.reps, latencyMs: options.latencyMs, log: (line) => console.log(line) });
   const synth = options.synth ? await runSynthBench(300, options.reps) : undefined;
+  const plan = options.plan ? await runPlanBench({ log: (line) => console.log(line) }) : undefined;
   const loadAfter = loadavg().map((l) => round(l, 2));
 
   console.log('');
@@ -147,7 +161,7 @@ async function main(): Promise<void> {
     console.log(
       `\nsynth ${synth.stacks} stacks × ${synth.configurationsPerStack}: median ${synth.seconds.median.toFixed(2)} s [${synth.seconds.min.toFixed(2)}–${synth.seconds.max.toFixed(2)}]`,
     );
-  const results = checks(compare, synth?.seconds.median);
+  const results = checks(compare, synth?.seconds.median, plan);
   console.log('\n| target | value | met |\n| --- | --- | --- |');
   for (const check of results) console.log(`| ${check.what} ${check.target} | ${check.value} | ${check.met ? 'yes' : 'NO'} |`);
   const machine = {
@@ -169,7 +183,7 @@ async function main(): Promise<void> {
   const caption = `${machine.cpus} cores, load ${loadBefore[0]}→${loadAfter[0]}, ${new Date().toISOString().slice(0, 10)}`;
   writeFileSync(
     join(outDir, 'results.json'),
-    JSON.stringify({ generatedAt: new Date().toISOString(), machine, micro, compare, synth, checks: results }, null, 2) + '\n',
+    JSON.stringify({ generatedAt: new Date().toISOString(), machine, micro, compare, synth, plan, checks: results }, null, 2) + '\n',
   );
   if (compare.anchor && 'path' in compare.anchor) writeFileSync(join(outDir, 'results.svg'), ratioChartSvg(compare, caption));
   console.log(`wrote ${join(outDir, 'results.json')}${'path' in compare.anchor ? ' and results.svg' : ' (no chart: the Go anchor was skipped)'}`);

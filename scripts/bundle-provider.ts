@@ -19,14 +19,13 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { bundleProgram, PROVIDER_ENTRY, REPOSITORY, writeDistDescriptors } from '../lib/release';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { bundleProgram, DEVELOPMENT_LOADER, PROVIDER_ENTRY, writeDistDescriptors } from '../lib/release';
 import { generateSelfSignedCertificate } from '../lib/tfplugin/protocol/certificate';
 import { pluginEnvironment } from '../lib/tfplugin/protocol/handshake';
 
 /** Set by the build's warm start-up: the loader writes the code cache when the process exits. */
 const WRITE_CODE_CACHE_ENV = 'OOS_PROVIDER_WRITE_CODE_CACHE';
-const DEFAULT_OUTFILE = join(REPOSITORY, 'dist/provider/terraform-provider-oos.js');
 
 export interface DevelopmentBundleOptions {
   readonly entry?: string;
@@ -96,7 +95,7 @@ function writeCodeCache(loader: string): Promise<void> {
  */
 export async function bundleProvider(options: DevelopmentBundleOptions = {}): Promise<string> {
   const entry = resolve(options.entry ?? PROVIDER_ENTRY);
-  const outfile = resolve(options.outfile ?? DEFAULT_OUTFILE);
+  const outfile = resolve(options.outfile ?? DEVELOPMENT_LOADER);
   const bundleFile = outfile.replace(/(\.js)?$/, '.bundle.js');
   writeDistDescriptors();
   await bundleProgram({ entry, outfile: bundleFile, minify: options.minify, keepModuleComments: options.keepModuleComments });

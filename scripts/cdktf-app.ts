@@ -4,13 +4,13 @@
  * committed .terraform.lock.hcl, into every stack's folder (lib/release/stacks.ts). Terraform
  * installs it from there and checks it against the lock, with no CLI configuration.
  *
- * A mistake in the app (a validation error, a duplicate id) is printed once, as the constructs
- * word it, without a Node stack trace.
+ * Synthesis is skipped when nothing it depends on changed (see SynthesisCache). A mistake in the
+ * app (a validation error, a duplicate id) is printed once, as the constructs word it, without a
+ * Node stack trace.
  */
 import { resolve } from 'node:path';
 import { LOCK_COMMAND } from '../lib/release';
-import { layOutReleaseProvider } from '../lib/tooling';
-import { buildApp } from '../main';
+import { layOutReleaseProvider, SynthesisCache } from '../lib/tooling';
 
 /** cdktf's validation error ends with advice to skip validation, which is never the fix here. */
 function appErrorMessage(error: unknown): string {
@@ -20,11 +20,18 @@ function appErrorMessage(error: unknown): string {
 
 async function main(): Promise<number> {
   const outdir = resolve(process.env.CDKTF_OUTDIR ?? 'cdktf.out');
-  try {
-    buildApp({ outdir }).app.synth();
-  } catch (error) {
-    process.stderr.write(`cdktf app: ${appErrorMessage(error)}\n`);
-    return 1;
+  // This file is the whole app bundled (main.ts, config/, lib/constructs, .gen/): its bytes stand for the app's code.
+  const cache = new SynthesisCache(outdir, __filename);
+  if (!cache.isFresh()) {
+    try {
+      // Loaded only when needed: cdktf and the constructs cost ~0.4 s to load.
+      const { buildApp } = require('../main') as typeof import('../main');
+      buildApp({ outdir }).app.synth();
+    } catch (error) {
+      process.stderr.write(`cdktf app: ${appErrorMessage(error)}\n`);
+      return 1;
+    }
+    cache.record();
   }
   const { archive, locked } = await layOutReleaseProvider(outdir);
   if (!locked) {

@@ -49,7 +49,7 @@ describe('terraform init and apply with the echo provider', () => {
 
   beforeAll(async () => {
     const bundle = await bundleEchoProvider();
-    workspace = TerraformWorkspace.temporary({
+    workspace = await TerraformWorkspace.temporary({
       provider: { type: 'echo', version: '0.0.1', bundle },
       env: { TF_VAR_secret: SECRET },
       prefix: 'echo-terraform-',

@@ -1,7 +1,7 @@
 /** The reference pages under docs/ are what scripts/generate-docs.ts makes of today's schemas and templates. */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../lib/provider/packaging/package-root';
+import { PACKAGE_ROOT } from '../../lib/tooling';
 import { DocumentedBlock, GENERATED_FOLDERS, REGENERATE_DOCS_COMMAND, docPages, generateDocs, schemaMarkdown } from '../../scripts/generate-docs';
 
 const ROOT = PACKAGE_ROOT;

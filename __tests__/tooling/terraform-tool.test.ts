@@ -3,6 +3,7 @@
  * workspace it lays out. A stand-in "terraform" script records how it was called, so no real
  * terraform is needed.
  */
+import { terraformPlatformName } from '../../lib/release';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,14 +30,14 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-function workspace(options: { binary?: string; onLine?: (line: string) => void } = {}): TerraformWorkspace {
+function workspace(options: { binary?: string; onLine?: (line: string) => void } = {}): Promise<TerraformWorkspace> {
   return TerraformWorkspace.temporary({ provider: { type: 'fake', version: '1.2.3', bundle: fakeTerraform }, ...options });
 }
 
 describe('TerraformWorkspace', () => {
   test('runs TERRAFORM_BINARY when it is set, as npm start does', async () => {
     process.env.TERRAFORM_BINARY = fakeTerraform;
-    const ws = workspace();
+    const ws = await workspace();
     try {
       expect((await ws.init()).stdout).toContain('args: init -input=false -no-color');
     } finally {
@@ -45,18 +46,19 @@ describe('TerraformWorkspace', () => {
     }
   });
 
-  test('lays out the provider in terraform.d/plugins with a CLI config using it, and removes the folder on dispose', async () => {
-    const ws = workspace({ binary: fakeTerraform });
+  test('lays out the provider in terraform.d/plugins (the implied mirror, no provider_installation), and removes the folder on dispose', async () => {
+    const ws = await workspace({ binary: fakeTerraform });
     const { stdout } = await ws.run(['version']);
     expect(stdout).toContain(`config: ${join(ws.dir, 'terraform.rc')}`);
-    expect(ws.readFile('terraform.rc')).toContain(JSON.stringify(join(ws.dir, 'terraform.d', 'plugins')));
+    // The implied local mirror: a CLI configuration with a provider_installation block would turn it off.
+    expect(ws.readFile('terraform.rc')).not.toContain('provider_installation');
     expect(ws.exists('terraform.d/plugins/oos-chatops.local/chatops/fake/1.2.3')).toBe(true);
     ws.dispose();
     expect(existsSync(ws.dir)).toBe(false);
   });
 
   test('expect names the command, the exit code and the output when terraform fails', async () => {
-    const ws = workspace({ binary: fakeTerraform });
+    const ws = await workspace({ binary: fakeTerraform });
     try {
       await expect(ws.expect(['plan', '-no-color'], 0, { FAKE_EXIT: '1' })).rejects.toThrow(
         /terraform plan -no-color exited 1, expected 0[\s\S]*args: plan[\s\S]*oops/,
@@ -69,7 +71,7 @@ describe('TerraformWorkspace', () => {
 
   test('hands every output line to onLine as it arrives, and then only points at them on failure', async () => {
     const lines: string[] = [];
-    const ws = workspace({ binary: fakeTerraform, onLine: (line) => lines.push(line) });
+    const ws = await workspace({ binary: fakeTerraform, onLine: (line) => lines.push(line) });
     try {
       await expect(ws.expect(['apply'], 0, { FAKE_EXIT: '1' })).rejects.toThrow(
         /^terraform apply failed with exit code 1 in .*; see the terraform lines above$/,
@@ -81,7 +83,7 @@ describe('TerraformWorkspace', () => {
   });
 
   test('says how to point at terraform when the binary cannot be started', async () => {
-    const ws = workspace({ binary: join(scratch, 'no-terraform') });
+    const ws = await workspace({ binary: join(scratch, 'no-terraform') });
     try {
       await expect(ws.run(['init'])).rejects.toThrow(/could not run .*no-terraform init: .*set TERRAFORM_BINARY/);
     } finally {
@@ -91,11 +93,17 @@ describe('TerraformWorkspace', () => {
 });
 
 describe('terraformEnvironment', () => {
-  test('drops the caller’s Alibaba Cloud credentials and TF_VAR_ values, keeps the rest, and adds the CLI config and extras last', () => {
+  test('drops the caller’s Alibaba Cloud credentials, TF_VAR_ values and plugin cache, keeps the rest, and adds the CLI config and extras last', () => {
     const env = terraformEnvironment(
       '/x/terraform.rc',
       { TF_VAR_mine: 'kept' },
-      { PATH: '/bin', ALIBABA_CLOUD_ACCESS_KEY_ID: 'real', TF_VAR_x: 'leak', TF_CLI_CONFIG_FILE: '/other' },
+      {
+        PATH: '/bin',
+        ALIBABA_CLOUD_ACCESS_KEY_ID: 'real',
+        TF_VAR_x: 'leak',
+        TF_CLI_CONFIG_FILE: '/other',
+        TF_PLUGIN_CACHE_DIR: '/home/u/.terraform.d/plugin-cache',
+      },
     );
     expect(env).toEqual({
       PATH: '/bin',
@@ -122,4 +130,12 @@ describe('emulator clients', () => {
 
 test('PACKAGE_ROOT is the folder of this package’s package.json', () => {
   expect((JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { name: string }).name).toBe('oos-chatops');
+});
+
+test('platform names are Terraform’s (Go’s) for every Node platform, in one place', () => {
+  expect(terraformPlatformName('linux', 'x64')).toBe('linux_amd64');
+  expect(terraformPlatformName('win32', 'x64')).toBe('windows_amd64');
+  expect(terraformPlatformName('darwin', 'arm64')).toBe('darwin_arm64');
+  expect(terraformPlatformName('linux', 'ia32')).toBe('linux_386');
+  expect(terraformPlatformName('linux', 'arm')).toBe('linux_arm');
 });

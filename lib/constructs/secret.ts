@@ -81,13 +81,23 @@ export class VariableSecret extends Secret {
         : new TerraformVariable(stack, id, {
             type: 'string',
             sensitive: true,
-            nullable: false,
+            // A missing value is null and refused by the validation below: terraform names the
+            // variable and stops, where a variable without a default would wait for typed input
+            // (forever in CI, with or without stdin) unless TF_INPUT=0.
+            nullable: true,
+            validation: [
+              {
+                condition: `\${var.${variableName} != null}`,
+                errorMessage: `No value for the ephemeral variable ${variableName}: set TF_VAR_${variableName} to the chat app's client secret (it is never saved in a plan, so the apply job needs it too; npm run emulator prints dev's).`,
+              },
+            ],
             description: props.description ?? 'Chat app client secret (ephemeral).',
           });
     this.variable.overrideLogicalId(variableName);
     // cdktf 0.21 has no `ephemeral` option; Terraform >= 1.10 accepts the attribute and
     // allows ephemeral values only in write-only arguments such as client_secret_wo.
     this.variable.addOverride('ephemeral', true);
+    this.variable.addOverride('default', null);
     this.variableName = variableName;
     this.version = props.version;
     this.description = `ephemeral variable ${variableName} (TF_VAR_${variableName}), version ${props.version}`;

@@ -22,6 +22,7 @@ export { LOCK_COMMAND, LOCK_FILE, lockedProvider, stackVersionConstraint, writeL
 export { isLocked, layOutProviderForStacks, layOutProviderForWorkingDirectory, type StackProviderLayout } from './stacks';
 export {
   bundleProgram,
+  DEVELOPMENT_LOADER,
   freshProviderBundle,
   PROVIDER_ENTRY,
   RELEASE_BUNDLE,

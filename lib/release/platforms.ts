@@ -55,7 +55,8 @@ export const DEFAULT_NODE_VERSION = '22.23.3';
 /** Terraform's name for a Node `process.platform`/`process.arch` pair, e.g. linux_amd64. */
 export function terraformPlatformName(nodePlatform: string = process.platform, nodeArch: string = process.arch): string {
   const os = nodePlatform === 'win32' ? 'windows' : nodePlatform;
-  const arch = nodeArch === 'x64' ? 'amd64' : nodeArch;
+  // Go's names, which Terraform uses: x64 is amd64, ia32 is 386; arm and arm64 are the same.
+  const arch = ({ x64: 'amd64', ia32: '386' } as Record<string, string>)[nodeArch] ?? nodeArch;
   return `${os}_${arch}`;
 }
 

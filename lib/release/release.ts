@@ -6,6 +6,7 @@ import { packageHash, sha256Hex, zipHash } from './hashes';
 import { layOutFilesystemMirror, layOutNetworkMirror, placeFile, type ReleaseArchive } from './mirror';
 import { fetchNodeRuntime } from './node-runtime';
 import { layOutRegistry } from './registry';
+import { DEVELOPMENT_LOADER } from './provider-bundle';
 import { REPOSITORY } from './repository';
 import { DEFAULT_NODE_VERSION, DEFAULT_PLATFORM_NAMES, findPlatform, terraformPlatformName, type ReleasePlatform } from './platforms';
 import { bundleSeaMain, injectSeaBlob, prepareSeaBlob, seaMainSource } from './sea';
@@ -39,7 +40,7 @@ export function packageVersion(packageJson: string = join(REPOSITORY, 'package.j
  * at dist/provider/terraform-provider-oos.js with the bundle beside it as `.bundle.js`, the bundle
  * is taken; when the build writes the bundle itself at that path, the path is taken as is.
  */
-export function providerBundle(outfile: string = join(REPOSITORY, 'dist/provider/terraform-provider-oos.js')): string {
+export function providerBundle(outfile: string = DEVELOPMENT_LOADER): string {
   const sibling = outfile.replace(/\.js$/, '.bundle.js');
   if (existsSync(sibling) && existsSync(outfile) && readFileSync(outfile, 'utf8').includes(basename(sibling))) return sibling;
   if (existsSync(outfile)) return outfile;

@@ -11,7 +11,9 @@ export { pluginEnvironment as providerLaunchEnvironment } from '../tfplugin/prot
 /** The checkout's root folder (where package.json is); one definition, in lib/release. */
 export { REPOSITORY as PACKAGE_ROOT } from '../release/repository';
 export { type BundledProviderPackage, installDevelopmentProvider } from './development-provider';
-export { releaseProvider } from './release-provider';
+export { RELEASE_CACHE_VARIABLE, releaseProvider } from './release-provider';
 export { copyCheckout } from './checkout';
 export { SYNTH_DIR, initStack, layOutReleaseProvider, localDirOf, projectCliConfig, stackWorkspace, synthesizeStack } from './synthesized-stack';
 export { devSecret, devSecretsFile } from './dev-secrets';
+export { SYNTHESIS_ENVIRONMENT_PREFIXES, SynthesisCache } from './synthesis-cache';
+export { type CloneCommandResult, cloneProject, npmCacheFolder, npmEnvironment, runInClone, snapshotCommit } from './project-clone';

@@ -65,7 +65,7 @@ beforeAll(async () => {
   };
   await Promise.all(
     PHASES.map(async (phase) => {
-      const workspace = TerraformWorkspace.temporary({ env, prefix: `oos-bad-input-${phase}-` });
+      const workspace = await TerraformWorkspace.temporary({ env, prefix: `oos-bad-input-${phase}-` });
       workspaces.push(workspace);
       workspace.writeFile('_shared.tf', SHARED_CONFIG);
       for (const badCase of corpus.filter((candidate) => candidate.phase === phase)) workspace.writeFile(badCase.file, badCase.hcl);

@@ -1,9 +1,8 @@
 /**
- * The CI examples run as written: each step of examples/ci, in order, with the real commands.
- * Hosted actions (checkout, artefacts, the SARIF upload, the GitHub API lookup) are played by the
- * test; the PR comment's github-script runs as written against a stub of the GitHub API on
- * 127.0.0.1; `npm run plan|apply|policy` runs the built script it stands for (package.json's line
- * is checked), since `npm test` has already built it.
+ * The CI examples run as written: each step of examples/ci, in order, with the real commands in a
+ * fresh clone (`npm ci` included). Hosted actions (checkout, artefacts, the SARIF upload, the
+ * GitHub API lookup) are played by the test; the PR comment's github-script runs as written against
+ * a stub of the GitHub API on 127.0.0.1.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,19 +22,10 @@ function example(relative: string): { [key: string]: YamlValue } {
   return parseYamlSubset(readFileSync(join(PACKAGE_ROOT, 'examples', 'ci', relative), 'utf8')) as { [key: string]: YamlValue };
 }
 
-/** `npm run plan -- …` becomes the built script, after checking that is what package.json runs. */
-function withBuiltScripts(script: string): string {
-  const scripts = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  return script.replace(/^npm ci$/m, 'true # node_modules is linked into the checkout').replace(/npm run (plan|apply|policy) --/g, (_, name: string) => {
-    expect(scripts[name]).toBe(`node scripts/run.js scripts/${name}.ts`);
-    return `node ${JSON.stringify(join(PACKAGE_ROOT, 'dist', 'scripts', `${name}.js`))}`;
-  });
-}
-
 /** GitHub runs `bash -e {0}`, Atlantis `sh -c`; asynchronous, since the emulator answers from this process. */
 function shell(script: string, cwd: string, env: NodeJS.ProcessEnv, runner: 'github' | 'atlantis' = 'github') {
   const interpreter = runner === 'github' ? ['bash', '--noprofile', '--norc', '-eo', 'pipefail', '-c'] : ['sh', '-c'];
-  return runCommand(interpreter[0], [...interpreter.slice(1), withBuiltScripts(script)], cwd, env);
+  return runCommand(interpreter[0], [...interpreter.slice(1), script], cwd, env);
 }
 
 /** The current major of each action the workflow uses (checked 2026-12; Node 24 runtimes). */
@@ -132,7 +122,7 @@ describe('examples/ci/github-actions/chatops.yml', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0].body).toMatch(/^<!-- oos-chatops plan: dev -->\n## Terraform plan for `dev`/);
     expect(comments[0].body.length).toBeLessThan(PR_COMMENT_LIMIT);
-  });
+  }, 300_000);
 
   test('a second push updates that comment in place (found by its hidden marker) instead of adding one', async () => {
     const first = (github.comments.get(PULL_REQUEST) ?? [])[0];
@@ -144,14 +134,14 @@ describe('examples/ci/github-actions/chatops.yml', () => {
     expect(comments[1].body).toBe('LGTM once the plan is green');
     expect(github.requests.filter((request) => request.startsWith('PATCH '))).toEqual([`PATCH /repos/acme/chatops/issues/comments/${first.id}`]);
     expect(github.requests.filter((request) => request.startsWith('POST '))).toHaveLength(1);
-  });
+  }, 300_000);
 
   test('the merge job waits for the dev environment approval and applies the uploaded plan in a fresh checkout', async () => {
     expect(jobs.apply.environment).toBe('dev');
     const checkout = await runJob('apply');
     expect(existsSync(join(checkout.dir, 'plan-out', 'dev', 'plan.tfplan'))).toBe(true);
     expect(await pipeline.configurationNames()).toEqual(['dev-alerts-wechat', 'dev-ops-dingtalk']);
-  });
+  }, 300_000);
 });
 
 describe('examples/ci/atlantis', () => {
@@ -183,7 +173,7 @@ describe('examples/ci/atlantis', () => {
     expect(logs.join('\n')).toMatch(/\d+ policies of dev over .*plan\.json: 0 blocking/);
     expect(existsSync(join(checkout.dir, 'plan-out', 'dev', 'policy.sarif'))).toBe(true);
     expect(logs.join('\n')).toContain('applied dev');
-  });
+  }, 300_000);
 });
 
 function fail(message: string): never {

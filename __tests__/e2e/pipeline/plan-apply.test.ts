@@ -1,9 +1,10 @@
 /**
  * The reviewed-plan pipeline end to end, as two CI runners would run it: `npm run plan` in one
- * checkout, `npm run apply` of the uploaded plan file in another checkout in another folder, state
- * in a real PostgreSQL, the emulator as OOS. The tests are one story and run in order.
+ * fresh clone, `npm run apply` of the uploaded plan file in another fresh clone in another folder
+ * (each installed with its own `npm ci`), state in a real PostgreSQL, the emulator as OOS. The
+ * tests are one story and run in order.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Checkout, PipelineFixture, WECHAT_SECRET, startPipeline } from './support/pipeline';
 
@@ -17,7 +18,8 @@ beforeAll(async () => {
   pipeline = await startPipeline();
   planner = pipeline.checkout();
   applier = pipeline.checkout();
-});
+  await Promise.all([pipeline.install(planner), pipeline.install(applier)]);
+}, 600_000);
 afterAll(async () => pipeline?.dispose());
 
 describe('npm run plan / npm run apply across two checkouts with PostgreSQL state', () => {
@@ -64,10 +66,9 @@ describe('npm run plan / npm run apply across two checkouts with PostgreSQL stat
 
   test('two applies of one plan at once: one applies, the other is stopped by the PostgreSQL lock (or finds the plan stale); state intact', async () => {
     const serial = Number(stateSerial());
-    const other = pipeline.checkout();
-    other.syncFrom(planner);
+    // The planner's clone is the second runner: it holds the same commit as the applier.
     const plan = join(out('tag'), 'plan.tfplan');
-    const results = await Promise.all([pipeline.run(applier, 'apply', ['dev', plan]), pipeline.run(other, 'apply', ['dev', plan])]);
+    const results = await Promise.all([pipeline.run(applier, 'apply', ['dev', plan]), pipeline.run(planner, 'apply', ['dev', plan])]);
     const codes = results.map((result) => result.code).sort();
     expect(codes).toEqual([0, 1]);
     const loser = results.find((result) => result.code === 1)?.output ?? '';
@@ -89,7 +90,8 @@ describe('npm run plan / npm run apply across two checkouts with PostgreSQL stat
   });
 
   test('a policy violation exits 3, names stack, configuration, rule and fix, and leaves no plan file to apply', async () => {
-    const violating = pipeline.checkout();
+    const violating = planner;
+    const reviewed = violating.read('main.ts');
     violating.edit(
       /(\n\s*\/\/ ── staging)/,
       `\n  dev.addChatConfiguration('stray', { name: 'stray-bot', platform: Platform.weChat({ settings: { CorpId: 'wwx', AgentId: '1' } }) });$1`,
@@ -103,6 +105,7 @@ describe('npm run plan / npm run apply across two checkouts with PostgreSQL stat
     const policy = await pipeline.run(violating, 'policy', [join(violating.dir, 'plan-out', 'dev', 'plan.json'), '--stack', 'dev']);
     expect(policy.code).toBe(3);
     expect(await pipeline.configurationNames()).not.toContain('stray-bot');
+    writeFileSync(join(violating.dir, 'main.ts'), reviewed);
   });
 
   test('a rotation (Secret.fromVariable version bump) shows as a version change, then applies from the other checkout', async () => {

@@ -21,7 +21,7 @@ export async function startOosFixture(env: NodeJS.ProcessEnv = {}): Promise<OosF
   const dataDir = mkdtempSync(join(tmpdir(), 'oos-emulator-'));
   const dataFile = join(dataDir, 'oos.json');
   const emulator = await startEmulator({ dataFile });
-  const workspace = TerraformWorkspace.temporary({ env: { ...emulatorClientEnvironment(emulator.url), ...env } });
+  const workspace = await TerraformWorkspace.temporary({ env: { ...emulatorClientEnvironment(emulator.url), ...env } });
   return {
     emulator,
     client: emulatorClient(emulator.url),

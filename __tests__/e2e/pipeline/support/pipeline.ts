@@ -1,29 +1,33 @@
 /**
- * The pipeline as CI runs it: separate checkouts (runners) of this project, the emulator as the
- * cloud, a real PostgreSQL as the state backend, and the built plan/apply/policy scripts.
+ * The pipeline as CI runs it: separate fresh clones (runners) of this project, each installed with
+ * `npm ci` from its own package.json and running its own `npm run plan|apply|policy`, the emulator
+ * as the cloud, a real PostgreSQL as the state backend. Each runner has an empty HOME of its own.
  */
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEV_PG_CONN_STR_VARIABLE } from '../../../../config/environments';
 import { RunningEmulator, startEmulator } from '../../../../lib/emulator';
-import { PACKAGE_ROOT, emulatorClient, emulatorClientEnvironment } from '../../../../lib/tooling';
+import {
+  type CloneCommandResult,
+  PACKAGE_ROOT,
+  RELEASE_CACHE_VARIABLE,
+  cloneProject,
+  emulatorClient,
+  emulatorClientEnvironment,
+  npmCacheFolder,
+  npmEnvironment,
+  runInClone,
+  snapshotCommit,
+} from '../../../../lib/tooling';
 import { PostgresServer, startPostgres } from './postgres';
-
-/** What synthesis needs from a checkout; .gen/ (generated bindings) is restored like a CI cache when present. */
-const CHECKOUT_PATHS = ['main.ts', 'cdktf.json', 'package.json', 'tsconfig.json', 'config', 'lib', '.gen', 'scripts', '.terraform.lock.hcl'];
 
 /** The secret of dev's ephemeral variable, which must never show in a file the pipeline writes. */
 export const WECHAT_SECRET = 'wechat-secret-e2e-7c1d55';
 
-export interface CommandResult {
-  readonly code: number;
-  readonly output: string;
-  readonly seconds: number;
-}
+export type CommandResult = CloneCommandResult;
 
-/** One runner's checkout of the project, in its own temp folder. */
+/** One runner's clone of the project, in its own temp folder. */
 export class Checkout {
   constructor(readonly dir: string) {}
 
@@ -53,13 +57,15 @@ export class Checkout {
 export interface PipelineFixture {
   readonly emulator: RunningEmulator;
   readonly postgres: PostgresServer;
-  /** A new checkout of the project in its own temp folder. */
+  /** A new `git clone` of the project (the working tree as it is) in its own temp folder, not yet installed. */
   readonly checkout: () => Checkout;
-  /** Runs `npm run <script> -- <args>` minus its build step (the tests' build is npm test's) in a checkout. */
+  /** `npm ci` in a checkout, as a runner's install step; throws with npm's output when it fails. */
+  readonly install: (checkout: Checkout) => Promise<void>;
+  /** `npm run <script> -- <args>` in a checkout, exactly as a CI step runs it. */
   readonly run: (checkout: Checkout, script: 'plan' | 'apply' | 'policy', args: readonly string[], env?: NodeJS.ProcessEnv) => Promise<CommandResult>;
   /** Names of the chat configurations the emulator holds. */
   readonly configurationNames: () => Promise<string[]>;
-  /** The environment of every command: emulator keys, the pg backend and its password, the ephemeral variable. */
+  /** The environment of every command: emulator keys, the pg backend and its password, the ephemeral variable, npm's cache. */
   readonly env: NodeJS.ProcessEnv;
   readonly dispose: () => Promise<void>;
 }
@@ -71,30 +77,35 @@ export async function startPipeline(): Promise<PipelineFixture> {
   const emulator = await startEmulator({ dataFile: join(root, 'oos.json'), faults: { latencyMs: 1500, actions: ['UpdateChatConfiguration'] } });
   const client = emulatorClient(emulator.url);
   await client.createSecretParameter('chatops-dev-ops-dingtalk-secret', 'dingtalk-secret-e2e-0b9a41', 'seeded by the pipeline e2e tests');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    CHECKPOINT_DISABLE: '1',
-    ...emulatorClientEnvironment(emulator.url),
-    [DEV_PG_CONN_STR_VARIABLE]: postgres.connStr,
-    PGPASSWORD: postgres.password,
-    TF_VAR_dev_alerts_wechat_secret: WECHAT_SECRET,
-  };
+  const home = join(root, 'home');
+  mkdirSync(home);
+  const env: NodeJS.ProcessEnv = npmEnvironment(
+    {
+      PATH: process.env.PATH,
+      HOME: home,
+      CHECKPOINT_DISABLE: '1',
+      ...(process.env.TERRAFORM_BINARY ? { TERRAFORM_BINARY: process.env.TERRAFORM_BINARY } : {}),
+      // Like a CI cache keyed by the lock: runners reuse the release executable built from the same code.
+      [RELEASE_CACHE_VARIABLE]: join(PACKAGE_ROOT, 'dist', 'release', 'cache'),
+      ...emulatorClientEnvironment(emulator.url),
+      [DEV_PG_CONN_STR_VARIABLE]: postgres.connStr,
+      PGPASSWORD: postgres.password,
+      TF_VAR_dev_alerts_wechat_secret: WECHAT_SECRET,
+    },
+    npmCacheFolder(),
+  );
+  const commit = snapshotCommit();
   let checkouts = 0;
   return {
     emulator,
     postgres,
     env,
-    checkout: () => {
-      const dir = join(root, `runner-${(checkouts += 1)}`, 'chatops');
-      mkdirSync(dir, { recursive: true });
-      for (const item of CHECKOUT_PATHS) {
-        if (existsSync(join(PACKAGE_ROOT, item))) cpSync(join(PACKAGE_ROOT, item), join(dir, item), { recursive: true });
-      }
-      symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(dir, 'node_modules'));
-      return new Checkout(dir);
+    checkout: () => new Checkout(cloneProject(join(root, `runner-${(checkouts += 1)}`, 'chatops'), { commit })),
+    install: async (checkout) => {
+      const result = await runInClone('npm', ['ci'], checkout.dir, env);
+      if (result.code !== 0) throw new Error(`npm ci failed in ${checkout.dir}:\n${result.output}`);
     },
-    run: (checkout, script, args, extraEnv = {}) => runScript(checkout.dir, script, args, { ...env, ...extraEnv }),
+    run: (checkout, script, args, extraEnv = {}) => runInClone('npm', ['run', '--silent', script, '--', ...args], checkout.dir, { ...env, ...extraEnv }),
     configurationNames: async () => (await client.listChatConfigurations()).map((item) => item.name).sort(),
     dispose: async () => {
       await emulator.close();
@@ -104,20 +115,5 @@ export async function startPipeline(): Promise<PipelineFixture> {
   };
 }
 
-/** `node dist/scripts/<script>.js`: what `npm run <script>` runs after its build. */
-export function runScript(cwd: string, script: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
-  return runCommand(process.execPath, [join(PACKAGE_ROOT, 'dist', 'scripts', `${script}.js`), ...args], cwd, env);
-}
-
-/** Runs a program without blocking this process (the emulator answers from it); output is stdout then stderr as they arrive. */
-export function runCommand(program: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
-  const started = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, output, seconds: Number(process.hrtime.bigint() - started) / 1e9 }));
-  });
-}
+/** Runs a program in a checkout without blocking this process (the emulator answers from it). */
+export const runCommand = runInClone;
