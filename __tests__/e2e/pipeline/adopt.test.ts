@@ -1,7 +1,7 @@
 /**
  * Issue 17, part 1, end to end: the emulator holds dev's own bots plus five made with Alibaba's
- * official client; `npm run adopt -- dev` in a checkout offers exactly those five; its output
- * pasted after dev's stack line in main.ts, with the secrets it names created, makes
+ * official client; `npm run adopt -- dev` in a fresh clone (its own `npm ci`) offers exactly those
+ * five; its output pasted after dev's stack line in main.ts, with the secrets it names created, makes
  * `npm run plan -- dev` import the five (terraform: "5 to import, 0 to add, … 0 to destroy", exit 2);
  * `npm run apply` of that plan, then the next plan exits 0, and the five keep their role, template
  * and client ids, resource group and tags in OOS. The tests are one story and run in order.
@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT, emulatorClient } from '../../../lib/tooling';
+import { emulatorClient } from '../../../lib/tooling';
 import { OosClient } from '../../../lib/oos';
 import { CONSOLE_BOTS, CONSOLE_SECRETS, createConsoleBots } from '../support/console-bots';
 import { Checkout, PipelineFixture, startPipeline } from './support/pipeline';
@@ -25,17 +25,14 @@ beforeAll(async () => {
   pipeline = await startPipeline();
   checkout = pipeline.checkout();
   oos = emulatorClient(pipeline.emulator.url);
-});
+  await pipeline.install(checkout);
+}, 600_000);
 afterAll(async () => pipeline?.dispose());
 
-/** The adopt script with stdout and stderr apart: stdout must be only the statements. */
+/** `npm run adopt` in the clone with stdout and stderr apart: stdout must be only the statements. */
 function adopt(args: readonly string[], env: NodeJS.ProcessEnv = pipeline.env): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'dist', 'scripts', 'adopt.js'), ...args], {
-      cwd: checkout.dir,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn('npm', ['run', '--silent', 'adopt', '--', ...args], { cwd: checkout.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -52,7 +49,7 @@ describe('npm run adopt -- dev, then plan and apply the adopted bots', () => {
     expect((await pipeline.run(checkout, 'apply', ['dev', join(out('own'), 'plan.tfplan')])).code).toBe(0);
     await createConsoleBots(pipeline.emulator);
     expect(await pipeline.configurationNames()).toEqual([...CONSOLE_BOTS.map((bot) => bot.name), 'dev-alerts-wechat', 'dev-ops-dingtalk'].sort());
-  });
+  }, 300_000);
 
   test('adopt offers exactly the five, as statements on stdout (the same as --out writes) and progress on stderr, never a secret', async () => {
     const printed = await adopt(['dev']);
@@ -91,14 +88,14 @@ describe('npm run adopt -- dev, then plan and apply the adopted bots', () => {
     // The summary shows terraform's own count beside the breakdown by kind.
     const terraformLine = /Plan: 5 to import, 0 to add, (\d+) to change, 0 to destroy\./.exec(plan.output)?.[0];
     expect(readFileSync(join(out('adopt'), 'summary.md'), 'utf8')).toContain(`| **${terraformLine}** | 0 to create, `);
-  });
+  }, 300_000);
 
   test('apply of that plan, then the next plan finds no changes: exit 0', async () => {
     const apply = await pipeline.run(checkout, 'apply', ['dev', join(out('adopt'), 'plan.tfplan')]);
     expect(apply.code).toBe(0);
     const again = await pipeline.run(checkout, 'plan', ['dev', '--out', out('again')]);
     expect(again.code).toBe(0);
-  });
+  }, 300_000);
 
   test('the five keep their role, resource group, template and client ids and tags in OOS, and get the stack’s tags', async () => {
     for (const bot of CONSOLE_BOTS) {
