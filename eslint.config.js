@@ -14,6 +14,7 @@ const LAYERS = {
   emulator: ['domain'],
   provider: ['domain', 'tfplugin', 'oos'],
   pipeline: ['domain'],
+  adoption: ['domain', 'oos'],
   constructs: ['domain'],
   release: ['domain', 'tfplugin'],
   tooling: ['domain', 'tfplugin', 'oos', 'emulator', 'provider', 'release'],

@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXIT_CODES, PlanExitCode, headline, planExitCode, readPlanFile, renderSummary } from '../lib/pipeline';
+import { EXIT_CODES, PlanExitCode, headline, planExitCode, readPlanFile, writeReviewFiles } from '../lib/pipeline';
 import { expectTerraform } from '../lib/tooling';
 import { judge, log, parseArgs, prepareStack, reportViolations, runCli, stackName } from './support/stack-commands';
 
@@ -35,7 +35,7 @@ async function main(args: readonly string[]): Promise<PlanExitCode> {
 
   const plan = readPlanFile(files.json);
   const policy = judge(plan, stack, allowDestructive);
-  fs.writeFileSync(files.summary, renderSummary(plan, { stack, policy }));
+  writeReviewFiles(outDir, { stack, plan, policy, projectDir });
   reportViolations(policy);
   const code = planExitCode({ plan, policy });
   log(`\n${headline(plan)}`);

@@ -31,6 +31,23 @@ describe('ChatConfiguration', () => {
     });
   });
 
+  test('puts DingTalk settings beyond the three typed fields into extra_configuration', () => {
+    const stack = testStack();
+    stack.addChatConfiguration('ops', { platform: dingTalk(stack, { settings: { RobotCode: 'dingrobot01' } }) });
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(oos.chatConfiguration.ChatConfiguration, {
+      template_id: 'tmpl-1.schema',
+      extra_configuration: { RobotCode: 'dingrobot01' },
+    });
+  });
+
+  test('importExisting synthesises an import block whose id is the OOS name; without it there is none', () => {
+    const stack = testStack();
+    stack.addChatConfiguration('ops', { platform: dingTalk(stack), importExisting: true });
+    stack.addChatConfiguration('new', { platform: dingTalk(stack) });
+    const json = synthJson(stack) as unknown as { import: { to: string; id: string }[] };
+    expect(json.import).toEqual([{ to: 'oos_chat_configuration.ops', id: 'dev-ops' }]);
+  });
+
   test('a variable secret becomes an ephemeral sensitive variable feeding client_secret_wo', () => {
     const stack = testStack();
     stack.addChatConfiguration('ops', { platform: dingTalk(stack) });

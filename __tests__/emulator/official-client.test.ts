@@ -1,8 +1,6 @@
 /** The official @alicloud/openapi-core client, V3 by default and V2 on request, round-trips against the emulator. */
-import OpenApi, { $OpenApiUtil, OpenApiUtil } from '@alicloud/openapi-core';
-import * as $dara from '@darabonba/typescript';
 import { DEFAULT_EMULATOR_CREDENTIAL, type RunningEmulator, startEmulator } from '../../lib/emulator';
-import type { JsonBody } from './signed-client';
+import { OfficialClientOptions, officialCall, officialClient } from '../e2e/support/official-client';
 
 const STS_CREDENTIAL = { accessKeyId: 'STS.sdkTest', accessKeySecret: 'sdk-sts-secret', securityToken: 'sdk-sts-token' };
 
@@ -16,42 +14,8 @@ afterAll(async () => {
   await emulator.close();
 });
 
-interface ClientOptions {
-  signatureAlgorithm?: string;
-  credential?: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
-}
-
-function client(options: ClientOptions = {}): OpenApi {
-  const credential = options.credential ?? DEFAULT_EMULATOR_CREDENTIAL;
-  return new OpenApi(
-    new $OpenApiUtil.Config({
-      accessKeyId: credential.accessKeyId,
-      accessKeySecret: credential.accessKeySecret,
-      securityToken: credential.securityToken,
-      endpoint: emulator.endpoint,
-      protocol: 'HTTP',
-      regionId: 'cn-hangzhou',
-      signatureAlgorithm: options.signatureAlgorithm,
-    }),
-  );
-}
-
-async function call(api: OpenApi, action: string, query: Record<string, unknown>): Promise<JsonBody> {
-  const params = new $OpenApiUtil.Params({
-    action,
-    version: '2019-06-01',
-    protocol: 'HTTP',
-    pathname: '/',
-    method: 'POST',
-    authType: 'AK',
-    style: 'RPC',
-    reqBodyType: 'formData',
-    bodyType: 'json',
-  });
-  const request = new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query({ RegionId: 'cn-hangzhou', ...query }) });
-  const response = await api.callApi(params, request, new $dara.RuntimeOptions({ autoretry: false }));
-  return response.body as JsonBody;
-}
+const client = (options: OfficialClientOptions = {}) => officialClient(emulator, options);
+const call = officialCall;
 
 describe('@alicloud/openapi-core with V3 signatures', () => {
   const api = () => client();

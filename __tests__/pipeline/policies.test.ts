@@ -154,10 +154,8 @@ describe('settings and custom policies', () => {
         .filter((item) => context.environment === 'prod' && item.after?.type === 'WeChat')
         .map((item) => violation(context, item, 'no-wechat-in-prod', 'WeChat bots are not approved for prod.', 'Use a DingTalk bot.'));
     const report = evaluatePolicies(recordedPlan('oos-every-change.plan.json'), [noWeChatInProd], PROD);
-    expect(report).toEqual({
-      evaluated: 1,
-      violations: [expect.objectContaining({ rule: 'no-wechat-in-prod', configurationName: 'wechat-bot', stack: 'prod', fix: 'Use a DingTalk bot.' })],
-    });
+    const found = expect.objectContaining({ rule: 'no-wechat-in-prod', configurationName: 'wechat-bot', stack: 'prod', fix: 'Use a DingTalk bot.' });
+    expect(report).toEqual({ evaluated: 1, results: [{ policy: 'noWeChatInProd', violations: [found] }], violations: [found] });
   });
 
   test('errors are reported before warnings', () => {

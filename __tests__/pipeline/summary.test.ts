@@ -1,5 +1,5 @@
 /** summary.md: what a reviewer reads in the pull request. */
-import { PR_COMMENT_LIMIT, evaluatePolicies, headline, renderSummary, requiredTags } from '../../lib/pipeline';
+import { PR_COMMENT_LIMIT, evaluatePolicies, headline, renderSummary, requiredTags, terraformPlanLine } from '../../lib/pipeline';
 import { appliedBot, botCreate, botDelete, botUpdate, planOf, recordedPlan, recordedText } from './support/plan-fixtures';
 
 const CONTEXT = { stack: 'prod', environment: 'prod', allowDestructive: false };
@@ -15,9 +15,14 @@ describe('summary of a real plan with every kind of change', () => {
   const plan = recordedPlan('oos-every-change.plan.json');
   const summary = renderSummary(plan, { stack: 'prod' });
 
-  test('the headline counts each kind, replacements apart', () => {
-    expect(headline(plan)).toBe('Plan: 1 to add, 2 to change, 1 to replace, 1 to destroy (1 output change)');
-    expect(summary).toContain('**Plan: 1 to add, 2 to change, 1 to replace, 1 to destroy (1 output change)**');
+  test('terraform’s own count stands beside the breakdown by kind, replacements apart', () => {
+    expect(terraformPlanLine(plan)).toBe('Plan: 2 to add, 2 to change, 2 to destroy.');
+    expect(headline(plan)).toBe(
+      'Plan: 2 to add, 2 to change, 2 to destroy. By kind: 1 to create, 2 to update in place, 1 to replace, 1 to destroy, 1 output change.',
+    );
+    expect(summary).toContain(
+      '| **Plan: 2 to add, 2 to change, 2 to destroy.** | 1 to create, 2 to update in place, 1 to replace, 1 to destroy, 1 output change |',
+    );
   });
 
   test('a create lists what will be set and what is known after apply', () => {
@@ -51,7 +56,8 @@ describe('summary of a real plan with every kind of change', () => {
     const block = blockOf(summary, 'oos_chat_configuration.oncall');
     expect(block).toMatch(/^♻️ Replace `oncall-ops-bot`/);
     expect(block).toContain('Why: `name` changed (`oncall-bot` → `oncall-ops-bot`) and the provider cannot update it in place.');
-    expect(block).toContain('**The webhook URL changes.** After apply, register the new URL in DingTalk again');
+    expect(block).toContain('**The webhook URL changes.** The old bot is deleted before the new one is created, so the bot is down in between.');
+    expect(block).toContain('After apply, register the new URL in DingTalk again');
     expect(summary).toMatch(/^> ⚠️ \*\*1 chat configuration is replaced\*\* \(`oncall-ops-bot`\)/m);
   });
 
@@ -66,8 +72,10 @@ describe('summary of a real plan with every kind of change', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
-  test('output changes are listed per key', () => {
-    expect(summary).toContain('| `webhook_urls.added` | ✏️ Update in place | _(none)_ | _(known after apply)_ |');
+  test('output changes are listed per key: an added key is an Add, a removed one a Remove, a changed one an update', () => {
+    expect(summary).toContain('| `webhook_urls.added` | ➕ Add | _(none)_ | _(known after apply)_ |');
+    expect(summary).toContain('| `webhook_urls.legacy` | ➖ Remove | `https://');
+    expect(summary).toMatch(/\| `webhook_urls\.oncall` \| ✏️ Update in place \| `https:[^|]+` \| _\(known after apply\)_ \|/);
   });
 
   test('policies not given are said to be not evaluated', () => {
@@ -129,7 +137,10 @@ describe('headline', () => {
   });
 
   test('a destroy plan', () => {
-    expect(headline(recordedPlan('oos-destroy.plan.json'))).toBe('Plan: 0 to add, 0 to change, 0 to replace, 4 to destroy (2 output changes)');
+    expect(headline(recordedPlan('oos-destroy.plan.json'))).toBe(
+      'Plan: 0 to add, 0 to change, 4 to destroy. By kind: 0 to create, 0 to update in place, 0 to replace, 4 to destroy, 2 output changes.',
+    );
+    expect(renderSummary(recordedPlan('oos-destroy.plan.json'))).toContain('| `wechat_aes_key` | ➖ Remove |');
   });
 });
 
@@ -137,7 +148,7 @@ describe('policy results', () => {
   test('violations are listed with rule, stack, configuration, problem and fix', () => {
     const plan = recordedPlan('oos-every-change.plan.json');
     const summary = renderSummary(plan, { policy: evaluatePolicies(plan, [requiredTags(['Owner'])], CONTEXT) });
-    expect(summary).toContain('❌ **4 violations block this plan**; 1 policy evaluated.');
+    expect(summary).toContain('❌ **4 violations block this plan**; 1 policy (`requiredTags`) evaluated.');
     expect(summary).toContain(
       "| ❌ | `required-tags` | `prod` | `alerts-bot` (`oos_chat_configuration.alerts`) | Required tag Owner is missing. | Add the tag Owner to tags (or to the provider's default_tags). |",
     );
@@ -145,7 +156,9 @@ describe('policy results', () => {
 
   test('a clean result says so', () => {
     const plan = recordedPlan('oos-every-change.plan.json');
-    expect(renderSummary(plan, { policy: evaluatePolicies(plan, [requiredTags(['ManagedBy'])], CONTEXT) })).toContain('✅ 1 policy evaluated, no violation.');
+    expect(renderSummary(plan, { policy: evaluatePolicies(plan, [requiredTags(['ManagedBy'])], CONTEXT) })).toContain(
+      '✅ 1 policy (`requiredTags`) evaluated, no violation.',
+    );
   });
 });
 
@@ -163,7 +176,9 @@ describe('a plan of 2,000 changes fits a pull request comment', () => {
 
   test('under 65,536 characters, headline with full counts', () => {
     expect(summary.length).toBeLessThan(PR_COMMENT_LIMIT);
-    expect(summary).toContain('**Plan: 500 to add, 500 to change, 500 to replace, 500 to destroy**');
+    expect(summary).toContain(
+      '| **Plan: 1000 to add, 500 to change, 1000 to destroy.** | 500 to create, 500 to update in place, 500 to replace, 500 to destroy |',
+    );
   });
 
   test('the first items are shown and the rest counted by kind', () => {

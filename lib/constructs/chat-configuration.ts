@@ -20,6 +20,13 @@ export interface ChatConfigurationProps {
   readonly resourceGroupId?: string;
   /** Tags of this configuration (at most 20 including the stack's; explicit tags win over defaults). @default {} */
   readonly tags?: { readonly [key: string]: string };
+  /**
+   * Adopt the configuration of this name that already exists in OOS (made in the console, or
+   * listed by `npm run adopt`): a Terraform `import` block, so the next plan imports it and then
+   * updates it in place to these props instead of creating it. Harmless once it is in state;
+   * remove it after the apply that imported it. @default false (the plan creates the configuration)
+   */
+  readonly importExisting?: boolean;
 }
 
 /**
@@ -58,6 +65,8 @@ export class ChatConfiguration extends Construct {
       tags: props.tags ? { ...props.tags } : undefined,
     });
     this.webhookUrl = this.resource.webhookUrl;
+    // The import id of oos_chat_configuration is the configuration's name (OOS keys them by name).
+    if (props.importExisting) this.resource.importFrom(props.name);
     this.node.addValidation({ validate: () => this.problems(props) });
   }
 

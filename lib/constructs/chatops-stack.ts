@@ -82,10 +82,16 @@ export class ChatOpsStack extends TerraformStack {
   readonly environment: string;
   /** The provider block of this stack. */
   readonly provider: oos.provider.OosProvider;
+  /** Tags merged into every configuration: Environment, ManagedBy=cdktf, then the stack's defaultTags. */
+  readonly defaultTags: { readonly [key: string]: string };
+  /** Resource group of configurations that set none, if the stack has one. */
+  readonly resourceGroupId?: string;
 
   constructor(scope: Construct, id: string, props: ChatOpsStackProps) {
     super(scope, id);
     this.environment = props.environment;
+    this.defaultTags = { Environment: props.environment, ManagedBy: 'cdktf', ...(props.defaultTags ?? {}) };
+    this.resourceGroupId = props.resourceGroupId;
     if (props.resourceGroupId !== undefined) this.node.setContext(DEFAULT_RESOURCE_GROUP_CONTEXT, props.resourceGroupId);
 
     const credentials = props.credentials ?? { kind: 'default-chain' };
@@ -101,7 +107,7 @@ export class ChatOpsStack extends TerraformStack {
 
     addBackend(this, id, props.backend ?? { kind: 'local' });
 
-    Aspects.of(this).add(new DefaultTags({ Environment: props.environment, ManagedBy: 'cdktf', ...(props.defaultTags ?? {}) }));
+    Aspects.of(this).add(new DefaultTags(this.defaultTags));
 
     new TerraformOutput(this, 'webhook_urls', {
       description: 'Webhook URL of every chat configuration, by name: register it in the chat platform.',

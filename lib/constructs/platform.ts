@@ -8,6 +8,8 @@ export interface DingTalkSettings {
   readonly clientId: string;
   /** DingTalk app client secret (`DingTalkClientSecret`); never a literal string. */
   readonly clientSecret: Secret;
+  /** Further non-secret Configuration keys OOS holds beyond the three above; keys ending in `Secret` are refused. @default {} */
+  readonly settings?: { readonly [key: string]: string };
 }
 
 /** Settings of a WeChat (WeCom) bot; OOS documents no required keys for WeChat. */
@@ -26,7 +28,7 @@ export interface WeChatSettings {
 export abstract class Platform {
   /** A DingTalk bot. */
   static dingTalk(settings: DingTalkSettings): Platform {
-    return new ConcretePlatform('DingTalk', settings);
+    return new ConcretePlatform('DingTalk', settings, settings.settings);
   }
 
   /** A WeChat (WeCom) bot. */

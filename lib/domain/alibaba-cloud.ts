@@ -10,6 +10,9 @@ export const OOS_API_VERSION = '2019-06-01';
 /** Environment variables that give the region, in order of precedence. */
 export const REGION_ENV_VARS = ['ALIBABA_CLOUD_REGION_ID', 'ALIBABA_CLOUD_REGION'] as const;
 
+/** Environment variable that overrides the OOS endpoint, e.g. a local emulator's URL. */
+export const ENDPOINT_ENV_VAR = 'ALIBABA_CLOUD_OOS_ENDPOINT';
+
 const REGION_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
 /** What is wrong with a region id (undefined when it looks like cn-hangzhou or ap-southeast-1). */

@@ -12,6 +12,7 @@ export type {
   OutputChange,
   PlanVariable,
   PlanView,
+  ProviderConfiguration,
   ResourceChange,
   ValueMask,
 } from './plan';
@@ -26,8 +27,8 @@ export {
   chatConfigurationChanges,
   looksLikeSecretKey,
 } from './chat-configuration';
-export type { Policy, PolicyContext, PolicyReport, Severity, Violation } from './policy';
-export { PolicyEvaluationError, blockingViolations, evaluatePolicies, violation } from './policy';
+export type { Policy, PolicyContext, PolicyReport, PolicyResult, Severity, Violation } from './policy';
+export { PolicyEvaluationError, blockingViolations, evaluatePolicies, policyNames, violation } from './policy';
 export type { PolicySettings } from './built-in-policies';
 export {
   DEVELOPMENT_POLICY_SETTINGS,
@@ -42,6 +43,15 @@ export {
   secretsWriteOnlyOrParameter,
 } from './built-in-policies';
 export type { SummaryOptions } from './summary';
-export { PR_COMMENT_LIMIT, headline, renderSummary } from './summary';
+export { PR_COMMENT_LIMIT, changeBreakdown, headline, renderSummary, terraformPlanLine } from './summary';
+export type { PlanTarget, TargetSetting } from './target';
+export { describeTarget, planTarget } from './target';
+export type { PolicySubject } from './policy-subjects';
+export { policyOutcomes, policySubjects } from './policy-subjects';
+export type { SarifOptions } from './sarif';
+export { SARIF_SCHEMA, SARIF_VERSION, policySarif } from './sarif';
+export { policyJUnit } from './junit';
+export type { ReviewFilesWritten, ReviewInput } from './review-files';
+export { REVIEW_FILES, STEP_SUMMARY_VARIABLE, plannedCommit, writeReviewFiles } from './review-files';
 export type { PlanExitCode, PlanOutcome } from './exit-code';
 export { EXIT_CODES, planExitCode } from './exit-code';

@@ -84,6 +84,20 @@ export interface ConfiguredResource {
   readonly expressions: ReadonlyMap<string, ConfiguredExpression>;
 }
 
+/** A provider block of the root module, as the configuration wrote it. */
+export interface ProviderConfiguration {
+  /** Local name, e.g. `oos`. */
+  readonly name: string;
+  /** Source address, e.g. `oos-chatops.local/chatops/oos`. */
+  readonly fullName: string;
+  /**
+   * Literal arguments by path: top-level ones by name (`region`), those of nested blocks as
+   * `block.argument` (`assume_role.role_arn`, first block). Arguments set from references or the
+   * environment are absent.
+   */
+  readonly constants: ReadonlyMap<string, JsonValue>;
+}
+
 export interface PlanVariable {
   /** Null for ephemeral variables, which Terraform leaves out of the plan. */
   readonly value: JsonValue;
@@ -102,6 +116,8 @@ export interface PlanView {
   readonly variables: ReadonlyMap<string, PlanVariable>;
   /** Configured resources by address without instance keys (see configuredResource). */
   readonly configuration: ReadonlyMap<string, ConfiguredResource>;
+  /** Root module provider blocks by their key in the configuration (`oos`, or `oos.alias`). */
+  readonly providers: ReadonlyMap<string, ProviderConfiguration>;
   /** False when Terraform could not plan every resource (e.g. `-target`, or deferred changes). */
   readonly complete: boolean;
   /** True when planning failed part way: such a plan must not be applied. */
@@ -152,6 +168,7 @@ export function planFromJson(document: JsonValue, source = 'plan JSON'): PlanVie
       .map(([name, change]) => readOutputChange(name, change)),
     variables: readVariables(root.field('variables'), configurationRoot.present ? configurationRoot.field('root_module').field('variables') : undefined),
     configuration: new Map(configurationRoot.present ? readModule(configurationRoot.field('root_module'), '') : []),
+    providers: new Map(configurationRoot.present ? readProviders(configurationRoot.field('provider_config')) : []),
     complete: root.field('complete').boolean(true),
     errored: root.field('errored').boolean(false),
   };
@@ -255,6 +272,22 @@ function readVariables(values: JsonReader, declared: JsonReader | undefined): Re
       ];
     }),
   );
+}
+
+function readProviders(providers: JsonReader): [string, ProviderConfiguration][] {
+  return providers.entries().map(([key, provider]) => {
+    const constants = new Map<string, JsonValue>();
+    for (const [argument, expression] of provider.field('expressions').entries()) {
+      const value = expression.value;
+      if (Array.isArray(value)) {
+        // A nested block (assume_role { … }): its first block's literal arguments.
+        for (const [nested, inner] of expression.items()[0]?.entries() ?? []) {
+          if (inner.field('constant_value').present) constants.set(`${argument}.${nested}`, inner.field('constant_value').json());
+        }
+      } else if (expression.field('constant_value').present) constants.set(argument, expression.field('constant_value').json());
+    }
+    return [key, { name: provider.field('name').optionalString() ?? key, fullName: provider.field('full_name').optionalString() ?? '', constants }];
+  });
 }
 
 function readModule(module: JsonReader, prefix: string): [string, ConfiguredResource][] {

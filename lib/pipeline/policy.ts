@@ -45,9 +45,18 @@ export interface PolicyContext {
 
 export type Policy = (plan: PlanView, context: PolicyContext) => readonly Violation[];
 
+/** What one policy found. */
+export interface PolicyResult {
+  /** The policy's function name (e.g. `ramRoleRequired`), or `#<position>` for an anonymous one. */
+  readonly policy: string;
+  readonly violations: readonly Violation[];
+}
+
 export interface PolicyReport {
   /** How many policies ran. */
   readonly evaluated: number;
+  /** Each policy that ran, in order, with its own violations. @default absent for reports made by hand */
+  readonly results?: readonly PolicyResult[];
   /** Errors first, then warnings, each group in plan order. */
   readonly violations: readonly Violation[];
 }
@@ -64,14 +73,21 @@ export class PolicyEvaluationError extends Error {
 }
 
 export function evaluatePolicies(plan: PlanView, policies: readonly Policy[], context: PolicyContext): PolicyReport {
-  const violations = policies.flatMap((policy, index) => {
+  const results = policies.map((policy, index): PolicyResult => {
+    const name = policy.name || `#${index + 1}`;
     try {
-      return [...policy(plan, context)];
+      return { policy: name, violations: [...policy(plan, context)] };
     } catch (error) {
-      throw new PolicyEvaluationError(policy.name || `#${index + 1}`, error);
+      throw new PolicyEvaluationError(name, error);
     }
   });
-  return { evaluated: policies.length, violations: [...errorsOf(violations), ...violations.filter((item) => item.severity === 'warning')] };
+  const violations = results.flatMap((result) => result.violations);
+  return { evaluated: policies.length, results, violations: [...errorsOf(violations), ...violations.filter((item) => item.severity === 'warning')] };
+}
+
+/** The names of the policies that ran, or undefined when the report does not say. */
+export function policyNames(report: PolicyReport): readonly string[] | undefined {
+  return report.results?.map((result) => result.policy);
 }
 
 /** The violations that block the plan. */

@@ -7,7 +7,7 @@
 import { ChatConfigurationChange, chatConfigurationChange, CHAT_CONFIGURATION_TYPE, looksLikeSecretKey } from './chat-configuration';
 import { code, count, cell, details, formatValue, table, SENSITIVE_TEXT } from './markdown';
 import { ChangeKind, isChange, OutputChange, PlanView, ResourceChange } from './plan';
-import { blockingViolations, PolicyReport, Violation } from './policy';
+import { blockingViolations, policyNames, PolicyReport, Violation } from './policy';
 import { afterValue, beforeValue, FieldChange, fieldChanges, PlannedValue, Step } from './values';
 
 /** GitHub's limit for an issue or pull request comment body, in characters. */
@@ -18,6 +18,10 @@ export interface SummaryOptions {
   readonly stack?: string;
   /** Policy results to show; without them the summary says policies were not evaluated. */
   readonly policy?: PolicyReport;
+  /** What the stack targets, as Markdown, e.g. from describeTarget(planTarget(plan)). @default not shown */
+  readonly target?: string;
+  /** The commit that was planned (`git rev-parse HEAD`). @default not shown */
+  readonly commit?: string;
   /**
    * Longest summary, in UTF-16 code units (what GitHub counts). Leaves room for a CI wrapper's own
    * header under the 65,536 limit. @default 60000
@@ -59,20 +63,48 @@ const REASONS: { readonly [reason: string]: string } = {
   delete_because_no_move_target: 'its `moved` target does not exist',
 };
 
-/** "Plan: 2 to add, 1 to change, 1 to replace, 0 to destroy", or "No changes." */
-export function headline(plan: PlanView): string {
+/**
+ * Terraform's own count, as `terraform plan` prints it: a replacement counts once in "to add" and
+ * once in "to destroy". "Plan: 5 to import, 0 to add, 5 to change, 0 to destroy.", or "No changes."
+ */
+export function terraformPlanLine(plan: PlanView): string {
+  const changes = plan.resourceChanges.filter((change) => change.mode === 'managed');
+  if (!hasAnyChange(plan)) return 'No changes.';
+  const n = (kind: ChangeKind) => changes.filter((change) => change.kind === kind).length;
+  const imports = changes.filter((change) => change.importing).length;
+  const parts = [
+    ...(imports > 0 ? [`${imports} to import`] : []),
+    `${n('create') + n('replace')} to add`,
+    `${n('update')} to change`,
+    `${n('delete') + n('replace')} to destroy`,
+    ...(n('forget') > 0 ? [`${n('forget')} to forget`] : []),
+  ];
+  return `Plan: ${parts.join(', ')}.`;
+}
+
+/** The same changes by kind, replacements apart: "1 to create, 2 to update in place, 1 to replace, 1 to destroy". */
+export function changeBreakdown(plan: PlanView): string {
   const changes = plan.resourceChanges.filter((change) => change.mode === 'managed');
   const n = (kind: ChangeKind) => changes.filter((change) => change.kind === kind).length;
   const outputs = plan.outputChanges.filter((change) => isChange(change.kind)).length;
-  const total = changes.filter((change) => isChange(change.kind)).length + outputs;
-  if (total === 0) return 'No changes.';
+  const parts = [`${n('create')} to create`, `${n('update')} to update in place`, `${n('replace')} to replace`, `${n('delete')} to destroy`];
   const extras = [
     [changes.filter((change) => change.importing).length, 'to import'],
     [n('forget'), 'to forget'],
   ] as const;
-  const parts = [`${n('create')} to add`, `${n('update')} to change`, `${n('replace')} to replace`, `${n('delete')} to destroy`];
   parts.push(...extras.filter(([number]) => number > 0).map(([number, label]) => `${number} ${label}`));
-  return `Plan: ${parts.join(', ')}${outputs > 0 ? ` (${count(outputs, 'output change')})` : ''}`;
+  if (outputs > 0) parts.push(count(outputs, 'output change'));
+  return parts.join(', ');
+}
+
+/** Terraform's line, then the breakdown by kind: the one line for a job log. */
+export function headline(plan: PlanView): string {
+  return hasAnyChange(plan) ? `${terraformPlanLine(plan)} By kind: ${changeBreakdown(plan)}.` : 'No changes.';
+}
+
+function hasAnyChange(plan: PlanView): boolean {
+  const resources = plan.resourceChanges.filter((change) => change.mode === 'managed' && isChange(change.kind)).length;
+  return resources + plan.outputChanges.filter((change) => isChange(change.kind)).length > 0;
 }
 
 interface Section {
@@ -89,10 +121,26 @@ interface Section {
 /** Renders summary.md; see SummaryOptions for the size limits. */
 export function renderSummary(plan: PlanView, options: SummaryOptions = {}): string {
   const maxLength = Math.min(options.maxLength ?? 60_000, PR_COMMENT_LIMIT - 1);
-  const title = `## Terraform plan${options.stack ? ` for ${code(options.stack)}` : ''}\n\n**${headline(plan)}**\n`;
+  const title = `## Terraform plan${options.stack ? ` for ${code(options.stack)}` : ''}\n\n${counts(plan)}${provenance(plan, options)}`;
   const alerts = replacementAlert(plan);
   const sections = [policySection(options.policy), ...resourceSections(plan), outputSection(plan)].filter((section): section is Section => !!section);
   return fit(title + alerts, sections, maxLength, options.maxItems ?? 100);
+}
+
+/** Terraform's count beside the breakdown by kind, so neither reader has to translate. */
+function counts(plan: PlanView): string {
+  if (!hasAnyChange(plan)) return '**No changes.**\n';
+  return table(['Terraform counts', 'By kind (a replace is one add and one destroy)'], [[`**${terraformPlanLine(plan)}**`, changeBreakdown(plan)]]);
+}
+
+/** What was planned against what: the stack's target, the commit and the Terraform version. */
+function provenance(plan: PlanView, options: SummaryOptions): string {
+  const parts = [
+    ...(options.target ? [`**Target:** ${options.target}`] : []),
+    ...(options.commit ? [`**Commit:** ${code(options.commit)}`] : []),
+    `**Terraform:** ${code(plan.terraformVersion)}`,
+  ];
+  return `\n${parts.join(' · ')}\n`;
 }
 
 function fit(head: string, sections: readonly Section[], maxLength: number, maxItems: number): string {
@@ -134,7 +182,7 @@ function replacementAlert(plan: PlanView): string {
   if (replaced.length === 0) return '';
   const names = replaced.slice(0, 10).map((item) => code(item.name));
   const more = replaced.length > 10 ? ` and ${replaced.length - 10} more` : '';
-  return `\n> ⚠️ **${count(replaced.length, 'chat configuration is', 'chat configurations are')} replaced** (${names.join(', ')}${more}): each gets a new webhook URL that must be registered again in DingTalk/WeChat after apply.\n`;
+  return `\n> ⚠️ **${count(replaced.length, 'chat configuration is', 'chat configurations are')} replaced** (${names.join(', ')}${more}): each gets a new webhook URL that must be registered again in DingTalk/WeChat after apply. ${replacementOrder(replaced[0].change)}\n`;
 }
 
 function policySection(report: PolicyReport | undefined): Section {
@@ -142,7 +190,8 @@ function policySection(report: PolicyReport | undefined): Section {
   if (!report) return { heading, items: [{ kind: 'note', text: '_Policies were not evaluated for this plan._\n' }], unlimited: true };
   const blocking = blockingViolations(report).length;
   const warnings = report.violations.length - blocking;
-  const evaluated = count(report.evaluated, 'policy', 'policies');
+  const names = policyNames(report);
+  const evaluated = count(report.evaluated, 'policy', 'policies') + (names && names.length > 0 ? ` (${names.map(code).join(', ')})` : '');
   if (report.violations.length === 0) return { heading, items: [{ kind: 'verdict', text: `✅ ${evaluated} evaluated, no violation.\n` }], unlimited: true };
   const verdict = blocking > 0 ? `❌ **${count(blocking, 'violation')} block${blocking === 1 ? 's' : ''} this plan**` : '✅ No blocking violation';
   const warningNote = warnings > 0 ? `, ⚠️ ${count(warnings, 'warning')} (not blocking)` : '';
@@ -202,7 +251,9 @@ function botBlock(item: ChatConfigurationChange): string {
   const lines: string[] = [];
   if (item.kind === 'replace') {
     lines.push(`Why: ${replaceReason(item.change)}.\n`);
-    lines.push(`> ⚠️ **The webhook URL changes.** After apply, register the new URL in ${platform} again; the old one stops working.\n`);
+    lines.push(
+      `> ⚠️ **The webhook URL changes.** ${replacementOrder(item.change)} After apply, register the new URL in ${platform} again; the old one stops working.\n`,
+    );
   }
   lines.push(...rotations(item));
   const rows = botFieldChanges(item)
@@ -210,6 +261,13 @@ function botBlock(item: ChatConfigurationChange): string {
     .map((change) => [code(fieldName(change.path)), shown(change, 'before'), shown(change, 'after')]);
   if (rows.length > 0) lines.push(table(['Field', 'Before', 'After'], rows));
   return title + lines.join('\n') + '\n';
+}
+
+/** Terraform deletes first unless create_before_destroy is set; the actions list says which. */
+function replacementOrder(change: ResourceChange): string {
+  return change.actions[0] === 'delete'
+    ? 'The old bot is deleted before the new one is created, so the bot is down in between.'
+    : 'The new bot is created before the old one is deleted (create_before_destroy).';
 }
 
 function botFieldChanges(item: ChatConfigurationChange): FieldChange[] {
@@ -273,6 +331,14 @@ function outputSection(plan: PlanView): Section | undefined {
 function outputRows(change: OutputChange): { kind: string; text: string }[] {
   return fieldChanges(change, [], 1).map((field) => ({
     kind: 'output',
-    text: row([code(fieldName([change.name, ...field.path])), VERB[change.kind], formatValue(field.before), formatValue(field.after)]),
+    text: row([code(fieldName([change.name, ...field.path])), outputAction(field), formatValue(field.before), formatValue(field.after)]),
   }));
+}
+
+/** A key (or whole output) that appears is an add, one that goes away a remove; only a value that changes is an update. */
+function outputAction(field: FieldChange): string {
+  const absent = (value: PlannedValue) => value.known && value.value === null;
+  if (absent(field.before) && !absent(field.after)) return '➕ Add';
+  if (absent(field.after) && !absent(field.before)) return '➖ Remove';
+  return VERB.update;
 }

@@ -46,6 +46,12 @@ export interface AttributeSchema {
   readonly sensitive?: boolean;
   /** Never stored in plan or state (Terraform 1.11+). */
   readonly writeOnly?: boolean;
+  /**
+   * For write-only attributes: what to use instead on a client that cannot keep write-only values
+   * out of plan and state (Terraform or OpenTofu before 1.11), in the error such a client gets.
+   * @default none (the error only says write-only attributes need 1.11+)
+   */
+  readonly writeOnlyFallback?: string;
   readonly deprecated?: boolean;
   /** A change of this attribute replaces the object instead of updating it. */
   readonly requiresReplace?: boolean;

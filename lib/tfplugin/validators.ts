@@ -153,18 +153,48 @@ export function requiredWith(other: string, messages: RelationMessages = {}): At
 
 /** Runs the validators declared on a block's attributes against its configuration. */
 export function validateBlock(block: BlockSchema, config: ObjectValue, at: AttributePath = []): Diagnostic[] {
-  const own = Object.entries(block.attributes).flatMap(([attribute, schema]) =>
-    (schema.validators ?? []).flatMap((validator) => validator.validate(config[attribute] ?? null, { attribute, path: [...at, { attribute }], config })),
+  return blockInstances(block, config, at).flatMap((instance) =>
+    Object.entries(instance.block.attributes).flatMap(([attribute, schema]) =>
+      (schema.validators ?? []).flatMap((validator) =>
+        validator.validate(instance.config[attribute] ?? null, { attribute, path: [...instance.at, { attribute }], config: instance.config }),
+      ),
+    ),
   );
+}
+
+/** A block and every nested block instance its configuration holds, each with its path. */
+function blockInstances(block: BlockSchema, config: ObjectValue, at: AttributePath): { block: BlockSchema; config: ObjectValue; at: AttributePath }[] {
   const nested = Object.entries(block.blocks ?? {}).flatMap(([name, nestedBlock]) => {
     const value = config[name];
-    if (isObjectValue(value)) return validateBlock(nestedBlock.block, value, [...at, { attribute: name }]);
+    if (isObjectValue(value)) return blockInstances(nestedBlock.block, value, [...at, { attribute: name }]);
     if (!Array.isArray(value)) return [];
     return value.flatMap((element, index) =>
-      isObjectValue(element) ? validateBlock(nestedBlock.block, element, [...at, { attribute: name }, { index }]) : [],
+      isObjectValue(element) ? blockInstances(nestedBlock.block, element, [...at, { attribute: name }, { index }]) : [],
     );
   });
-  return [...own, ...nested];
+  return [{ block, config, at }, ...nested];
+}
+
+/**
+ * Refuses every write-only attribute set in a configuration (unknown counts as set), for a client
+ * that did not announce `write_only_attributes_allowed`: such a client does not know the value
+ * must stay out of plan and state, so it would store it. HashiCorp's SDKs refuse it the same way.
+ */
+export function writeOnlyNotAllowed(block: BlockSchema, config: ObjectValue, at: AttributePath = []): Diagnostic[] {
+  return blockInstances(block, config, at).flatMap((instance) =>
+    Object.entries(instance.block.attributes)
+      .filter(([attribute, schema]) => schema.writeOnly && isSet(instance.config[attribute]))
+      .map(([attribute, schema]) => {
+        const path: AttributePath = [...instance.at, { attribute }];
+        return errorDiagnostic(
+          'Write-only Attribute Not Allowed',
+          `${pathText(path)} is write-only, and this Terraform or OpenTofu did not say it supports write-only attributes ` +
+            '(Terraform 1.11+ and OpenTofu 1.11+ do), so it would store the value in plan and state.' +
+            (schema.writeOnlyFallback ? ` ${schema.writeOnlyFallback}` : ' Upgrade to Terraform 1.11 or later.'),
+          path,
+        );
+      }),
+  );
 }
 
 /**

@@ -27,7 +27,9 @@ describe('npm run plan / npm run apply across two checkouts with PostgreSQL stat
     const plan = await pipeline.run(planner, 'plan', ['dev', '--out', out('first')]);
     expect(plan.code).toBe(2);
     for (const file of ['plan.tfplan', 'plan.json', 'summary.md']) expect(existsSync(join(out('first'), file))).toBe(true);
-    expect(readFileSync(join(out('first'), 'summary.md'), 'utf8')).toContain('**Plan: 2 to add, 0 to change, 0 to replace, 0 to destroy');
+    expect(readFileSync(join(out('first'), 'summary.md'), 'utf8')).toContain(
+      '| **Plan: 2 to add, 0 to change, 0 to destroy.** | 2 to create, 0 to update in place, 0 to replace, 0 to destroy',
+    );
 
     const apply = await pipeline.run(applier, 'apply', ['dev', join(out('first'), 'plan.tfplan')]);
     expect(apply.output).toContain('applied dev');

@@ -63,6 +63,8 @@ export const chatConfigurationSchema = defineSchema({
         writeOnly: true,
         description:
           'App client secret, write-only: sent to OOS, never stored in plan or state. Bump `client_secret_wo_version` to push a new value. Conflicts with `client_secret_parameter`.',
+        writeOnlyFallback:
+          'Use client_secret_parameter instead (the name of an OOS secret parameter holding the secret; in cdktf Secret.fromSecretParameter): it works on every Terraform and OpenTofu version.',
       },
       client_secret: {
         type: 'string',

@@ -108,6 +108,15 @@ export interface GetFunctionsResponse extends WithDiagnostics {
 export interface ConfigRequest extends TypedRequest {
   config?: DynamicValue | null;
 }
+/** What the client (Terraform, OpenTofu) says it supports; absent or false from clients that predate a field. */
+export interface ClientCapabilities {
+  deferral_allowed?: boolean;
+  /** Set by Terraform 1.11+ (and OpenTofu 1.11+): it keeps write-only values out of plan and state. */
+  write_only_attributes_allowed?: boolean;
+}
+export interface ValidateResourceConfigRequest extends ConfigRequest {
+  client_capabilities?: ClientCapabilities | null;
+}
 export interface ConfigureProviderRequest {
   terraform_version?: string;
   config?: DynamicValue | null;
@@ -172,7 +181,7 @@ export interface ProviderRpcs {
   GetResourceIdentitySchemas: { request: Empty; response: GetResourceIdentitySchemasResponse };
   GetFunctions: { request: Empty; response: GetFunctionsResponse };
   ValidateProviderConfig: { request: ConfigRequest; response: WithDiagnostics };
-  ValidateResourceConfig: { request: ConfigRequest; response: WithDiagnostics };
+  ValidateResourceConfig: { request: ValidateResourceConfigRequest; response: WithDiagnostics };
   ValidateDataResourceConfig: { request: ConfigRequest; response: WithDiagnostics };
   ConfigureProvider: { request: ConfigureProviderRequest; response: WithDiagnostics };
   UpgradeResourceState: { request: UpgradeResourceStateRequest; response: UpgradeResourceStateResponse };

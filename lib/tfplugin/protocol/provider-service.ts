@@ -10,7 +10,7 @@
  *
  * Requests and responses are typed per RPC in messages.ts.
  */
-import { validateBlock } from '../validators';
+import { validateBlock, writeOnlyNotAllowed } from '../validators';
 import { CtyType, CtyValue, DataSourceType, ObjectValue, ProviderDefinition, ResourceType, Schema, blockType, errorDiagnostic, isUnknown } from '../schema';
 import { decodeJsonState, decodeJsonValue, decodeMsgpack, encodeMsgpack, fillMissingAttributes, isObjectValue, withoutWriteOnlyValues } from './cty-codec';
 import { attributePathToProto, diagnosticsFromError, diagnosticsToProto, hasErrors } from './diagnostics';
@@ -62,7 +62,8 @@ export class ProviderService {
     GetResourceIdentitySchemas: async () => ({ identity_schemas: {}, diagnostics: [] }),
     GetFunctions: async () => ({ functions: {}, diagnostics: [] }),
     ValidateProviderConfig: async (request) => this.validateProviderConfig(request),
-    ValidateResourceConfig: async (request) => this.validateConfig(this.resource(request.type_name), request),
+    ValidateResourceConfig: async (request) =>
+      this.validateConfig(this.resource(request.type_name), request, request.client_capabilities?.write_only_attributes_allowed === true),
     ValidateDataResourceConfig: async (request) => this.validateConfig(this.dataSource(request.type_name), request),
     ConfigureProvider: (request) => this.configureProvider(request),
     UpgradeResourceState: async (request) => this.upgradeResourceState(request),
@@ -146,11 +147,15 @@ export class ProviderService {
     return { diagnostics: diagnosticsToProto([...validateBlock(definition.schema.block, config), ...(definition.validateConfig?.(config) ?? [])]) };
   }
 
-  /** The validators declared on the schema's attributes, then the type's own checks. */
-  private validateConfig(owner: ResourceType | DataSourceType, request: ConfigRequest): WithDiagnostics {
+  /**
+   * The validators declared on the schema's attributes, then the type's own checks; for a client
+   * that cannot keep write-only values out of state, every write-only value set is refused first.
+   */
+  private validateConfig(owner: ResourceType | DataSourceType, request: ConfigRequest, writeOnlyAllowed = true): WithDiagnostics {
     const config = decodeObject(request.config, this.typed(owner).type);
     if (!config) return { diagnostics: [] };
-    return { diagnostics: diagnosticsToProto([...validateBlock(owner.schema.block, config), ...(owner.validate?.(config) ?? [])]) };
+    const refused = writeOnlyAllowed ? [] : writeOnlyNotAllowed(owner.schema.block, config);
+    return { diagnostics: diagnosticsToProto([...refused, ...validateBlock(owner.schema.block, config), ...(owner.validate?.(config) ?? [])]) };
   }
 
   private async configureProvider(request: ConfigureProviderRequest): Promise<WithDiagnostics> {
