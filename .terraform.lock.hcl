@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:H1cMXzraGZzs9pXzEpbPYsGr+ElQvL8iuasyjTH789E=",
-    "h1:K4+lbKoamVaHLbY9e6xiepRg8HKKghLPhthYyT5/YSs=",
-    "h1:ajfpImAG/MzvcZz4d5epXdQnQBRxGxBpKrxTamH5Cpo=",
-    "h1:fb3bJ36wWIDhkiTQuMlMhahL21bNzA3UCPMqOrjaWAU=",
-    "h1:gZYnl//qXbnsLAHmxyc+fDAJkY+Zu8cZ7Kxps3TtE4E=",
+    "h1:8el9LT4HvnsmZN45vBJZXlL5ea6PqXM6HQQMjmt+yuQ=",
+    "h1:BfwdSABVqYYAFs7YXS7r9MeUrIosUTU7LBelnm0smF4=",
+    "h1:KyPRaY4mH6hwvCB/LpAqgXrDFdsD29OnF6t4YeCifzM=",
+    "h1:WzaocAnPJLsblUzp6pOLy9/EFxgGJUk1IAswINLll7g=",
+    "h1:lpSs+EoLbIp2lt3xdZXpHwJ3TmDm83AJja4QxKZyVEg=",
   ]
 }

@@ -64,7 +64,7 @@ function writeCacheAfterHandshake(file: string, script: Script): void {
 }
 
 function main(): void {
-  if (!sea.isSea()) throw new Error('sea-main: this is the entry of the single executable built by npm run release');
+  if (!sea.isSea()) throw new Error('sea-main: this is the entry of the Node single executable built by bench/node-sea (the runtime comparison)');
   const source = new TextDecoder().decode(sea.getRawAsset(BUNDLE_ASSET) as ArrayBuffer);
   const file = cacheFile();
   const cache = readCache(file);
