@@ -15,6 +15,7 @@ import {
   DEFAULT_EMULATOR_CREDENTIAL,
   DEFAULT_EMULATOR_TIMEOUTS,
   DEFAULT_RESOURCE_GROUP_ID,
+  DOCUMENTED_TAG_RESOURCE_TYPES,
   type EmulatorOptions,
   type EmulatorTimeouts,
   type RunningEmulator,
@@ -172,11 +173,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = EmulatorStore.open(options.dataFile);
   const verifier = new SignatureVerifier(credentials, clock);
   const faults = new FaultInjector(options.faults, options.faultSeed === undefined ? Math.random : seededRandom(options.faultSeed));
-  const settings: EmulatorSettings = {
-    accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
-    tagResourceType: options.tagResourceType ?? DEFAULT_TAG_RESOURCE_TYPE,
-    defaultResourceGroupId,
-  };
+  const settings = emulatorSettings(options, defaultResourceGroupId);
 
   const timeouts = resolveTimeouts(options);
   const server = createServer(
@@ -190,7 +187,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     createRequestListener(store, verifier, faults, settings, clock),
   );
   server.on('clientError', respondToClientError);
-  await listen(server, options.port ?? 0, host);
+  try {
+    await listen(server, options.port ?? 0, host);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const endpoint = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   let closing: Promise<void> | undefined;
@@ -201,7 +203,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     timeouts,
     setFaults: (settings) => faults.update(settings),
     // Idempotent: test teardown and signal handlers may both close.
-    close: () => (closing ??= close(server)),
+    close: () => (closing ??= close(server).finally(() => store.close())),
+  };
+}
+
+/** The handlers' settings: the profile's defaults, overridden by the explicit options. */
+function emulatorSettings(options: EmulatorOptions, defaultResourceGroupId: string): EmulatorSettings {
+  const profile = options.profile ?? 'model';
+  if (profile !== 'model' && profile !== 'strict') throw new Error(`profile must be "model" or "strict"; "${String(profile)}" was given.`);
+  const tagResourceType = options.tagResourceType ?? DEFAULT_TAG_RESOURCE_TYPE;
+  const tagResourceTypes = options.tagResourceTypes ?? [...DOCUMENTED_TAG_RESOURCE_TYPES, ...(profile === 'model' ? [tagResourceType] : [])];
+  return {
+    accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
+    tagResourceType,
+    tagResourceTypes: new Set(tagResourceTypes),
+    rejectUnknownConfigurationKeys: options.rejectUnknownConfigurationKeys ?? profile === 'strict',
+    defaultResourceGroupId,
   };
 }
 

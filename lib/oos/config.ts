@@ -3,11 +3,11 @@
  * endpoint (host, port and scheme). Plain HTTP is refused except to this machine, because
  * requests carry signed credentials and chat secrets.
  */
-import { REGION_ENV_VARS, isLoopbackHost, regionProblem } from '../domain';
+import { OOS_ENDPOINT_ENV_VAR, REGION_ENV_VARS, isLoopbackHost, regionProblem } from '../domain';
 import { OosConfigError } from './errors';
 
 /** Endpoint override from the environment, e.g. a local emulator's URL. */
-export const ENDPOINT_ENV_VAR = 'ALIBABA_CLOUD_OOS_ENDPOINT';
+export const ENDPOINT_ENV_VAR = OOS_ENDPOINT_ENV_VAR;
 
 /** Region from the argument, else ALIBABA_CLOUD_REGION_ID, else ALIBABA_CLOUD_REGION; no default. */
 export function resolveRegion(regionId: string | undefined, env: NodeJS.ProcessEnv = process.env): string {

@@ -35,6 +35,7 @@ export {
   RULES,
   builtInPolicies,
   noReplaceOrDestroy,
+  policySettingsFor,
   ramRoleRequired,
   requiredTags,
   resourceGroupRequired,
