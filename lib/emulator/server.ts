@@ -41,6 +41,7 @@ function createRequestListener(
   faults: FaultInjector,
   settings: EmulatorSettings,
   clock: () => Date,
+  isClosed: () => boolean,
 ): (message: IncomingMessage, response: ServerResponse) => void {
   return (message, response) => {
     const requestId = randomUUID().toUpperCase();
@@ -68,6 +69,11 @@ function createRequestListener(
 
     const faulted = faults.appliesTo(call.action);
     if (faulted && faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+    // Closed while this request waited: a stopped emulator carries nothing out, as a dead process would not.
+    if (isClosed()) {
+      message.socket.destroy();
+      return;
+    }
     const fault = faulted ? faults.decide() : ({ kind: 'none' } as const);
     if (fault.kind === 'drop') {
       message.socket.destroy();
@@ -176,6 +182,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const settings = emulatorSettings(options, defaultResourceGroupId);
 
   const timeouts = resolveTimeouts(options);
+  let closing: Promise<void> | undefined;
   const server = createServer(
     {
       headersTimeout: timeouts.headersTimeoutMs,
@@ -184,7 +191,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       // Node checks the two timeouts above only this often (default 30 s).
       connectionsCheckingInterval: Math.min(1000, Math.ceil(timeouts.headersTimeoutMs / 4)),
     },
-    createRequestListener(store, verifier, faults, settings, clock),
+    createRequestListener(store, verifier, faults, settings, clock, () => closing !== undefined),
   );
   server.on('clientError', respondToClientError);
   try {
@@ -195,7 +202,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const port = (server.address() as AddressInfo).port;
   const endpoint = `${host.includes(':') ? `[${host}]` : host}:${port}`;
-  let closing: Promise<void> | undefined;
   return {
     url: `http://${endpoint}`,
     endpoint,
