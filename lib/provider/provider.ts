@@ -6,7 +6,7 @@ import type { ContextSource, ProviderContext } from './context';
 import { CreationJournal } from './creation-journal';
 import { NoCreationMarks, OwnerMarks } from './creation-marks';
 import { requireLoopbackEndpoint } from './emulator-only';
-import { DEFAULT_TAGGING_MODE, TagCapability, type TaggingMode } from './tagging';
+import { DEFAULT_TAGGING_MODE, TAGGING_MODES, TagCapability } from './tagging';
 import { chatConfigurationDataSource } from './data-sources/chat-configuration';
 import { chatConfigurationsDataSource } from './data-sources/chat-configurations';
 import { errorMessage } from './failures';
@@ -41,7 +41,7 @@ export function createProvider(): ProviderDefinition {
           : typeof config.owner === 'string'
             ? new OwnerMarks(config.owner)
             : CreationJournal.forWorkingDirectory();
-        const tagging = new TagCapability((config.tagging as TaggingMode | null) ?? DEFAULT_TAGGING_MODE, client);
+        const tagging = new TagCapability(TAGGING_MODES.find((mode) => mode === config.tagging) ?? DEFAULT_TAGGING_MODE, client);
         context = { client, defaultTags: config.default_tags ?? {}, tagResourceType, tagging, creations, creationToken };
         return diagnostics;
       } catch (error) {
