@@ -6,6 +6,7 @@ import {
   Policy,
   PolicySettings,
   chatConfigurationChanges,
+  policySettingsFor,
   reviewedConfigurations,
   violation,
 } from '../lib/pipeline';
@@ -83,61 +84,76 @@ export const weChatInProdNeedsSignOff: Policy = function weChatInProdNeedsSignOf
 const CUSTOM_POLICIES: readonly Policy[] = [nameStartsWithEnvironment];
 
 /**
- * The environment table. Dev runs against the emulator started by `npm start` (its endpoint
- * and keys arrive through ALIBABA_CLOUD_OOS_ENDPOINT and ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET), so
- * nothing machine-specific is synthesised for it; its state is a local file, or PostgreSQL when
- * CHATOPS_DEV_PG_CONN_STR is set. Staging and prod use real OOS with state in OSS locked by
- * Tablestore, or in HCP Terraform workspaces. Policies: dev checks secrets and the Team tag;
- * staging adds a RAM role, Team + CostCenter and a resource group; prod also forbids replacing or
- * destroying a bot unless the run passes --allow-destructive.
+ * The environment table. Dev targets the local emulator only (`target: 'emulator'`): its provider
+ * refuses any endpoint that is not on this machine, so dev can never reach the real account, and
+ * its endpoint and keys arrive through ALIBABA_CLOUD_OOS_ENDPOINT and the emulator's published
+ * ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET (`npm run emulator` prints them); its state is a local file,
+ * or PostgreSQL when CHATOPS_DEV_PG_CONN_STR is set. Staging and prod use real OOS with state in
+ * OSS locked by Tablestore, or in HCP Terraform workspaces (docs/production.md sets these up).
+ * Policies: dev checks secrets and the Team tag; staging adds a RAM role, Team + CostCenter and a
+ * resource group; prod also forbids replacing or destroying a bot unless the run passes
+ * --allow-destructive. Tag policies follow each environment's `tagging` (policySettingsFor).
+ *
+ * Values marked `REPLACE:` are placeholders of this example account: put your own before the
+ * first real deployment (docs/production.md, "Values to replace").
  */
 export function environments(options: EnvironmentOptions = {}): { readonly [name in EnvironmentName]: EnvironmentSettings } {
   const localDir = options.localDir ?? path.join(process.cwd(), '.chatops');
   const devPgConnStr = options.devPgConnStr ?? (process.env[DEV_PG_CONN_STR_VARIABLE] || undefined);
   const cloud = (environment: EnvironmentName): StateBackend | undefined =>
     options.hcpTerraform && { kind: 'cloud', ...options.hcpTerraform, workspace: `chatops-${environment}` };
+  // Whether OOS holds tags on chat configurations is not documented: 'auto' asks it at plan time.
+  // Set 'off' for an environment whose region refuses them (its tag policies then stand down).
+  const tagging = { dev: 'auto', staging: 'auto', prod: 'auto' } as const;
   return {
     dev: {
       environment: 'dev',
+      target: 'emulator',
       region: 'cn-hangzhou',
       credentials: { kind: 'default-chain' },
       backend: devPgConnStr
         ? { kind: 'pg', connStr: devPgConnStr, schemaName: 'chatops_dev' }
         : { kind: 'local', path: path.join(localDir, 'state', 'dev.tfstate') },
       defaultTags: { Team: 'platform', CostCenter: 'chatops-dev' },
-      policies: { builtIn: DEVELOPMENT_POLICY_SETTINGS, custom: CUSTOM_POLICIES },
+      tagging: tagging.dev,
+      policies: { builtIn: policySettingsFor(DEVELOPMENT_POLICY_SETTINGS, tagging.dev), custom: CUSTOM_POLICIES },
     },
     staging: {
       environment: 'staging',
-      region: 'cn-hangzhou',
+      target: 'cloud',
+      region: 'cn-hangzhou', // REPLACE: your region
       credentials: { kind: 'default-chain' },
       backend: cloud('staging') ?? {
         kind: 'oss',
-        bucket: 'chatops-terraform-state',
+        bucket: 'chatops-terraform-state', // REPLACE: your state bucket (bucket names are global)
         prefix: 'staging',
-        region: 'cn-hangzhou',
-        tablestoreEndpoint: 'https://chatops-tf-lock.cn-hangzhou.ots.aliyuncs.com',
+        region: 'cn-hangzhou', // REPLACE: the bucket's region
+        tablestoreEndpoint: 'https://chatops-tf-lock.cn-hangzhou.ots.aliyuncs.com', // REPLACE: your Tablestore instance's endpoint
         tablestoreTable: 'terraform_lock',
       },
-      resourceGroupId: 'rg-acfmstaging01',
+      resourceGroupId: 'rg-acfmstaging01', // REPLACE: your staging resource group id
       defaultTags: { Team: 'platform', CostCenter: 'chatops-nonprod' },
-      policies: { builtIn: { ...PRODUCTION_POLICY_SETTINGS, forbidReplaceOrDestroy: false }, custom: CUSTOM_POLICIES },
+      tagging: tagging.staging,
+      policies: { builtIn: policySettingsFor({ ...PRODUCTION_POLICY_SETTINGS, forbidReplaceOrDestroy: false }, tagging.staging), custom: CUSTOM_POLICIES },
     },
     prod: {
       environment: 'prod',
-      region: 'cn-shanghai',
+      target: 'cloud',
+      region: 'cn-shanghai', // REPLACE: your region
+      // REPLACE: the deployer role of your account (docs/production.md creates it)
       credentials: { kind: 'assume-role', roleArn: 'acs:ram::1234567890123456:role/chatops-deployer', sessionName: 'cdktf-chatops' },
       backend: cloud('prod') ?? {
         kind: 'oss',
-        bucket: 'chatops-terraform-state-prod',
+        bucket: 'chatops-terraform-state-prod', // REPLACE: your state bucket
         prefix: 'prod',
-        region: 'cn-shanghai',
-        tablestoreEndpoint: 'https://chatops-tf-lock-prod.cn-shanghai.ots.aliyuncs.com',
+        region: 'cn-shanghai', // REPLACE: the bucket's region
+        tablestoreEndpoint: 'https://chatops-tf-lock-prod.cn-shanghai.ots.aliyuncs.com', // REPLACE: your Tablestore instance's endpoint
         tablestoreTable: 'terraform_lock',
       },
-      resourceGroupId: 'rg-acfmprod0001',
+      resourceGroupId: 'rg-acfmprod0001', // REPLACE: your prod resource group id
       defaultTags: { Team: 'platform', CostCenter: 'chatops-prod' },
-      policies: { builtIn: PRODUCTION_POLICY_SETTINGS, custom: [...CUSTOM_POLICIES, weChatInProdNeedsSignOff] },
+      tagging: tagging.prod,
+      policies: { builtIn: policySettingsFor(PRODUCTION_POLICY_SETTINGS, tagging.prod), custom: [...CUSTOM_POLICIES, weChatInProdNeedsSignOff] },
     },
   };
 }

@@ -5,6 +5,7 @@
  *
  *   npm run soak -- faults [--runs 10] [--count 300]
  *   npm run soak -- crash  [--runs 20] [--count 300] [--kill terraform|provider|both]
+ *     (kills in folder A, then a plain apply from a fresh folder B sharing the state: another CI runner)
  *   npm run soak -- race   [--runs 10] [--count 50]
  *   npm run soak -- all    (the three above with their defaults)
  *   add --parallel N to run N soaks at once (each with its own emulator, folder and provider)
@@ -13,7 +14,8 @@
  * with this package's provider (npm run build first; `npm run soak` does).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FaultSettings, type RunningEmulator, startEmulator } from '../lib/emulator';
 import type { OosClient } from '../lib/oos';
@@ -98,7 +100,7 @@ async function soak(name: string, runs: number, once: (run: number) => Promise<V
 /** 300 creates under the fault mix with default settings; then the faults stop and a plan must say "No changes". */
 async function faultRun(run: number, count: number): Promise<Verdict> {
   return withEmulator({ faults: FAULT_MIX }, async (emulator, client) => {
-    const workspace = await stateFolder(emulator, `soak-f${run}`, count);
+    const workspace = await stateFolder(emulator, `soak-f${run}`, count, { owner: `soak/faults-${run}` });
     try {
       const applied = await workspace.run(['apply', '-auto-approve', '-input=false', '-no-color']);
       emulator.setFaults({});
@@ -109,37 +111,49 @@ async function faultRun(run: number, count: number): Promise<Verdict> {
   });
 }
 
-/** Kills terraform or the provider at a random moment of a 300-create apply, then runs a plain apply. */
+/**
+ * Kills terraform or the provider at a random moment of a 300-create apply in folder A, then runs
+ * a plain apply from a fresh folder B (another CI runner) that shares A's state and stack owner.
+ */
 async function crashRun(run: number, count: number, target: 'terraform' | 'provider'): Promise<Verdict> {
   return withEmulator({}, async (emulator, client) => {
-    const workspace = await stateFolder(emulator, `soak-c${run}`, count);
+    const shared = mkdtempSync(join(tmpdir(), `soak-c${run}-state-`));
+    const statePath = join(shared, 'terraform.tfstate');
+    const stack = { owner: `soak/crash-${run}`, statePath };
+    const runnerA = await stateFolder(emulator, `soak-c${run}`, count, stack);
+    let runnerB: TerraformWorkspace | undefined;
     try {
       // A random moment of the creates: once OOS holds 1 to count-1 of them.
-      const killed = await applyAndKill(workspace, target, client, 1 + Math.floor(Math.random() * (count - 1)));
-      // Terraform's local backend rewrites terraform.tfstate in place, so a kill during that write
+      const killed = await applyAndKill(runnerA, target, client, 1 + Math.floor(Math.random() * (count - 1)));
+      // Terraform's local backend rewrites the state file in place, so a kill during that write
       // can leave it cut short; the operator's remedy is Terraform's own backup of the state.
-      const truncated = workspace.exists('terraform.tfstate') && !isJson(workspace.readFile('terraform.tfstate'));
-      if (truncated)
-        workspace.writeFile('terraform.tfstate', workspace.exists('terraform.tfstate.backup') ? workspace.readFile('terraform.tfstate.backup') : '');
+      const truncated = existsSync(statePath) && !isJson(readFileSync(statePath, 'utf8'));
+      if (truncated) writeFileSync(statePath, existsSync(`${statePath}.backup`) ? readFileSync(`${statePath}.backup`, 'utf8') : '');
+      // Runner A is gone with its folder (its .terraform, a journal included); runner B starts fresh.
+      runnerB = await stateFolder(emulator, `soak-c${run}`, count, stack);
       // What the kill left behind: configurations OOS has that the saved state does not know.
       const inOos = (await remoteNames(client)).size;
-      const inState = (await stateNames(workspace).catch(() => new Set<string>())).size;
-      const second = await workspace.run(['apply', '-auto-approve', '-input=false', '-no-color']);
-      let note = `killed ${target} at ${killed.when} with ${inOos} in OOS, ${inState} in state`;
-      if (truncated) note += ' (the kill cut terraform.tfstate short: restored terraform.tfstate.backup)';
+      const inState = (await stateNames(runnerB).catch(() => new Set<string>())).size;
+      const second = await runnerB.run(['apply', '-auto-approve', '-input=false', '-no-color']);
+      let note = `killed ${target} in folder A at ${killed.when} with ${inOos} in OOS, ${inState} in state; plain apply from fresh folder B`;
+      if (truncated) note += ' (the kill cut the state file short: restored its .backup)';
       if (killed.survivors > 0) note += `, ${killed.survivors} PROVIDER(S) STILL RUNNING ${PROVIDER_EXIT_GRACE_MS} ms later`;
       let code = second.code;
       if (code !== 0 && /state lock/i.test(second.stdout + second.stderr)) {
         const lockId = /ID:\s+([0-9a-f-]{36})/.exec(second.stdout + second.stderr)?.[1];
-        if (lockId) await workspace.run(['force-unlock', '-force', lockId]);
-        code = (await workspace.run(['apply', '-auto-approve', '-input=false', '-no-color'])).code;
+        if (lockId) await runnerB.run(['force-unlock', '-force', lockId]);
+        code = (await runnerB.run(['apply', '-auto-approve', '-input=false', '-no-color'])).code;
         note += ', force-unlock needed';
       }
+      const imports = (second.stdout + second.stderr).match(/already exists/g)?.length ?? 0;
+      if (imports > 0) note += `, ${imports} "already exists" (MANUAL IMPORTS NEEDED)`;
       // A provider left running after its terraform died counts against convergence: it may still create.
-      const applied = code === 0 && killed.survivors === 0;
-      return await verify(client, [workspace], count, applied, `${note}; re-apply exit ${code}${firstError(second.stdout + second.stderr)}`);
+      const applied = code === 0 && killed.survivors === 0 && imports === 0;
+      return await verify(client, [runnerB], count, applied, `${note}; re-apply exit ${code}${firstError(second.stdout + second.stderr)}`);
     } finally {
-      workspace.dispose();
+      runnerA.dispose();
+      runnerB?.dispose();
+      rmSync(shared, { recursive: true, force: true });
     }
   });
 }
@@ -147,8 +161,9 @@ async function crashRun(run: number, count: number, target: 'terraform' | 'provi
 /** Two states apply the same names at once while Create is throttled half the time. */
 async function raceRun(run: number, count: number): Promise<Verdict> {
   return withEmulator({ faults: RACE_FAULTS }, async (emulator, client) => {
-    const left = await stateFolder(emulator, `soak-r${run}`, count);
-    const right = await stateFolder(emulator, `soak-r${run}`, count);
+    // Two stacks (two owners) declaring the same names: neither may adopt the other's configurations.
+    const left = await stateFolder(emulator, `soak-r${run}`, count, { owner: `soak/race-${run}-left` });
+    const right = await stateFolder(emulator, `soak-r${run}`, count, { owner: `soak/race-${run}-right` });
     try {
       const results = await Promise.all([left, right].map((w) => w.run(['apply', '-auto-approve', '-input=false', '-no-color'])));
       emulator.setFaults({});
@@ -183,11 +198,22 @@ async function withEmulator<T>(options: { faults?: FaultSettings }, body: (emula
   }
 }
 
-/** A state folder declaring `count` configurations named <prefix>-<index>. */
-async function stateFolder(emulator: RunningEmulator, prefix: string, count: number): Promise<TerraformWorkspace> {
+/**
+ * A state folder declaring `count` configurations named <prefix>-<index>, for the stack `owner`
+ * (the provider's owner, as ChatOpsStack sets it); with `statePath`, its state lives there (shared
+ * by every folder of the stack, as a remote backend would be), else in the folder.
+ */
+async function stateFolder(
+  emulator: RunningEmulator,
+  prefix: string,
+  count: number,
+  stack: { readonly owner: string; readonly statePath?: string },
+): Promise<TerraformWorkspace> {
   const workspace = await TerraformWorkspace.temporary({ env: emulatorClientEnvironment(emulator.url), prefix: `${prefix}-` });
+  const base = oosProviderConfig({ owner: stack.owner });
   workspace.writeConfig({
-    ...oosProviderConfig(),
+    ...base,
+    terraform: { ...(base.terraform as object), ...(stack.statePath ? { backend: { local: { path: stack.statePath } } } : {}) },
     resource: {
       oos_chat_configuration: {
         bot: {

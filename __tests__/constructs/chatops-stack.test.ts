@@ -7,7 +7,7 @@ describe('ChatOpsStack', () => {
   test('configures the oos provider from the registry-less source', () => {
     const json = synthJson(testStack({ endpoint: 'http://127.0.0.1:4566' }));
     expect(json.terraform.required_providers.oos).toEqual({ source: 'oos-chatops.local/chatops/oos', version: '~> 0.1' });
-    expect(json.provider.oos).toEqual([{ region: 'cn-hangzhou', endpoint: 'http://127.0.0.1:4566' }]);
+    expect(json.provider.oos).toEqual([{ region: 'cn-hangzhou', endpoint: 'http://127.0.0.1:4566', owner: 'chatops/dev' }]);
   });
 
   test('a profile goes into the provider block', () => {
@@ -23,7 +23,7 @@ describe('ChatOpsStack', () => {
 
   test('the default chain writes no credentials', () => {
     const provider = synthJson(testStack()).provider.oos[0];
-    expect(Object.keys(provider)).toEqual(['region']);
+    expect(Object.keys(provider)).toEqual(['owner', 'region']);
   });
 
   test('local state is the default backend', () => {
@@ -75,5 +75,25 @@ describe('ChatOpsStack', () => {
     const urls = synthJson(stack).output.webhook_urls.value as Record<string, string>;
     expect(Object.keys(urls)).toEqual(['team-a-bot']);
     expect(urls['team-a-bot']).toMatch(/^\$\{oos_chat_configuration\.team-a_bot_[0-9A-F]{8}\.webhook_url\}$/);
+  });
+
+  test('every stack writes its owner (<application>/<stack id>) into the provider block, so all its CI runners share one creation mark', () => {
+    expect(synthJson(testStack({}, 'staging')).provider.oos[0].owner).toBe('chatops/staging');
+    expect(synthJson(testStack({ application: 'payments' }, 'prod')).provider.oos[0].owner).toBe('payments/prod');
+    expect(synthJson(testStack({ owner: 'team-x/bots' })).provider.oos[0].owner).toBe('team-x/bots');
+  });
+
+  test('an emulator target sets emulator_only; tagging and creation_token pass through', () => {
+    const provider = synthJson(testStack({ target: 'emulator', tagging: 'off', creationToken: false })).provider.oos[0];
+    expect(provider).toMatchObject({ emulator_only: true, tagging: 'off', creation_token: false });
+    expect(synthJson(testStack({ target: 'cloud' })).provider.oos[0]).not.toHaveProperty('emulator_only');
+  });
+
+  test('an emulator target refuses a non-loopback endpoint at synth, saying how to start the emulator', () => {
+    const stack = testStack({ target: 'emulator', endpoint: 'https://oos.cn-hangzhou.aliyuncs.com' });
+    expect(() => Testing.fullSynth(stack)).toThrow(
+      /endpoint: the endpoint "https:\/\/oos\.cn-hangzhou\.aliyuncs\.com" is not on this machine.*npm run emulator/,
+    );
+    expect(() => Testing.fullSynth(testStack({ target: 'emulator', endpoint: 'http://127.0.0.1:4566' }))).not.toThrow();
   });
 });

@@ -23,6 +23,33 @@ describe('main.ts', () => {
     expect(dev.provider.oos[0].endpoint).toBeUndefined();
   });
 
+  test('dev targets the emulator only; every stack has its own owner; staging and prod target the cloud', () => {
+    buildApp({ outdir: dir, localDir: path.join(dir, '.chatops') }).app.synth();
+    const provider = (env: string) => JSON.parse(fs.readFileSync(path.join(dir, 'stacks', env, 'cdk.tf.json'), 'utf8')).provider.oos[0];
+    expect(provider('dev')).toMatchObject({ emulator_only: true, owner: 'chatops/dev' });
+    for (const env of ['staging', 'prod']) {
+      expect(provider(env).emulator_only).toBeUndefined();
+      expect(provider(env).owner).toBe(`chatops/${env}`);
+    }
+  });
+
+  test('every placeholder of the example account is marked for replacement in config/environments.ts', () => {
+    const source = fs.readFileSync(path.join(__dirname, '..', '..', 'config', 'environments.ts'), 'utf8');
+    for (const placeholder of [
+      'rg-acfmstaging01',
+      'rg-acfmprod0001',
+      'acs:ram::1234567890123456:role/chatops-deployer',
+      'chatops-terraform-state',
+      'ots.aliyuncs.com',
+    ]) {
+      const lines = source.split('\n');
+      const at = lines.findIndex((line) => line.includes(placeholder));
+      expect(at).toBeGreaterThanOrEqual(0);
+      // On the line itself or the line above.
+      expect(`${lines[at - 1]}\n${lines[at]}`).toMatch(/REPLACE:/);
+    }
+  });
+
   test('staging and prod keep state in OSS', () => {
     buildApp({ outdir: dir }).app.synth();
     for (const env of ['staging', 'prod']) {

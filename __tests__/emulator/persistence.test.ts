@@ -53,7 +53,7 @@ it('writes through a temporary file and a rename, leaving no temporary file behi
   const { call } = await start();
   await call('CreateChatConfiguration', { Name: 'renamed', Type: 'WeChat' });
   expect(renames).toHaveBeenCalledWith(expect.stringMatching(/state\.json\.\d+\.tmp$/), dataFile);
-  expect(fs.readdirSync(path.dirname(dataFile))).toEqual(['state.json']);
+  expect(fs.readdirSync(path.dirname(dataFile))).toEqual(['state.json', 'state.json.lock']);
 });
 
 it('leaves the previous file intact and rolls the change back when the write fails', async () => {
@@ -69,7 +69,7 @@ it('leaves the previous file intact and rolls the change back when the write fai
   expect(failed.body.Code).toBe('InternalError');
 
   expect(fs.readFileSync(dataFile, 'utf8')).toBe(before);
-  expect(fs.readdirSync(path.dirname(dataFile))).toEqual(['state.json']);
+  expect(fs.readdirSync(path.dirname(dataFile))).toEqual(['state.json', 'state.json.lock']);
   expect((await call('GetChatConfiguration', { Name: 'lost' })).status).toBe(404);
 });
 
@@ -84,4 +84,27 @@ it('refuses to start on a data file that is not emulator data', async () => {
   fs.writeFileSync(dataFile, 'not json');
   await expect(startEmulator({ dataFile })).rejects.toThrow(/not valid emulator data/);
   expect(fs.readFileSync(dataFile, 'utf8')).toBe('not json');
+});
+
+describe('one emulator per data file', () => {
+  it('refuses a second emulator on the same data file while the first runs, naming the file and the fix', async () => {
+    await start();
+    await expect(startEmulator({ dataFile })).rejects.toThrow(/state\.json is in use by another emulator \(pid \d+, this process\).*another --data file/);
+  });
+
+  it('refuses a file held by another running process', async () => {
+    fs.mkdirSync(path.dirname(dataFile), { recursive: true });
+    // The parent of this test process runs as long as the test does.
+    fs.writeFileSync(`${dataFile}.lock`, `${process.ppid}\n`);
+    await expect(startEmulator({ dataFile })).rejects.toThrow(new RegExp(`in use by another emulator \\(pid ${process.ppid}\\)`));
+  });
+
+  it('lets the file go on close, and takes over a lock whose process is gone (a killed emulator)', async () => {
+    const first = await start();
+    await first.emulator.close();
+    expect(fs.existsSync(`${dataFile}.lock`)).toBe(false);
+    fs.writeFileSync(`${dataFile}.lock`, '2147483646\n');
+    const second = await start();
+    expect((await second.call('ListChatConfigurations', {})).status).toBe(200);
+  });
 });

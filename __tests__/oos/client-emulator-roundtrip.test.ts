@@ -207,6 +207,21 @@ describe('OOS client against the emulator', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
+  test('an endpoint that answered before and then refuses connections (OOS down or restarting) is retried until the deadline', async () => {
+    const restarting = await startEmulator();
+    const c = client({ endpoint: restarting.url, retry: { baseDelayMs: 10, maxDelayMs: 50 } });
+    await c.listChatConfigurations();
+    await restarting.close();
+    const attempts: string[] = [];
+    const started = Date.now();
+    const err = (await c
+      .getChatConfiguration('anything', { timeoutMs: 1500, onHistory: (h) => h.attempts.forEach((a) => attempts.push(String(a.code))) })
+      .catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(/ECONNREFUSED.*answered before/);
+    expect(attempts.length).toBeGreaterThan(4);
+    expect(Date.now() - started).toBeGreaterThan(1000);
+  });
+
   test('a closed port names the endpoint (and region) settings', async () => {
     const closed = await startEmulator();
     const url = closed.url;

@@ -7,6 +7,7 @@ import {
   chatConfigurationChanges,
   evaluatePolicies,
   noReplaceOrDestroy,
+  policySettingsFor,
   ramRoleRequired,
   requiredTags,
   resourceGroupRequired,
@@ -93,6 +94,18 @@ describe('required-tags', () => {
     expect(run(policy, plan).map((item) => [item.severity, item.message])).toEqual([
       ['warning', 'Tag CostCenter is known only after apply, so it could not be checked.'],
     ]);
+  });
+
+  test('follows the stack\'s tagging: with "off" no tag is required, since OOS never holds them', () => {
+    const untagged = planOf([botCreate('a', 'a', { tags: null })]);
+    const required = (tagging: 'auto' | 'on' | 'off') =>
+      evaluatePolicies(untagged, builtInPolicies(policySettingsFor(PRODUCTION_POLICY_SETTINGS, tagging)), PROD).violations.filter(
+        (v) => v.rule === 'required-tags',
+      );
+    expect(required('auto')).toHaveLength(2);
+    expect(required('on')).toHaveLength(2);
+    expect(required('off')).toEqual([]);
+    expect(policySettingsFor(PRODUCTION_POLICY_SETTINGS, 'off')).toMatchObject({ requireRamRole: true, forbidReplaceOrDestroy: true, requiredTagKeys: [] });
   });
 
   test('passes on the recorded plan for the default tag', () => {

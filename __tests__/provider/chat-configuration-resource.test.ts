@@ -10,6 +10,8 @@ import { OosApiError } from '../../lib/oos/errors';
 import type { ChatConfiguration, ChatConfigurationInput } from '../../lib/oos/types';
 import type { ProviderContext } from '../../lib/provider/context';
 import { CREATION_TOKEN_KEY, CreationJournal } from '../../lib/provider/creation-journal';
+import { type CreationMarks, NoCreationMarks, OwnerMarks } from '../../lib/provider/creation-marks';
+import { TagCapability, type TaggingMode } from '../../lib/provider/tagging';
 import { chatConfigurationResource, chatConfigurationSchema } from '../../lib/provider/resources/chat-configuration';
 import { DiagnosticsError, ObjectValue, UNKNOWN, isUnknown } from '../../lib/tfplugin/schema';
 import { validateBlock } from '../../lib/tfplugin/validators';
@@ -51,6 +53,16 @@ interface FakeOptions {
   readonly tagError?: Error;
   /** The creation journal's folder (a fresh one by default). */
   readonly journalFolder?: string;
+  /** How creates are marked instead of the journal, e.g. OwnerMarks. */
+  readonly creations?: CreationMarks;
+  /** creation_token = false. */
+  readonly noCreationToken?: boolean;
+  /** The provider's tagging (default "on": no probe). */
+  readonly tagging?: TaggingMode;
+  /** What the tag probe (ListTagResources) throws; default: it succeeds. */
+  readonly probeError?: Error;
+  /** What Get throws after the create. */
+  readonly getError?: Error;
 }
 
 /** A client whose Create fails as given, and whose Get returns what was created "now". */
@@ -76,15 +88,40 @@ function fakeContext(options: FakeOptions = {}): { context: ProviderContext; cal
     },
     async getChatConfiguration() {
       calls.push('get');
+      if (options.getError && calls.includes('create')) throw options.getError;
       return created!;
     },
     async setChatConfigurationTags() {
       calls.push('tags');
       if (options.tagError) throw options.tagError;
     },
+    async getChatConfigurationTags() {
+      return {};
+    },
+    async listTagResources() {
+      calls.push('probe');
+      if (options.probeError) throw options.probeError;
+      return [];
+    },
+    endpoint: { protocol: 'HTTP', host: `fake-${Math.random()}` },
+    tagResourceType: 'chatconfiguration',
   } as unknown as OosClient;
-  const journal = new CreationJournal(options.journalFolder ?? mkdtempSync(join(JOURNALS, 'journal-')));
-  return { context: { client, defaultTags: { ManagedBy: 'terraform' }, tagResourceType: 'chatconfiguration', journal }, calls, updates };
+  const creations = options.noCreationToken
+    ? new NoCreationMarks()
+    : (options.creations ?? new CreationJournal(options.journalFolder ?? mkdtempSync(join(JOURNALS, 'journal-'))));
+  const tagging = new TagCapability(options.tagging ?? 'on', client);
+  return {
+    context: {
+      client,
+      defaultTags: { ManagedBy: 'terraform' },
+      tagResourceType: 'chatconfiguration',
+      tagging,
+      creations,
+      creationToken: !options.noCreationToken,
+    },
+    calls,
+    updates,
+  };
 }
 
 function plannedCreate(): ObjectValue {
@@ -216,19 +253,158 @@ describe('create when the name is taken', () => {
 });
 
 describe('a failure after the configuration was created', () => {
-  test('hands Terraform the configuration it made together with the error, so nothing is orphaned', async () => {
-    const { context } = fakeContext({ tagError: new Error('OOS TagResources failed: Throttling.User') });
+  const applyTagged = (context: ProviderContext) => {
     const planned = { ...plannedCreate(), tags_all: { ManagedBy: 'terraform' } };
-    const response = await chatConfigurationResource(() => context).apply({
+    return chatConfigurationResource(() => context).apply({ priorState: null, plannedState: planned, config: planned, plannedPrivate: Buffer.alloc(0) });
+  };
+
+  test('a failed tagging is a warning with success, so Terraform keeps the configuration untainted and its webhook URL', async () => {
+    const { context } = fakeContext({ tagError: new Error('OOS TagResources failed: Throttling.User') });
+    const response = await applyTagged(context);
+    expect(response.newState).toMatchObject({ id: 'bot', name: 'bot', webhook_url: 'https://example.invalid/webhook/1' });
+    expect(response.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        summary: 'Chat configuration "bot" was created but not finished',
+        detail: expect.stringMatching(/Tagging chat configuration "bot" failed.*Throttling.*next terraform apply finishes it in place/),
+      }),
+    ]);
+  });
+
+  test('a failed read-back is a warning too: the unknown attributes stay empty until the next refresh fills them', async () => {
+    const { context } = fakeContext({ getError: new Error('OOS GetChatConfiguration failed: no HTTP answer (ECONNREFUSED)') });
+    const response = await applyTagged(context);
+    expect(response.newState).toMatchObject({ id: 'bot', webhook_url: null, tags_all: { ManagedBy: 'terraform' } });
+    expect(response.diagnostics?.map((d) => d.severity)).toEqual(['warning']);
+  });
+
+  test('an adopted configuration whose update failed is marked for repair: its next refresh forgets the secret version, so the next plan resends it', async () => {
+    const { context } = fakeContext({ createError: alreadyExists(2), existing: 'ours' });
+    const update = context.client.updateChatConfiguration.bind(context.client);
+    context.client.updateChatConfiguration = async (input) => {
+      await update(input);
+      throw new Error('OOS UpdateChatConfiguration failed: ServiceUnavailable');
+    };
+    const planned = { ...plannedCreate(), client_secret_wo_version: 3 };
+    const resource = chatConfigurationResource(() => context);
+    const applied = await resource.apply({
       priorState: null,
       plannedState: planned,
-      config: planned,
+      config: { ...planned, client_secret_wo: 's' },
       plannedPrivate: Buffer.alloc(0),
     });
-    expect(response.newState).toMatchObject({ id: 'bot', name: 'bot' });
-    expect(response.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'error', summary: expect.stringMatching(/Tagging chat configuration "bot" failed.*Throttling/) }),
-    ]);
+    expect(applied.diagnostics?.map((d) => d.severity)).toEqual(['warning']);
+    const state = { ...applied.newState!, webhook_url: 'u', created_date: 'c', updated_date: 'd', resource_group_id: 'rg-x' };
+    const refreshed = await resource.read({ currentState: state, private: applied.private! });
+    expect(refreshed.newState!.client_secret_wo_version).toBeNull();
+    // A successful refresh without a pending repair keeps it.
+    const plain = await resource.read({ currentState: state, private: Buffer.alloc(0) });
+    expect(plain.newState!.client_secret_wo_version).toBe(3);
+  });
+});
+
+describe('creation marks', () => {
+  const applyCreate = (context: ProviderContext) =>
+    chatConfigurationResource(() => context).apply({
+      priorState: null,
+      plannedState: plannedCreate(),
+      config: plannedCreate(),
+      plannedPrivate: Buffer.alloc(0),
+    });
+
+  test('with an owner, a fresh folder of the same stack adopts what a killed apply created (no journal needed)', async () => {
+    const runnerA = fakeContext({ creations: new OwnerMarks('chatops/staging') });
+    await applyCreate(runnerA.context); // killed before Terraform saved its state
+    const made = await runnerA.context.client.getChatConfiguration('bot');
+    const runnerB = fakeContext({ creations: new OwnerMarks('chatops/staging'), createError: alreadyExists(1), existing: 'ours' });
+    runnerB.context.client.getChatConfiguration = async () => made;
+    expect((await applyCreate(runnerB.context)).newState!.name).toBe('bot');
+  });
+
+  test('another owner (another stack) never adopts it', async () => {
+    const staging = fakeContext({ creations: new OwnerMarks('chatops/staging') });
+    await applyCreate(staging.context);
+    const made = await staging.context.client.getChatConfiguration('bot');
+    const prod = fakeContext({ creations: new OwnerMarks('chatops/prod'), createError: alreadyExists(1), existing: 'ours' });
+    prod.context.client.getChatConfiguration = async () => made;
+    await expect(applyCreate(prod.context)).rejects.toThrow(/not created by this stack \(owner "chatops\/prod"\).*importFrom\("bot"\)/);
+  });
+
+  test('creation_token = false sends no token and never adopts', async () => {
+    const { context } = fakeContext({ noCreationToken: true, createError: alreadyExists(2), existing: 'ours' });
+    const calls: ChatConfigurationInput[] = [];
+    const create = context.client.createChatConfiguration.bind(context.client);
+    context.client.createChatConfiguration = async (input) => (calls.push(input), create(input));
+    await expect(applyCreate(context)).rejects.toThrow(/creation_token = false/);
+    expect(calls[0].configuration).not.toHaveProperty(CREATION_TOKEN_KEY);
+  });
+
+  test('a Configuration refused while it carried the token names creation_token and is not retried without it', async () => {
+    const refused = new OosApiError({
+      action: 'CreateChatConfiguration',
+      code: 'InvalidParameter.Configuration',
+      serverMessage: 'unknown key "TerraformCreationToken"',
+      httpStatus: 400,
+      requestId: 'REQ-9',
+    });
+    const { context, calls } = fakeContext({ createError: refused });
+    await expect(applyCreate(context)).rejects.toThrow(/InvalidParameter\.Configuration.*REQ-9.*set creation_token = false/);
+    expect(calls).toEqual(['create']);
+  });
+});
+
+describe('tagging', () => {
+  const config: ObjectValue = {
+    ...plannedCreate(),
+    id: null,
+    webhook_url: null,
+    aes_key: null,
+    created_date: null,
+    updated_date: null,
+    resource_group_id: null,
+    tags: { Team: 'a' },
+  };
+  const refusal = new OosApiError({
+    action: 'ListTagResources',
+    code: 'InvalidParameter.ResourceType',
+    serverMessage: 'bad type',
+    httpStatus: 400,
+    requestId: 'REQ-T',
+  });
+  const plan = (context: ProviderContext, planConfig: ObjectValue = config) =>
+    chatConfigurationResource(() => context).plan({ priorState: null, proposedNewState: planConfig, config: planConfig, priorPrivate: Buffer.alloc(0) });
+
+  test('auto: where OOS refuses the ResourceType, a plan with tags fails naming the setting, the region and the ways out', async () => {
+    const { context } = fakeContext({ tagging: 'auto', probeError: refusal });
+    await expect(plan(context)).rejects.toThrow(
+      /region cn-hangzhou does not accept tags.*"chatconfiguration".*InvalidParameter\.ResourceType \[RequestId: REQ-T\].*tagging = "auto".*tagging = "off".*remove tags/,
+    );
+  });
+
+  test('auto: OOS is asked once per process and region, however many resources plan', async () => {
+    const { context, calls } = fakeContext({ tagging: 'auto' });
+    await plan(context);
+    await plan(context);
+    expect(calls.filter((call) => call === 'probe')).toHaveLength(1);
+  });
+
+  test('auto: a probe that fails for another reason is an error naming tagging, not a verdict', async () => {
+    const { context } = fakeContext({ tagging: 'auto', probeError: new Error('no HTTP answer (ECONNRESET)') });
+    await expect(plan(context)).rejects.toThrow(/tagging = "auto".*ECONNRESET.*"on" or "off"/);
+  });
+
+  test('off: the plan warns that tags stay in Terraform, and apply sends none', async () => {
+    const { context, calls } = fakeContext({ tagging: 'off' });
+    const planned = await plan(context);
+    expect(planned.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', summary: 'Tags are not sent to OOS' })]);
+    const applied = await chatConfigurationResource(() => context).apply({
+      priorState: null,
+      plannedState: planned.plannedState,
+      config,
+      plannedPrivate: Buffer.alloc(0),
+    });
+    expect(applied.newState!.tags_all).toEqual({ ManagedBy: 'terraform', Team: 'a' });
+    expect(calls).not.toContain('tags');
   });
 });
 

@@ -2,6 +2,7 @@
 import { OosClient } from '../../lib/oos';
 import { createProvider } from '../../lib/provider/provider';
 import { ObjectValue } from '../../lib/tfplugin/schema';
+import { validateBlock } from '../../lib/tfplugin/validators';
 
 function providerConfig(values: ObjectValue = {}): ObjectValue {
   const config: ObjectValue = {};
@@ -49,5 +50,33 @@ describe('provider configuration', () => {
     provider.stop!();
     expect(stop).toHaveBeenCalledTimes(1);
     stop.mockRestore();
+  });
+});
+
+describe('settings where the emulator is not the cloud', () => {
+  test('tagging accepts auto, on and off only, named at its attribute', () => {
+    const [problem] = validateBlock(createProvider().schema.block, providerConfig({ tagging: 'maybe' }));
+    expect(problem.attribute).toEqual([{ attribute: 'tagging' }]);
+    expect(problem.detail).toMatch(/"auto", "on", "off"/);
+  });
+
+  test('emulator_only refuses the default endpoint and a remote one at configuration, before any call', async () => {
+    const configure = (values: ObjectValue) =>
+      createProvider().configure(
+        providerConfig({ region: 'cn-hangzhou', access_key: 'LTAIexample', secret_key: 'not-a-real-secret', emulator_only: true, ...values }),
+        '1.11.4',
+      );
+    const saved = process.env.ALIBABA_CLOUD_OOS_ENDPOINT;
+    delete process.env.ALIBABA_CLOUD_OOS_ENDPOINT;
+    try {
+      expect((await configure({}))[0].detail).toMatch(/emulator_only = true.*no endpoint is set.*npm run emulator/);
+      expect((await configure({ endpoint: 'https://oos.cn-hangzhou.aliyuncs.com' }))[0].detail).toMatch(/is not on this machine/);
+      expect(await configure({ endpoint: 'http://127.0.0.1:4566' })).toEqual([]);
+      process.env.ALIBABA_CLOUD_OOS_ENDPOINT = 'http://localhost:4566';
+      expect(await configure({})).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.ALIBABA_CLOUD_OOS_ENDPOINT;
+      else process.env.ALIBABA_CLOUD_OOS_ENDPOINT = saved;
+    }
   });
 });

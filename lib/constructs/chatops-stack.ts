@@ -5,7 +5,7 @@ import { ChatConfiguration, ChatConfigurationProps, DEFAULT_RESOURCE_GROUP_CONTE
 import { App, Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, OssBackend, PgBackend, TerraformOutput, TerraformStack, Lazy } from './framework';
 import { DefaultTags } from './tagging';
 import { ProblemList, isUnresolved } from './validation';
-import { regionProblem, resourceGroupProblem, roleArnProblem, sessionExpirationProblem, tagProblems } from '../domain';
+import { emulatorEndpointProblem, regionProblem, resourceGroupProblem, roleArnProblem, sessionExpirationProblem, tagProblems } from '../domain';
 
 /** How the provider authenticates. Access keys are never written in code: they come from the environment. */
 export type ProviderCredentials =
@@ -71,7 +71,34 @@ export interface ChatOpsStackProps {
   readonly resourceGroupId?: string;
   /** Tags merged into every configuration of the stack, after Environment and ManagedBy; explicit tags win. @default {} */
   readonly defaultTags?: { readonly [key: string]: string };
+  /**
+   * What this environment deploys to. `emulator`: only the local OOS emulator; the provider refuses
+   * any endpoint that is not on this machine, the default one included (`emulator_only`), and an
+   * `endpoint` given here must be loopback. `cloud`: Alibaba Cloud OOS (or any endpoint). @default 'cloud'
+   */
+  readonly target?: DeploymentTarget;
+  /**
+   * Whether tags go to OOS (the provider's `tagging`): `auto` asks OOS at plan time and fails a plan
+   * with tags where chat configurations cannot be tagged; `on` sends them; `off` keeps them in
+   * Terraform only. Built-in tag policies follow it (see policySettingsFor). @default 'auto'
+   */
+  readonly tagging?: TaggingChoice;
+  /** Send the hidden creation token in the Configuration JSON (the provider's `creation_token`). @default true */
+  readonly creationToken?: boolean;
+  /**
+   * The provider's `owner`, shared by every runner of this stack, so a killed apply converges from
+   * another runner's fresh folder; 1 to 128 characters, unique per stack. @default `<application>/<stack id>`
+   */
+  readonly owner?: string;
+  /** The application's name in the default `owner`. @default 'chatops' */
+  readonly application?: string;
 }
+
+/** Where an environment deploys: the local emulator only, or the cloud. */
+export type DeploymentTarget = 'emulator' | 'cloud';
+
+/** The provider's `tagging` setting. */
+export type TaggingChoice = 'auto' | 'on' | 'off';
 
 /**
  * One environment's chat configurations: the oos provider, the state backend, default tags
@@ -86,6 +113,12 @@ export class ChatOpsStack extends TerraformStack {
   readonly defaultTags: { readonly [key: string]: string };
   /** Resource group of configurations that set none, if the stack has one. */
   readonly resourceGroupId?: string;
+  /** Where this stack deploys. */
+  readonly target: DeploymentTarget;
+  /** Whether tags go to OOS. */
+  readonly tagging: TaggingChoice;
+  /** The provider's `owner`: the mark every runner of this stack leaves on what it creates. */
+  readonly owner: string;
 
   constructor(scope: Construct, id: string, props: ChatOpsStackProps) {
     super(scope, id);
@@ -95,9 +128,16 @@ export class ChatOpsStack extends TerraformStack {
     if (props.resourceGroupId !== undefined) this.node.setContext(DEFAULT_RESOURCE_GROUP_CONTEXT, props.resourceGroupId);
 
     const credentials = props.credentials ?? { kind: 'default-chain' };
+    this.target = props.target ?? 'cloud';
+    this.tagging = props.tagging ?? 'auto';
+    this.owner = props.owner ?? `${props.application ?? 'chatops'}/${id}`;
     this.provider = new oos.provider.OosProvider(this, 'oos', {
       region: props.region,
       endpoint: props.endpoint,
+      emulatorOnly: this.target === 'emulator' ? true : undefined,
+      tagging: props.tagging,
+      creationToken: props.creationToken,
+      owner: this.owner,
       profile: credentials.kind === 'default-chain' ? undefined : credentials.profile,
       assumeRole:
         credentials.kind === 'assume-role'
@@ -126,6 +166,16 @@ export class ChatOpsStack extends TerraformStack {
           problems.check('credentials.sessionExpiration', credentials.sessionExpiration, sessionExpirationProblem);
         }
         problems.check('defaultTags', props.defaultTags, tagProblems);
+        problems.check('target', props.target, (target) =>
+          ['emulator', 'cloud'].includes(target) ? undefined : `"${target}" is not a target: use 'emulator' or 'cloud'.`,
+        );
+        problems.check('tagging', props.tagging, (tagging) =>
+          ['auto', 'on', 'off'].includes(tagging) ? undefined : `"${tagging}" is not a tagging choice: use 'auto', 'on' or 'off'.`,
+        );
+        problems.check('owner', this.owner, (owner) =>
+          owner.length >= 1 && owner.length <= 128 ? undefined : `must be 1 to 128 characters; it is ${owner.length}.`,
+        );
+        if (this.target === 'emulator') problems.check('endpoint', props.endpoint, (endpoint) => emulatorEndpointProblem(endpoint));
         for (const problem of duplicateNameProblems(this.chatConfigurations)) problems.add('name', problem);
         if (props.backend?.kind === 'pg') {
           problems.check('backend.connStr', props.backend.connStr, (conn) =>

@@ -85,3 +85,27 @@ export function sessionExpirationProblem(seconds: number): string | undefined {
   if (Number.isInteger(seconds) && seconds >= min && seconds <= max) return undefined;
   return `the session must last a whole number of seconds from ${min} to ${max}, got ${seconds}.`;
 }
+
+/** The environment variable that points clients at an OOS endpoint, e.g. the local emulator. */
+export const OOS_ENDPOINT_ENV_VAR = 'ALIBABA_CLOUD_OOS_ENDPOINT';
+
+/** How to start the emulator and point a deployment at it, for errors that refuse anything else. */
+export const START_EMULATOR_HINT = `Start the local emulator with \`npm run emulator\` (or \`npm start\`) and export the ${OOS_ENDPOINT_ENV_VAR}=http://127.0.0.1:<port> line it prints`;
+
+/**
+ * What is wrong with the endpoint of an environment that must only reach the local emulator:
+ * none at all (the default is real OOS), or a host that is not this machine.
+ */
+export function emulatorEndpointProblem(endpoint: string | undefined): string | undefined {
+  const raw = endpoint?.trim();
+  if (!raw)
+    return `no endpoint is set (neither the endpoint argument nor ${OOS_ENDPOINT_ENV_VAR}), so it would reach real OOS at oos.<region>.aliyuncs.com. ${START_EMULATOR_HINT}.`;
+  let hostname: string;
+  try {
+    hostname = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`).hostname;
+  } catch {
+    return `the endpoint ${JSON.stringify(raw)} is not a URL. ${START_EMULATOR_HINT}.`;
+  }
+  if (isLoopbackHost(hostname)) return undefined;
+  return `the endpoint ${JSON.stringify(raw)} is not on this machine (only localhost, 127.0.0.0/8 or ::1 are allowed), so it may be real OOS. ${START_EMULATOR_HINT}.`;
+}

@@ -8,7 +8,12 @@ import type { EmulatorStore, RegionState } from './store';
 /** Emulator-wide settings handlers read. */
 export interface EmulatorSettings {
   readonly accountId: string;
+  /** The ResourceType naming chat configurations, when tagResourceTypes lists it. */
   readonly tagResourceType: string;
+  /** Every ResourceType the tag API accepts. */
+  readonly tagResourceTypes: ReadonlySet<string>;
+  /** Refuse Configuration keys outside the documented ones and the WeChat settings the project uses. */
+  readonly rejectUnknownConfigurationKeys: boolean;
   readonly defaultResourceGroupId: string;
 }
 

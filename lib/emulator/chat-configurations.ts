@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { SECRET_MASK } from '../domain';
 import { type ActionContext, type ActionTable, RESOURCE_GROUP_ID_PATTERN, regionOf } from './actions';
 import { entityAlreadyExists, entityNotExists, invalidParameter } from './errors';
+import { WECHAT_SETTING_KEYS } from './options';
 import { type ChatConfigurationRecord, formatResourceDate } from './store';
 
 const ENTITY = 'ChatConfiguration';
@@ -44,6 +45,23 @@ function optionalResourceGroupId(context: ActionContext): string | undefined {
   const id = context.params.optional('ResourceGroupId');
   if (id !== undefined && !RESOURCE_GROUP_ID_PATTERN.test(id)) throw invalidParameter('ResourceGroupId', 'must look like rg-<lowercase letters and digits>.');
   return id;
+}
+
+/**
+ * The strict profile accepts only the documented keys of the configuration's type (DingTalk's are
+ * in the docs; WeChat's follow the same pattern) and the WeChat settings this project writes.
+ * Key names are quoted, values never: they may be secrets.
+ */
+function requireKnownKeys(context: ActionContext, type: string, configuration: Record<string, string>): void {
+  if (!context.settings.rejectUnknownConfigurationKeys) return;
+  const known = new Set([`${type}TemplateId`, `${type}ClientId`, `${type}ClientSecret`, ...(type === 'WeChat' ? WECHAT_SETTING_KEYS : [])]);
+  const unknown = Object.keys(configuration).filter((key) => !known.has(key));
+  if (unknown.length > 0) {
+    throw invalidParameter(
+      'Configuration',
+      `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => `"${key}"`).join(', ')}; a ${type} configuration takes ${[...known].join(', ')}.`,
+    );
+  }
 }
 
 function optionalConfiguration(context: ActionContext): Record<string, string> | undefined {
@@ -119,6 +137,7 @@ function createChatConfiguration(context: ActionContext): Record<string, unknown
   const type = optionalType(context) as string;
   const ramRole = optionalRamRole(context);
   const configuration = optionalConfiguration(context) ?? {};
+  requireKnownKeys(context, type, configuration);
   const resourceGroupId = optionalResourceGroupId(context) ?? context.settings.defaultResourceGroupId;
   if (regionOf(context).chatConfigurations.has(name)) throw entityAlreadyExists(ENTITY, name);
 
@@ -166,6 +185,7 @@ function updateChatConfiguration(context: ActionContext): Record<string, unknown
   const configuration = optionalConfiguration(context);
   const resourceGroupId = optionalResourceGroupId(context);
   const current = requireExisting(context, name);
+  if (configuration !== undefined) requireKnownKeys(context, type ?? current.type, configuration);
 
   const updated: ChatConfigurationRecord = {
     ...current,

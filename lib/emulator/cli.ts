@@ -2,7 +2,7 @@
  * `oos-emulator`: runs the emulator until SIGINT/SIGTERM. Prints where it listens and the
  * environment a client needs; never prints a secret other than the published default one.
  */
-import { DEFAULT_EMULATOR_CREDENTIAL, type EmulatorCredential, type EmulatorOptions, type FaultSettings } from './options';
+import { DEFAULT_EMULATOR_CREDENTIAL, type EmulatorCredential, type EmulatorOptions, type EmulatorProfile, type FaultSettings } from './options';
 import { startEmulator } from './server';
 
 const USAGE = `Usage: oos-emulator [options]
@@ -19,6 +19,18 @@ Options:
   --security-token <t>       STS token required with an STS.* AccessKey id
   --account-id <id>          account id used in webhook URLs (default 1234567890123456)
   --tag-resource-type <t>    ResourceType of chat configurations in the tag API (default chatconfiguration)
+  --profile <model|strict>   model (default): what the provider's defaults assume beyond the docs
+                             (chat configurations taggable, unknown Configuration keys kept);
+                             strict: only what Alibaba's docs and SDK confirm (both refused)
+  --strict                   the same as --profile strict
+  --tag-resource-types <a,b> ResourceTypes the tag API accepts (default: template, parameter,
+                             secretparameter, stateconfiguration, application, plus the
+                             --tag-resource-type in the model profile); chat configurations are
+                             taggable only when their type is listed
+  --reject-unknown-configuration-keys
+                             refuse Configuration keys other than <Type>TemplateId, <Type>ClientId,
+                             <Type>ClientSecret and the WeChat settings (InvalidParameter); the
+                             default in the strict profile
   --throttling-rate <r>      share (0..1) of requests answered Throttling.User
   --server-error-rate <r>    share (0..1) of requests answered ServiceUnavailable (503)
   --latency-ms <n>           delay added to every request
@@ -40,6 +52,8 @@ const VALUE_OPTIONS = new Set([
   'security-token',
   'account-id',
   'tag-resource-type',
+  'tag-resource-types',
+  'profile',
   'throttling-rate',
   'server-error-rate',
   'latency-ms',
@@ -51,6 +65,9 @@ const VALUE_OPTIONS = new Set([
   'drop-rate',
 ]);
 
+/** Options that take no value; parsed as "true". */
+const SWITCH_OPTIONS = new Set(['strict', 'reject-unknown-configuration-keys']);
+
 export class UsageError extends Error {}
 
 /** Parses `--name value` and `--name=value` pairs; unknown options are errors. */
@@ -60,6 +77,10 @@ export function parseArguments(argv: readonly string[]): Map<string, string> | '
     const argument = argv[i];
     if (argument === '--help' || argument === '-h') return 'help';
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argument);
+    if (match !== null && SWITCH_OPTIONS.has(match[1]) && match[2] === undefined) {
+      values.set(match[1], 'true');
+      continue;
+    }
     if (match === null || !VALUE_OPTIONS.has(match[1])) throw new UsageError(`Unknown argument "${argument}".`);
     const value = match[2] ?? argv[++i];
     if (value === undefined) throw new UsageError(`--${match[1]} needs a value.`);
@@ -74,6 +95,13 @@ function numberOption(values: Map<string, string>, name: string): number | undef
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} must be a number.`);
   return value;
+}
+
+function profileOption(values: Map<string, string>): EmulatorProfile | undefined {
+  const profile = values.get('profile') ?? (values.has('strict') ? 'strict' : undefined);
+  if (profile !== undefined && profile !== 'model' && profile !== 'strict') throw new UsageError('--profile must be "model" or "strict".');
+  if (values.has('strict') && profile !== 'strict') throw new UsageError('--strict and --profile model contradict each other.');
+  return profile;
 }
 
 export function optionsFromArguments(values: Map<string, string>, env: NodeJS.ProcessEnv): EmulatorOptions {
@@ -107,6 +135,13 @@ export function optionsFromArguments(values: Map<string, string>, env: NodeJS.Pr
     credentials,
     accountId: values.get('account-id'),
     tagResourceType: values.get('tag-resource-type'),
+    profile: profileOption(values),
+    tagResourceTypes: values
+      .get('tag-resource-types')
+      ?.split(',')
+      .map((type) => type.trim())
+      .filter((type) => type !== ''),
+    rejectUnknownConfigurationKeys: values.has('reject-unknown-configuration-keys') ? true : undefined,
     faults,
     faultSeed: numberOption(values, 'fault-seed'),
   };

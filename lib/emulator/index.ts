@@ -23,4 +23,4 @@ export {
   type V2SigningInput,
   type SignedV2Request,
 } from './signature-verifier';
-export { DEFAULT_EMULATOR_TIMEOUTS, type EmulatorTimeouts } from './options';
+export { DEFAULT_EMULATOR_TIMEOUTS, DOCUMENTED_TAG_RESOURCE_TYPES, WECHAT_SETTING_KEYS, type EmulatorProfile, type EmulatorTimeouts } from './options';

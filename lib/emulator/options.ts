@@ -47,6 +47,25 @@ export interface EmulatorOptions {
   accountId?: string;
   /** ResourceType naming chat configurations in the tag API; default 'chatconfiguration'. */
   tagResourceType?: string;
+  /**
+   * `model` (default): what the provider's defaults assume of OOS, beyond what is documented
+   * (chat configurations taggable under `tagResourceType`, unknown Configuration keys kept).
+   * `strict`: only what Alibaba's docs and SDK confirm (tagResourceTypes = the five documented
+   * types, unknown Configuration keys refused). The two settings below override either profile.
+   */
+  profile?: EmulatorProfile;
+  /**
+   * ResourceTypes the tag API accepts. Default: DOCUMENTED_TAG_RESOURCE_TYPES, plus
+   * `tagResourceType` in the `model` profile. Chat configurations are taggable only when their
+   * `tagResourceType` is listed.
+   */
+  tagResourceTypes?: readonly string[];
+  /**
+   * Refuse (InvalidParameter.Configuration) a Configuration key other than `<Type>TemplateId`,
+   * `<Type>ClientId`, `<Type>ClientSecret` and, for WeChat, WECHAT_SETTING_KEYS. Default: true in
+   * the `strict` profile, false in `model`.
+   */
+  rejectUnknownConfigurationKeys?: boolean;
   /** Fault injection; default none. */
   faults?: FaultSettings;
   /** Seed of the fault dice, so a run with faults can be repeated; default unseeded (Math.random). */
@@ -62,6 +81,21 @@ export interface EmulatorOptions {
   /** An idle keep-alive connection is closed after this; default 5,000 ms. */
   keepAliveTimeoutMs?: number;
 }
+
+/** See EmulatorOptions.profile. */
+export type EmulatorProfile = 'model' | 'strict';
+
+/** The ResourceType values TagResources documents (SDK TagResourcesRequest; oos-api.md §4): none is for chat configurations. */
+export const DOCUMENTED_TAG_RESOURCE_TYPES: readonly string[] = Object.freeze([
+  'template',
+  'parameter',
+  'secretparameter',
+  'stateconfiguration',
+  'application',
+]);
+
+/** WeChat Configuration keys the project writes (extra_configuration, Platform.weChat settings) that no doc lists. */
+export const WECHAT_SETTING_KEYS: readonly string[] = Object.freeze(['CorpId', 'AgentId', 'WeChatCorpId', 'WeChatAgentId']);
 
 /** The slow-client limits a running emulator applies. */
 export interface EmulatorTimeouts {

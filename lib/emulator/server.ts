@@ -15,6 +15,7 @@ import {
   DEFAULT_EMULATOR_CREDENTIAL,
   DEFAULT_EMULATOR_TIMEOUTS,
   DEFAULT_RESOURCE_GROUP_ID,
+  DOCUMENTED_TAG_RESOURCE_TYPES,
   type EmulatorOptions,
   type EmulatorTimeouts,
   type RunningEmulator,
@@ -40,6 +41,7 @@ function createRequestListener(
   faults: FaultInjector,
   settings: EmulatorSettings,
   clock: () => Date,
+  isClosed: () => boolean,
 ): (message: IncomingMessage, response: ServerResponse) => void {
   return (message, response) => {
     const requestId = randomUUID().toUpperCase();
@@ -67,6 +69,11 @@ function createRequestListener(
 
     const faulted = faults.appliesTo(call.action);
     if (faulted && faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+    // Closed while this request waited: a stopped emulator carries nothing out, as a dead process would not.
+    if (isClosed()) {
+      message.socket.destroy();
+      return;
+    }
     const fault = faulted ? faults.decide() : ({ kind: 'none' } as const);
     if (fault.kind === 'drop') {
       message.socket.destroy();
@@ -172,13 +179,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = EmulatorStore.open(options.dataFile);
   const verifier = new SignatureVerifier(credentials, clock);
   const faults = new FaultInjector(options.faults, options.faultSeed === undefined ? Math.random : seededRandom(options.faultSeed));
-  const settings: EmulatorSettings = {
-    accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
-    tagResourceType: options.tagResourceType ?? DEFAULT_TAG_RESOURCE_TYPE,
-    defaultResourceGroupId,
-  };
+  const settings = emulatorSettings(options, defaultResourceGroupId);
 
   const timeouts = resolveTimeouts(options);
+  let closing: Promise<void> | undefined;
   const server = createServer(
     {
       headersTimeout: timeouts.headersTimeoutMs,
@@ -187,13 +191,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       // Node checks the two timeouts above only this often (default 30 s).
       connectionsCheckingInterval: Math.min(1000, Math.ceil(timeouts.headersTimeoutMs / 4)),
     },
-    createRequestListener(store, verifier, faults, settings, clock),
+    createRequestListener(store, verifier, faults, settings, clock, () => closing !== undefined),
   );
   server.on('clientError', respondToClientError);
-  await listen(server, options.port ?? 0, host);
+  try {
+    await listen(server, options.port ?? 0, host);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const endpoint = `${host.includes(':') ? `[${host}]` : host}:${port}`;
-  let closing: Promise<void> | undefined;
   return {
     url: `http://${endpoint}`,
     endpoint,
@@ -201,7 +209,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     timeouts,
     setFaults: (settings) => faults.update(settings),
     // Idempotent: test teardown and signal handlers may both close.
-    close: () => (closing ??= close(server)),
+    close: () => (closing ??= close(server).finally(() => store.close())),
+  };
+}
+
+/** The handlers' settings: the profile's defaults, overridden by the explicit options. */
+function emulatorSettings(options: EmulatorOptions, defaultResourceGroupId: string): EmulatorSettings {
+  const profile = options.profile ?? 'model';
+  if (profile !== 'model' && profile !== 'strict') throw new Error(`profile must be "model" or "strict"; "${String(profile)}" was given.`);
+  const tagResourceType = options.tagResourceType ?? DEFAULT_TAG_RESOURCE_TYPE;
+  const tagResourceTypes = options.tagResourceTypes ?? [...DOCUMENTED_TAG_RESOURCE_TYPES, ...(profile === 'model' ? [tagResourceType] : [])];
+  return {
+    accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
+    tagResourceType,
+    tagResourceTypes: new Set(tagResourceTypes),
+    rejectUnknownConfigurationKeys: options.rejectUnknownConfigurationKeys ?? profile === 'strict',
+    defaultResourceGroupId,
   };
 }
 

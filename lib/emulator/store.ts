@@ -195,6 +195,51 @@ function syncDirectory(directory: string): void {
   }
 }
 
+/**
+ * One emulator per data file. Each keeps the whole state in memory and rewrites the file after
+ * every change, so a second one on the same file would serve stale data and overwrite the first
+ * one's changes. `<file>.lock`, created exclusively, holds the owner's pid; a lock whose process
+ * no longer runs (a killed emulator) is taken over. Within one process, a registry does the same.
+ */
+class DataFileLock {
+  private static readonly held = new Set<string>();
+
+  private constructor(
+    private readonly lockFile: string,
+    private readonly dataFile: string,
+  ) {}
+
+  static acquire(dataFile: string): DataFileLock {
+    const lockFile = `${dataFile}.lock`;
+    if (DataFileLock.held.has(dataFile)) throw inUse(dataFile, process.pid);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        fs.writeFileSync(lockFile, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+        DataFileLock.held.add(dataFile);
+        return new DataFileLock(lockFile, dataFile);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      }
+      const owner = Number(fs.readFileSync(lockFile, 'utf8').trim());
+      // Our own pid in a lock this process does not hold: left by an earlier process with that pid.
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) throw inUse(dataFile, owner);
+      fs.rmSync(lockFile, { force: true });
+    }
+  }
+
+  release(): void {
+    if (!DataFileLock.held.delete(this.dataFile)) return;
+    fs.rmSync(this.lockFile, { force: true });
+  }
+}
+
+function inUse(dataFile: string, pid: number): Error {
+  return new Error(
+    `The data file ${dataFile} is in use by another emulator (pid ${pid}${pid === process.pid ? ', this process' : ''}): ` +
+      'two emulators on one file would serve stale data and overwrite each other. Stop the other one, or give this one another --data file.',
+  );
+}
+
 export class EmulatorStore {
   private state: EmulatorState;
   /** The last committed state, serialized: what the file holds and what a failed change rolls back to. */
@@ -208,23 +253,42 @@ export class EmulatorStore {
     this.committed = serialize(this.state);
   }
 
-  /** Loads `dataFile` when it exists; throws (refusing to start) when it cannot be read as emulator data. */
+  /**
+   * Loads `dataFile` when it exists; throws (refusing to start) when it cannot be read as emulator
+   * data, or when another emulator holds it (see DataFileLock). `close()` lets it go.
+   */
   static open(dataFile?: string): EmulatorStore {
     if (dataFile === undefined) return new EmulatorStore(undefined, undefined);
     const resolved = path.resolve(dataFile);
     fs.mkdirSync(path.dirname(resolved), { recursive: true });
-    removeStaleTemporaries(resolved);
-    let content: string | undefined;
+    const lock = DataFileLock.acquire(resolved);
     try {
-      content = fs.readFileSync(resolved, 'utf8');
+      removeStaleTemporaries(resolved);
+      let content: string | undefined;
+      try {
+        content = fs.readFileSync(resolved, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      try {
+        const store = new EmulatorStore(resolved, content);
+        store.lock = lock;
+        return store;
+      } catch (error) {
+        throw new Error(`The data file ${resolved} is not valid emulator data: ${(error as Error).name}. Move it away or fix it.`);
+      }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      lock.release();
+      throw error;
     }
-    try {
-      return new EmulatorStore(resolved, content);
-    } catch (error) {
-      throw new Error(`The data file ${resolved} is not valid emulator data: ${(error as Error).name}. Move it away or fix it.`);
-    }
+  }
+
+  private lock: DataFileLock | undefined;
+
+  /** Lets the data file go, so another emulator may open it. */
+  close(): void {
+    this.lock?.release();
+    this.lock = undefined;
   }
 
   /** Read access; do not modify what it returns outside `mutate`. */

@@ -1,7 +1,8 @@
 /**
  * OOS's tag API (TagResources, UntagResources, ListTagResources) over the emulated resources.
  * Chat configurations are tagged under a configurable ResourceType (the real API documents none
- * for them), secret parameters under `secretparameter`; both are referred to by name.
+ * for them) when the profile accepts it, secret parameters under `secretparameter`; both are
+ * referred to by name. The other documented types are accepted but hold no resources here.
  */
 import { type ActionContext, type ActionTable, regionOf } from './actions';
 import { OosError, entityNotExists, invalidParameter, missingParameter } from './errors';
@@ -23,14 +24,27 @@ interface TaggableResourceType {
   exists(region: RegionState, resourceId: string): boolean;
 }
 
+/** The entity named in EntityNotExists for documented types the emulator holds no resources of. */
+const UNMODELLED_ENTITIES: Readonly<Record<string, string>> = {
+  template: 'Template',
+  parameter: 'Parameter',
+  stateconfiguration: 'StateConfiguration',
+  application: 'Application',
+};
+
 function taggableResourceType(context: ActionContext, resourceType: string): TaggableResourceType {
+  const accepted = context.settings.tagResourceTypes;
+  if (!accepted.has(resourceType)) {
+    throw invalidParameter('ResourceType', `must be one of ${[...accepted].map((type) => `"${type}"`).join(', ')}.`);
+  }
   if (resourceType === context.settings.tagResourceType) {
     return { resourceType, entity: 'ChatConfiguration', exists: (region, id) => region.chatConfigurations.has(id) };
   }
   if (resourceType === SECRET_PARAMETER_RESOURCE_TYPE) {
     return { resourceType, entity: 'Parameter', exists: (region, id) => region.secretParameters.has(id) };
   }
-  throw invalidParameter('ResourceType', `must be "${context.settings.tagResourceType}" (chat configurations) or "${SECRET_PARAMETER_RESOURCE_TYPE}".`);
+  // Documented, but the emulator models none of these resources: none exists, so none is tagged.
+  return { resourceType, entity: UNMODELLED_ENTITIES[resourceType] ?? 'Resource', exists: () => false };
 }
 
 /** Checks keys and values of a Tags map (shared by TagResources and CreateSecretParameter). */

@@ -151,6 +151,8 @@ export class OosClient {
   private transportCache: Transport | undefined;
   /** Tag reads waiting for this turn's batch (see getChatConfigurationTags). */
   private pendingTagReads: PendingTagRead[] = [];
+  /** Some HTTP answer came from the endpoint: a refused connection is then an outage, not a wrong endpoint. */
+  private endpointAnswered = false;
 
   constructor(config: OosClientConfig = {}) {
     this.regionId = resolveRegion(config.regionId);
@@ -481,6 +483,7 @@ export class OosClient {
             );
           } catch (err) {
             const mapped = this.mapError(action, err, attempt, timeoutMs);
+            if (mapped instanceof OosApiError) this.endpointAnswered = true;
             attempts.push(attemptRecord(attempt, mapped));
             if (mapped instanceof OosApiError) this.limiter.record(isThrottling(mapped), sentAt);
             if (log && mapped instanceof OosApiError) {
@@ -491,6 +494,7 @@ export class OosClient {
             throw mapped;
           }
           this.limiter.record(false, sentAt);
+          this.endpointAnswered = true;
           const body = asObject(response.body);
           const requestId = text(body.RequestId);
           attempts.push({ attempt, outcome: 'succeeded', httpStatus: response.statusCode, requestId: requestId || undefined });
@@ -551,8 +555,19 @@ export class OosClient {
     const code = typeof e.code === 'string' ? e.code : '';
     const message = typeof e.message === 'string' ? e.message : '';
     if (NOT_SENT_SOCKET_CODES.has(code)) {
+      // An endpoint that answered before is down or restarting: retry until the deadline, like any
+      // network failure. One that never answered is probably wrong: a few quick retries, then say so.
+      if (this.endpointAnswered) {
+        return new OosNetworkError({
+          action,
+          reason: code,
+          detail: `could not connect to ${host}, which answered before`,
+          retryable: true,
+          attempt,
+          outcome: 'not-sent',
+        });
+      }
       const detail = `could not connect to ${host}; check endpoint (and region): nothing answers there`;
-      // A few quick retries ride out a restart; a wrong endpoint must not take the whole deadline to report.
       return new OosNetworkError({ action, reason: code, detail, retryable: true, attempt, outcome: 'not-sent', retryLimit: UNREACHABLE_RETRY_LIMIT });
     }
     if (UNKNOWN_OUTCOME_SOCKET_CODES.has(code)) {
@@ -631,9 +646,9 @@ function attemptRecord(attempt: number, error: Error): AttemptRecord {
   return { attempt, outcome: 'not-sent', code: error.name };
 }
 
-/** The connection was never made, so the request never left. */
-/** Retries of a host that refuses connections or cannot be reached, before the error is reported. */
+/** Retries of a host that refuses connections or cannot be reached and never answered this client, before the error is reported. */
 const UNREACHABLE_RETRY_LIMIT = 3;
+/** The connection was never made, so the request never left. */
 const NOT_SENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
 /** The connection broke after the request may have been written. */
 const UNKNOWN_OUTCOME_SOCKET_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'UND_ERR_SOCKET']);

@@ -3,10 +3,11 @@
  * endpoint (host, port and scheme). Plain HTTP is refused except to this machine, because
  * requests carry signed credentials and chat secrets.
  */
-import { ENDPOINT_ENV_VAR, REGION_ENV_VARS, isLoopbackHost, regionProblem } from '../domain';
+import { OOS_ENDPOINT_ENV_VAR, REGION_ENV_VARS, isLoopbackHost, regionProblem } from '../domain';
 import { OosConfigError } from './errors';
 
-export { ENDPOINT_ENV_VAR };
+/** Endpoint override from the environment, e.g. a local emulator's URL. */
+export const ENDPOINT_ENV_VAR = OOS_ENDPOINT_ENV_VAR;
 
 /** Region from the argument, else ALIBABA_CLOUD_REGION_ID, else ALIBABA_CLOUD_REGION; no default. */
 export function resolveRegion(regionId: string | undefined, env: NodeJS.ProcessEnv = process.env): string {

@@ -43,6 +43,16 @@ export const PRODUCTION_POLICY_SETTINGS: PolicySettings = {
 /** What a dev stack wants: secrets and ownership tags, but bots may be replaced and use the default group. */
 export const DEVELOPMENT_POLICY_SETTINGS: PolicySettings = { secretsOnlyWriteOnlyOrParameter: true, requiredTagKeys: ['Team'] };
 
+/**
+ * The settings as they apply to a stack whose provider has this `tagging`: with `off`, tags never
+ * reach OOS, so requiring tag keys would demand what the cloud does not hold and is dropped.
+ * (`auto` keeps them: where OOS cannot hold tags, the provider fails the plan first, saying so.)
+ */
+export function policySettingsFor(settings: PolicySettings, tagging: 'auto' | 'on' | 'off'): PolicySettings {
+  if (tagging !== 'off' || !settings.requiredTagKeys?.length) return settings;
+  return { ...settings, requiredTagKeys: [] };
+}
+
 /** The built-in policies the settings switch on, in a fixed order. */
 export function builtInPolicies(settings: PolicySettings): Policy[] {
   return [

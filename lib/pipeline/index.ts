@@ -36,6 +36,7 @@ export {
   RULES,
   builtInPolicies,
   noReplaceOrDestroy,
+  policySettingsFor,
   ramRoleRequired,
   requiredTags,
   resourceGroupRequired,

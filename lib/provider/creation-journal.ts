@@ -13,14 +13,15 @@
  * Entries live under Terraform's data directory (TF_DATA_DIR, default .terraform) of the working
  * directory Terraform runs the provider in. They survive a killed process (the rename is atomic;
  * the page cache survives a process kill), not the loss of the folder: a fresh CI runner that
- * lost its folder gets the "already exists, import it" error instead.
+ * lost its folder gets the "already exists, import it" error instead. That is why a provider
+ * block with an `owner` uses OwnerMarks (creation-marks.ts) and no journal at all.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import type { CreationMarks } from './creation-marks';
 
-/** The Configuration key that carries the creation token; the provider hides it from users. */
-export const CREATION_TOKEN_KEY = 'TerraformCreationToken';
+export { CREATION_TOKEN_KEY } from './creation-marks';
 /** Entries older than this are pruned: their creates ended long ago, one way or another. */
 const ENTRY_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 
@@ -30,7 +31,7 @@ export interface CreationEntry {
   readonly startedAt: number;
 }
 
-export class CreationJournal {
+export class CreationJournal implements CreationMarks {
   private pruned = false;
   /**
    * The entry files there were when this process first needed to know, plus those it wrote since.

@@ -1,7 +1,8 @@
 import { ModelOf, defineSchema } from '../tfplugin/model';
 import { roleArnProblem, sessionExpirationProblem } from '../domain';
-import { fromProblem, numberRule } from '../tfplugin/validators';
+import { fromProblem, lengthBetween, numberRule, oneOf } from '../tfplugin/validators';
 import { tagLimits } from './tag-limits';
+import { TAGGING_MODES } from './tagging';
 
 /** Schema of the `provider "oos"` block. */
 export const providerSchema = defineSchema({
@@ -40,7 +41,37 @@ export const providerSchema = defineSchema({
         description: 'Tags added to every chat configuration; resource tags win.',
         validators: [tagLimits],
       },
-      tag_resource_type: { type: 'string', optional: true, description: 'ResourceType used with the OOS tag API. Default `chatconfiguration`.' },
+      tag_resource_type: {
+        type: 'string',
+        optional: true,
+        description: 'ResourceType used with the OOS tag API. Default `chatconfiguration` (not among the types the SDK documents; see `tagging`).',
+      },
+      tagging: {
+        type: 'string',
+        optional: true,
+        description:
+          'Whether tags go to OOS: `auto` asks OOS once per region at plan time (ListTagResources with `tag_resource_type`) and fails a plan that needs tags OOS cannot hold, before anything is created; `on` sends them without asking; `off` keeps `tags` and `tags_all` in Terraform only (a plan warning says so). Default `auto`.',
+        validators: [oneOf(...TAGGING_MODES)],
+      },
+      creation_token: {
+        type: 'bool',
+        optional: true,
+        description:
+          'Send a creation token inside the Configuration JSON (key `TerraformCreationToken`, hidden from plans, state and data sources), so a create whose answer was lost or whose apply was killed is recognised as this stack\'s on the next apply. `false` if OOS refuses unknown Configuration keys: such a create then fails with "already exists" and needs an import. Default `true`.',
+      },
+      owner: {
+        type: 'string',
+        optional: true,
+        description:
+          'Who creates through this provider block, the same on every runner of one stack, e.g. `<app>/<stack>` (ChatOpsStack sets it). With the name it forms the creation token, so an apply killed on one CI runner converges from a fresh folder on another; another owner (another stack) or a person never matches. Default: none; the token is then kept per working folder (`.terraform/oos-chat-configuration-creates`). 1 to 128 characters.',
+        validators: [lengthBetween(1, 128)],
+      },
+      emulator_only: {
+        type: 'bool',
+        optional: true,
+        description:
+          'Refuse any endpoint that is not on this machine (loopback), the default endpoint included: for environments that must only ever reach the local emulator (`npm run emulator`). Default `false`.',
+      },
     },
     blocks: {
       assume_role: {

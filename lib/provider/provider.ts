@@ -4,6 +4,9 @@ import { asModel } from '../tfplugin/model';
 import { Diagnostic, ObjectValue, ProviderDefinition, errorDiagnostic, isUnknown, path } from '../tfplugin/schema';
 import type { ContextSource, ProviderContext } from './context';
 import { CreationJournal } from './creation-journal';
+import { NoCreationMarks, OwnerMarks } from './creation-marks';
+import { requireLoopbackEndpoint } from './emulator-only';
+import { DEFAULT_TAGGING_MODE, TAGGING_MODES, TagCapability } from './tagging';
 import { chatConfigurationDataSource } from './data-sources/chat-configuration';
 import { chatConfigurationsDataSource } from './data-sources/chat-configurations';
 import { errorMessage } from './failures';
@@ -30,8 +33,16 @@ export function createProvider(): ProviderDefinition {
       const { OosClient }: typeof import('../oos') = require('../oos');
       try {
         const tagResourceType = config.tag_resource_type ?? DEFAULT_TAG_RESOURCE_TYPE;
+        if (config.emulator_only === true) requireLoopbackEndpoint(config.endpoint ?? undefined);
         const client = new OosClient({ ...clientConfig(config, terraformVersion), tagResourceType });
-        context = { client, defaultTags: config.default_tags ?? {}, tagResourceType, journal: CreationJournal.forWorkingDirectory() };
+        const creationToken = config.creation_token ?? true;
+        const creations = !creationToken
+          ? new NoCreationMarks()
+          : typeof config.owner === 'string'
+            ? new OwnerMarks(config.owner)
+            : CreationJournal.forWorkingDirectory();
+        const tagging = new TagCapability(TAGGING_MODES.find((mode) => mode === config.tagging) ?? DEFAULT_TAGGING_MODE, client);
+        context = { client, defaultTags: config.default_tags ?? {}, tagResourceType, tagging, creations, creationToken };
         return diagnostics;
       } catch (error) {
         return [...diagnostics, errorDiagnostic('Invalid oos provider configuration', errorMessage(error))];

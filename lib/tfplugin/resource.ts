@@ -15,7 +15,7 @@
 import { fromJsonData, isObjectValue, withoutWriteOnlyValues } from './protocol/cty-codec';
 import { diagnosticsFromError } from './protocol/diagnostics';
 import { AppliedPlanOf, ModelOf, PlanModelOf, asModel, asObjectValue } from './model';
-import { AttributePath, DataSourceType, ObjectValue, ResourceType, Schema, UNKNOWN, blockType, isUnknown, path } from './schema';
+import { AttributePath, DataSourceType, Diagnostic, ObjectValue, ResourceType, Schema, UNKNOWN, blockType, isUnknown, path } from './schema';
 import { sameValue } from './values';
 
 export interface PlanChange<S extends Schema> {
@@ -30,6 +30,8 @@ export interface PlanChange<S extends Schema> {
 export interface Written<S extends Schema> {
   readonly values: Partial<ModelOf<S>>;
   readonly private?: Buffer;
+  /** Warnings shown with a successful apply (errors belong in IncompleteApplyError: they taint a create). */
+  readonly warnings?: Diagnostic[];
 }
 
 /**
@@ -50,7 +52,8 @@ export class IncompleteApplyError<S extends Schema> extends Error {
 export interface ResourceDefinition<S extends Schema> {
   readonly name: string;
   readonly schema: S;
-  modifyPlan?(change: PlanChange<S>): Promise<void> | void;
+  /** May return warnings to show with the plan; errors are thrown (DiagnosticsError). */
+  modifyPlan?(change: PlanChange<S>): Promise<Diagnostic[] | void> | Diagnostic[] | void;
   create(request: { readonly planned: AppliedPlanOf<S>; readonly config: ModelOf<S> }): Promise<Written<S>>;
   update(request: { readonly prior: ModelOf<S>; readonly planned: AppliedPlanOf<S>; readonly config: ModelOf<S> }): Promise<Written<S>>;
   delete(state: ModelOf<S>): Promise<void>;
@@ -82,8 +85,8 @@ export function defineResource<S extends Schema>(definition: ResourceDefinition<
         if (prior !== null && attribute.useStateForUnknown) planned[name] = prior[name];
         else if (changing) planned[name] = UNKNOWN;
       }
-      await definition.modifyPlan?.({ prior: prior && asModel(prior), planned: asModel(planned), config: asModel(config) });
-      return requiresReplace.length > 0 ? { plannedState: planned, requiresReplace } : { plannedState: planned };
+      const warnings = (await definition.modifyPlan?.({ prior: prior && asModel(prior), planned: asModel(planned), config: asModel(config) })) ?? [];
+      return { plannedState: planned, ...(requiresReplace.length > 0 ? { requiresReplace } : {}), ...(warnings.length > 0 ? { diagnostics: warnings } : {}) };
     },
 
     async apply({ priorState, plannedState, config }) {
@@ -106,7 +109,7 @@ export function defineResource<S extends Schema>(definition: ResourceDefinition<
           priorState === null
             ? await definition.create({ planned, config: asModel(config) })
             : await definition.update({ prior: asModel(priorState), planned, config: asModel(config) });
-        return { newState: fill(written), private: written.private };
+        return { newState: fill(written), private: written.private, diagnostics: written.warnings };
       } catch (error) {
         if (!(error instanceof IncompleteApplyError)) throw error;
         return { newState: fill(error.written), private: error.written.private, diagnostics: diagnosticsFromError(error.cause) };

@@ -127,6 +127,10 @@ export function errorDiagnostic(summary: string, detail?: string, attribute?: At
   return { severity: 'error', summary, detail, attribute };
 }
 
+export function warningDiagnostic(summary: string, detail?: string, attribute?: AttributePath): Diagnostic {
+  return { severity: 'warning', summary, detail, attribute };
+}
+
 /** Thrown by resource code to report one or more diagnostics instead of a plain error. */
 export class DiagnosticsError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RunningEmulator, startEmulator } from '../../../lib/emulator';
+import { EmulatorOptions, RunningEmulator, startEmulator } from '../../../lib/emulator';
 import { OosClient } from '../../../lib/oos';
 import { TerraformWorkspace, emulatorClient, emulatorClientEnvironment, oosProviderConfig } from '../../../lib/tooling';
 
@@ -16,11 +16,14 @@ export interface OosFixture {
   readonly dispose: () => Promise<void>;
 }
 
-/** `env` is added to every terraform command, e.g. TF_VAR_ values of ephemeral variables. */
-export async function startOosFixture(env: NodeJS.ProcessEnv = {}): Promise<OosFixture> {
+/**
+ * `env` is added to every terraform command, e.g. TF_VAR_ values of ephemeral variables;
+ * `emulatorOptions` choose e.g. the strict profile.
+ */
+export async function startOosFixture(env: NodeJS.ProcessEnv = {}, emulatorOptions: Omit<EmulatorOptions, 'dataFile'> = {}): Promise<OosFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'oos-emulator-'));
   const dataFile = join(dataDir, 'oos.json');
-  const emulator = await startEmulator({ dataFile });
+  const emulator = await startEmulator({ ...emulatorOptions, dataFile });
   const workspace = await TerraformWorkspace.temporary({ env: { ...emulatorClientEnvironment(emulator.url), ...env } });
   return {
     emulator,

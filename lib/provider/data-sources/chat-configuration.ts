@@ -30,7 +30,11 @@ export const chatConfigurationDataSchema = defineSchema({
       client_id: { type: 'string', computed: true, description: 'App client id.' },
       extra_configuration: { type: ['map', 'string'], computed: true, description: 'Other non-secret Configuration keys.' },
       resource_group_id: { type: 'string', computed: true, description: 'Resource group id.' },
-      tags: { type: ['map', 'string'], computed: true, description: 'Tags of the configuration.' },
+      tags: {
+        type: ['map', 'string'],
+        computed: true,
+        description: "Tags of the configuration; null where OOS holds none for chat configurations (see the provider's `tagging`).",
+      },
       webhook_url: { type: 'string', computed: true, description: 'Webhook URL (Outputs.URL).' },
       aes_key: { type: 'string', computed: true, sensitive: true, description: 'WeChat AesKey (Outputs.AesKey).' },
       created_date: { type: 'string', computed: true, description: 'Creation time, ISO 8601.' },
@@ -45,15 +49,16 @@ export function chatConfigurationDataSource(context: ContextSource): DataSourceT
     name: CHAT_CONFIGURATION_DATA_SOURCE,
     schema: chatConfigurationDataSchema,
     async read({ name }) {
-      const { client } = context();
+      const { client, tagging } = context();
       const remote = await client.getChatConfiguration(name).catch((error: unknown) => {
         if (!isNotFound(error)) throw new Error(`Reading chat configuration "${name}" failed: ${errorMessage(error)}`);
         throw new DiagnosticsError([
           errorDiagnostic('Chat configuration not found', `No chat configuration named "${name}" exists in region ${client.regionId}.`, path('name')),
         ]);
       });
-      const tags = await client.getChatConfigurationTags(name);
-      return { ...attributesFromRemote(remote, true), tags: mapOrNull(tags, true) };
+      // Where OOS holds no tags for chat configurations (or tagging = "off"), there are none to read.
+      const tags = (await tagging.taggable()) ? mapOrNull(await client.getChatConfigurationTags(name), true) : null;
+      return { ...attributesFromRemote(remote, true), tags };
     },
   });
 }

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { CallOptions, ChatConfiguration, ChatConfigurationInput } from '../../oos';
-import { isAlreadyExists, isNotFound } from '../../oos/errors';
+import { OosApiError, isAlreadyExists, isNotFound } from '../../oos/errors';
 import { DEFAULT_TIMEOUTS_MS, type OperationKind } from '../../oos/retry';
 import {
   SECRET_MASK,
@@ -15,13 +14,13 @@ import {
   typeProblem,
 } from '../../domain';
 import { AppliedPlanOf, ModelOf, PlanModelOf, defineSchema } from '../../tfplugin/model';
-import { IncompleteApplyError, defineResource } from '../../tfplugin/resource';
-import { Diagnostic, DiagnosticsError, ResourceType, UNKNOWN, UnknownValue, errorDiagnostic, isUnknown, path } from '../../tfplugin/schema';
+import { type Written, defineResource } from '../../tfplugin/resource';
+import { Diagnostic, DiagnosticsError, ResourceType, UNKNOWN, UnknownValue, errorDiagnostic, isUnknown, path, warningDiagnostic } from '../../tfplugin/schema';
 import { conflictsWith, duration, eachKey, fromProblem, parseDuration, refusedWhenSet, requiredWith } from '../../tfplugin/validators';
 import { changedAttributes, isWhollyKnownMap, mapOrNull, sameValue, stringMap } from '../../tfplugin/values';
 import { assembleConfiguration, attributesFromRemote, chatPlatform } from '../chat-configuration-mapping';
 import type { ContextSource, ProviderContext } from '../context';
-import { CREATION_TOKEN_KEY } from '../creation-journal';
+import { CREATION_TOKEN_KEY, OwnerMarks, ownerToken } from '../creation-marks';
 import { describeFailure, errorMessage } from '../failures';
 import { tagLimits } from '../tag-limits';
 
@@ -175,12 +174,16 @@ type AppliedChatConfiguration = AppliedPlanOf<typeof chatConfigurationSchema>;
 
 /** How long a configuration that this provider just created may still be missing on read. */
 const CREATE_CONSISTENCY_WINDOW_MS = 10_000;
+/** As long as any creation token (owner digests are the longest): the size check at plan time counts it. */
+const LONGEST_TOKEN = ownerToken('', '', '');
 /** What UpdateChatConfiguration does not carry: tags go through the tag API, timeouts stay with Terraform. */
 const NOT_SENT_WITH_UPDATE = ['tags', 'tags_all', 'timeouts'];
 
 /** Private state kept beside the resource: when this provider created it, to ride out read-after-create lag. */
 interface PrivateState {
   createdAt?: number;
+  /** The create's Configuration may not have landed (an adopted configuration whose update failed): resend it. */
+  repair?: boolean;
 }
 
 export function chatConfigurationResource(context: ContextSource): ResourceType {
@@ -191,12 +194,14 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
     async modifyPlan({ prior, planned, config }) {
       planned.tags_all = plannedTagsAll(config.tags, context);
       // Checked here, not only per argument: what OOS receives is these merged and assembled.
-      const problems = [...tagsAllProblems(planned.tags_all), ...configurationSizeProblems(config)];
+      const problems = [...tagsAllProblems(planned.tags_all), ...configurationSizeProblems(config, context().creationToken)];
       if (problems.length > 0) throw new DiagnosticsError(problems);
+      const warnings = await taggingProblems(planned.tags_all, context());
       planned.client_secret_parameter_version = await plannedSecretParameterVersion(config.client_secret_parameter, context);
       // OOS keys configurations by name, so the id is the name.
       if (prior === null) planned.id = config.name;
       else if (needsUpdateCall(prior, planned)) planned.updated_date = UNKNOWN;
+      return warnings;
     },
 
     async create({ planned, config }) {
@@ -211,43 +216,55 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
         const secret = await secretToSend(context(), prior, planned, config, call);
         await describeFailure(`Updating chat configuration "${name}"`, client.updateChatConfiguration(chatInput(planned, secret, prior), call));
       }
-      if (!sameValue(prior.tags_all, planned.tags_all)) {
+      if (!sameValue(prior.tags_all, planned.tags_all) && (await context().tagging.taggable())) {
         await describeFailure(
           `Updating the tags of chat configuration "${name}"`,
           client.setChatConfigurationTags(name, stringMap(planned.tags_all) ?? {}, stringMap(prior.tags_all) ?? {}, call),
         );
       }
       const remote = await describeFailure(`Reading chat configuration "${name}" after update`, client.getChatConfiguration(name, call));
-      return { values: attributesFromRemote(remote, false) };
+      // Updated as planned: a repair the create left pending is done.
+      return { values: attributesFromRemote(remote, false), private: Buffer.alloc(0) };
     },
 
     async delete(state) {
       await deleteIgnoringMissing(context(), state.name, operation(context(), state.timeouts, 'delete'));
-      await context().journal.settle(context().client.regionId, state.name);
+      await context().creations.settle(context().client.regionId, state.name);
     },
 
     async read({ state, private: privateBytes }) {
       const ctx = context();
       const name = state.name;
-      const createdAt = parsePrivate(privateBytes).createdAt;
+      const { createdAt, repair } = parsePrivate(privateBytes);
       const call = operation(ctx, state.timeouts, 'read');
       const graceMs = createdAt === undefined ? 0 : Math.max(0, CREATE_CONSISTENCY_WINDOW_MS - (Date.now() - createdAt));
+      const taggable = await ctx.tagging.taggable();
       // One round trip instead of two: the latency is what counts against real OOS.
-      const tagsRead = ctx.client.getChatConfigurationTags(name, call);
-      tagsRead.catch(() => undefined); // awaited below; left unobserved only when the configuration is gone
+      const tagsRead = taggable ? ctx.client.getChatConfigurationTags(name, call) : undefined;
+      tagsRead?.catch(() => undefined); // awaited below; left unobserved only when the configuration is gone
       const firstTry = await getConfiguration(ctx, name, 0, call);
       // Just created and not visible yet: wait for it, then read its tags again (they may have lagged too).
       const remote = firstTry ?? (graceMs > 0 ? await getConfiguration(ctx, name, graceMs, call) : null);
       // Terraform read this configuration from its saved state: its create no longer needs the journal.
-      if (createdAt !== undefined) await ctx.journal.settle(ctx.client.regionId, name);
+      if (createdAt !== undefined) await ctx.creations.settle(ctx.client.regionId, name);
       if (remote === null) return { state: null };
-      const tags = firstTry ? tagsRead : ctx.client.getChatConfigurationTags(name, call);
-      const remoteTags = await describeFailure(`Reading the tags of chat configuration "${name}"`, tags);
-      // Found: the read-after-create window no longer matters, so the private state is dropped.
-      return {
-        state: { ...state, ...attributesFromRemote(remote, state.extra_configuration !== null), ...tagsFromRemote(remoteTags, state.tags, ctx) },
-        private: Buffer.alloc(0),
-      };
+      // With tags kept out of OOS, the state's tags are the only record of them: keep them.
+      const tagValues = taggable
+        ? tagsFromRemote(
+            await describeFailure(
+              `Reading the tags of chat configuration "${name}"`,
+              (firstTry && tagsRead) || ctx.client.getChatConfigurationTags(name, call),
+            ),
+            state.tags,
+            ctx,
+          )
+        : { tags: state.tags, tags_all: state.tags_all };
+      const refreshed = { ...state, ...attributesFromRemote(remote, state.extra_configuration !== null), ...tagValues };
+      // Found: the read-after-create window no longer matters. A create that could not finish its
+      // Configuration leaves its secret unknown to OOS's masked read: forgetting which secret
+      // version was sent makes the next plan an in-place update that sends it again.
+      if (!repair) return { state: refreshed, private: Buffer.alloc(0) };
+      return { state: { ...refreshed, client_secret_wo_version: null, client_secret_parameter_version: null }, private: privateBytes };
     },
 
     async importState(id) {
@@ -261,6 +278,7 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
           ),
         ]);
       }
+      if (!(await ctx.tagging.taggable())) return { state: { ...attributesFromRemote(remote, false), name: id } };
       const remoteTags = await describeFailure(`Reading the tags of chat configuration "${id}"`, ctx.client.getChatConfigurationTags(id));
       return { state: { ...attributesFromRemote(remote, false), name: id, ...tagsFromRemote(remoteTags, null, ctx) } };
     },
@@ -297,10 +315,30 @@ function tagsAllProblems(tagsAll: PlannedChatConfiguration['tags_all']): Diagnos
 }
 
 /**
+ * Tags that OOS cannot hold stop the plan in `auto` (before anything is created) and are a
+ * warning with `off`; the answer comes from one probe per process (tagging.ts).
+ */
+async function taggingProblems(tagsAll: PlannedChatConfiguration['tags_all'], ctx: ProviderContext): Promise<Diagnostic[]> {
+  if (tagsAll === null) return [];
+  const support = await ctx.tagging.support();
+  if (support.taggable) return [];
+  if (ctx.tagging.mode === 'off') {
+    return [
+      warningDiagnostic(
+        'Tags are not sent to OOS',
+        'The provider setting tagging = "off" keeps tags and tags_all in Terraform\'s plan and state only: OOS, its console and its tag-based permissions do not see them.',
+        path('tags'),
+      ),
+    ];
+  }
+  throw new DiagnosticsError([errorDiagnostic('Chat configuration tags are not supported here', ctx.tagging.refusalDetail(support.refusal), path('tags'))]);
+}
+
+/**
  * The Configuration JSON OOS will receive (secret and creation token included) must fit OOS's
  * 16 KiB, or the create fails only at apply. Unknown parts wait until apply.
  */
-function configurationSizeProblems(config: PlannedChatConfiguration): Diagnostic[] {
+function configurationSizeProblems(config: PlannedChatConfiguration, withToken: boolean): Diagnostic[] {
   const { type, template_id, client_id, client_secret_wo, extra_configuration } = config;
   const known = [type, template_id, client_id, client_secret_wo].every((value) => !isUnknown(value)) && isWhollyKnownMap(extra_configuration);
   if (!known || typeof type !== 'string') return [];
@@ -310,7 +348,7 @@ function configurationSizeProblems(config: PlannedChatConfiguration): Diagnostic
     clientSecret: typeof client_secret_wo === 'string' ? client_secret_wo : SECRET_MASK,
     extra: stringMap(extra_configuration) ?? undefined,
   });
-  const problem = configurationLengthProblem(JSON.stringify({ ...assembled, [CREATION_TOKEN_KEY]: randomUUID() }));
+  const problem = configurationLengthProblem(JSON.stringify(withToken ? { ...assembled, [CREATION_TOKEN_KEY]: LONGEST_TOKEN } : assembled));
   return problem ? [errorDiagnostic('Configuration too large', `${problem} Most of it comes from extra_configuration.`, path('extra_configuration'))] : [];
 }
 
@@ -344,52 +382,98 @@ async function create(ctx: ProviderContext, planned: AppliedChatConfiguration, c
   const name = planned.name;
   const region = ctx.client.regionId;
   const secret = await secretToSend(ctx, null, planned, config, call);
-  // Written down before the call: if this process dies mid-create, the next apply from this
-  // working directory recognises the configuration by its token (see creation-journal.ts).
-  const creation = await ctx.journal.begin(region, name);
-  const input = withCreationToken(chatInput(planned, secret), creation.token);
+  // Marked before the call: if this process dies mid-create, the next apply recognises the
+  // configuration by its token (see creation-marks.ts).
+  const creation = await ctx.creations.begin(region, name);
+  const input = creation.token === undefined ? chatInput(planned, secret) : withCreationToken(chatInput(planned, secret), creation.token);
+  let adopted = false;
   try {
     await ctx.client.createChatConfiguration(input, call);
   } catch (error) {
-    if (!isAlreadyExists(error)) throw new Error(`Creating chat configuration "${name}" failed: ${errorMessage(error)}`);
+    if (!isAlreadyExists(error)) throw createFailure(name, error, creation.token !== undefined);
     // Only a configuration carrying our token is ours: an earlier attempt of this create whose
-    // answer never arrived, or an earlier apply from this folder that died before saving state.
-    // Anything else was made by someone else (another state, a person) and must not be taken over.
+    // answer never arrived, or an earlier apply of this stack that died before saving state.
+    // Anything else was made by someone else (another stack, a person) and must not be taken over.
     const existing = await getConfiguration(ctx, name, 0, call);
-    if (existing?.configuration[CREATION_TOKEN_KEY] !== creation.token) throw alreadyExists(name, region);
-    await describeFailure(`Updating adopted chat configuration "${name}"`, ctx.client.updateChatConfiguration(input, call));
+    if (creation.token === undefined || existing?.configuration[CREATION_TOKEN_KEY] !== creation.token) throw alreadyExists(name, region, ctx);
+    adopted = true;
   }
-  // From here on the configuration exists: a failure must still hand Terraform what it made.
-  const made = { values: { id: name }, private: privateBytes({ createdAt: creation.startedAt }) };
-  try {
-    // Tagging and reading back are independent: one round trip instead of two against real OOS.
-    const tags = stringMap(planned.tags_all) ?? {};
-    const [remote] = await Promise.all([
-      getConfiguration(ctx, name, CREATE_CONSISTENCY_WINDOW_MS, call),
-      Object.keys(tags).length > 0
-        ? describeFailure(`Tagging chat configuration "${name}"`, ctx.client.setChatConfigurationTags(name, tags, {}, call))
-        : undefined,
-    ]);
-    if (remote === null)
-      throw new Error(`Chat configuration "${name}" was created but could not be read back within ${CREATE_CONSISTENCY_WINDOW_MS / 1000} s.`);
-    return { ...made, values: attributesFromRemote(remote, false) };
-  } catch (error) {
-    throw new IncompleteApplyError(error, made);
+  // From here on the configuration exists. Terraform taints a resource whose create returns an
+  // error, and the next apply would replace it, which costs the bot its webhook URL. So a failure
+  // now is a warning with success: the configuration enters the state as planned, and the next
+  // refresh shows what is missing (tags differ; a Configuration whose update did not land forgets
+  // its secret version), which the next plan repairs with an in-place update.
+  const pending = (cause: unknown, repair: boolean): Written<typeof chatConfigurationSchema> => ({
+    values: { id: name },
+    private: privateBytes({ createdAt: creation.startedAt, ...(repair ? { repair } : {}) }),
+    warnings: [
+      warningDiagnostic(
+        `Chat configuration "${name}" was created but not finished`,
+        `${errorMessage(cause)}. The configuration exists in OOS and is kept in Terraform's state, so its webhook URL stays valid; ` +
+          `the next terraform apply finishes it in place (the plan shows an update, not a replacement).`,
+      ),
+    ],
+  });
+  if (adopted) {
+    try {
+      await describeFailure(`Updating adopted chat configuration "${name}"`, ctx.client.updateChatConfiguration(input, call));
+    } catch (error) {
+      return pending(error, true);
+    }
   }
+  // Tagging and reading back are independent: one round trip instead of two against real OOS.
+  const tags = stringMap(planned.tags_all) ?? {};
+  const [read, tagged] = await Promise.allSettled([
+    getConfiguration(ctx, name, CREATE_CONSISTENCY_WINDOW_MS, call),
+    Object.keys(tags).length > 0 && (await ctx.tagging.taggable())
+      ? describeFailure(`Tagging chat configuration "${name}"`, ctx.client.setChatConfigurationTags(name, tags, {}, call))
+      : undefined,
+  ]);
+  if (read.status === 'rejected') return pending(read.reason, false);
+  if (read.value === null) return pending(`Chat configuration "${name}" could not be read back within ${CREATE_CONSISTENCY_WINDOW_MS / 1000} s`, false);
+  const values = attributesFromRemote(read.value, false);
+  if (tagged.status === 'rejected') return { ...pending(tagged.reason, false), values };
+  return { values, private: privateBytes({ createdAt: creation.startedAt }) };
 }
 
 function withCreationToken(input: ChatConfigurationInput, token: string): ChatConfigurationInput {
   return { ...input, configuration: { ...input.configuration, [CREATION_TOKEN_KEY]: token } };
 }
 
-function alreadyExists(name: string, region: string): DiagnosticsError {
+/**
+ * A refused create. When OOS refused the Configuration and it carried the provider's creation
+ * token, the token is the likely cause (OOS does not document accepting keys it does not know):
+ * say which setting removes it. Nothing is retried without the token, because the token is what
+ * makes a later "already exists" safe to adopt.
+ */
+function createFailure(name: string, error: unknown, tokenSent: boolean): Error {
+  const message = `Creating chat configuration "${name}" failed: ${errorMessage(error)}`;
+  if (!tokenSent || !refusesConfiguration(error)) return new Error(message);
+  return new DiagnosticsError([
+    errorDiagnostic(
+      'OOS refused the Configuration',
+      `${message}. The Configuration JSON also carried the provider's creation token (key ${CREATION_TOKEN_KEY}), which OOS may not accept. ` +
+        `If the rest of the configuration is valid, set creation_token = false in the provider block; a create whose answer is lost then needs an import ` +
+        `instead of being recognised (see the provider documentation). Nothing was sent without the token.`,
+    ),
+  ]);
+}
+
+function refusesConfiguration(error: unknown): boolean {
+  return error instanceof OosApiError && error.code.startsWith('InvalidParameter') && /configuration/i.test(`${error.code} ${error.serverMessage}`);
+}
+
+function alreadyExists(name: string, region: string, ctx: ProviderContext): DiagnosticsError {
+  const owner = ctx.creations instanceof OwnerMarks ? `this stack (owner "${ctx.creations.owner}")` : 'this Terraform working directory';
+  const whyNotRecognised = ctx.creationToken ? `it was not created by ${owner}` : 'creation_token = false, so the provider cannot tell whether it made it';
   return new DiagnosticsError([
     errorDiagnostic(
       'Chat configuration already exists',
-      `A chat configuration named "${name}" already exists in region ${region}, and it was not created by this Terraform working directory ` +
-        `(another state, another checkout or a person made it). To manage it here, import it instead of creating it: ` +
-        `terraform import <resource address> ${name}  (or an import block: import { to = <resource address>, id = "${name}" }), ` +
-        `after making sure no other state manages it. To create a separate one, choose another name.`,
+      `A chat configuration named "${name}" already exists in region ${region}, and ${whyNotRecognised} ` +
+        `(another stack, another checkout or a person may have made it). To manage it here, import it instead of creating it, after making sure no other state manages it: ` +
+        `with Terraform, terraform import <resource address> ${name}  (or an import block: import { to = <resource address>, id = "${name}" }); ` +
+        `with cdktf, call importFrom("${name}") on the construct's resource (e.g. bot.resource.importFrom("${name}")), run cdktf deploy, then remove the call ` +
+        `(or run terraform import in cdktf.out/stacks/<stack>). To create a separate one, choose another name.`,
       path('name'),
     ),
   ]);
@@ -496,9 +580,12 @@ function parsePrivate(bytes: Buffer): PrivateState {
   if (bytes.length === 0) return {};
   try {
     const parsed: unknown = JSON.parse(bytes.toString('utf8'));
-    return typeof parsed === 'object' && parsed !== null && 'createdAt' in parsed && typeof parsed.createdAt === 'number'
-      ? { createdAt: parsed.createdAt }
-      : {};
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    const fields: { createdAt?: unknown; repair?: unknown } = parsed;
+    return {
+      ...(typeof fields.createdAt === 'number' ? { createdAt: fields.createdAt } : {}),
+      ...(fields.repair === true ? { repair: true } : {}),
+    };
   } catch {
     return {};
   }

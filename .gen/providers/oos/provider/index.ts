@@ -15,11 +15,23 @@ export interface OosProviderConfig {
   */
   readonly accessKey?: string;
   /**
+  * Send a creation token inside the Configuration JSON (key `TerraformCreationToken`, hidden from plans, state and data sources), so a create whose answer was lost or whose apply was killed is recognised as this stack's on the next apply. `false` if OOS refuses unknown Configuration keys: such a create then fails with "already exists" and needs an import. Default `true`.
+  *
+  * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs#creation_token OosProvider#creation_token}
+  */
+  readonly creationToken?: boolean | cdktf.IResolvable;
+  /**
   * Tags added to every chat configuration; resource tags win.
   *
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs#default_tags OosProvider#default_tags}
   */
   readonly defaultTags?: { [key: string]: string };
+  /**
+  * Refuse any endpoint that is not on this machine (loopback), the default endpoint included: for environments that must only ever reach the local emulator (`npm run emulator`). Default `false`.
+  *
+  * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs#emulator_only OosProvider#emulator_only}
+  */
+  readonly emulatorOnly?: boolean | cdktf.IResolvable;
   /**
   * OOS endpoint override, e.g. `http://127.0.0.1:4566` for the emulator. Plain HTTP is allowed only to loopback. Default: `oos.<region>.aliyuncs.com`, or ALIBABA_CLOUD_OOS_ENDPOINT.
   *
@@ -32,6 +44,12 @@ export interface OosProviderConfig {
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs#max_retries OosProvider#max_retries}
   */
   readonly maxRetries?: number;
+  /**
+  * Who creates through this provider block, the same on every runner of one stack, e.g. `<app>/<stack>` (ChatOpsStack sets it). With the name it forms the creation token, so an apply killed on one CI runner converges from a fresh folder on another; another owner (another stack) or a person never matches. Default: none; the token is then kept per working folder (`.terraform/oos-chat-configuration-creates`). 1 to 128 characters.
+  *
+  * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs#owner OosProvider#owner}
+  */
+  readonly owner?: string;
   /**
   * Profile of the Alibaba Cloud CLI config or credentials file.
   *
@@ -57,11 +75,17 @@ export interface OosProviderConfig {
   */
   readonly securityToken?: string;
   /**
-  * ResourceType used with the OOS tag API. Default `chatconfiguration`.
+  * ResourceType used with the OOS tag API. Default `chatconfiguration` (not among the types the SDK documents; see `tagging`).
   *
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs#tag_resource_type OosProvider#tag_resource_type}
   */
   readonly tagResourceType?: string;
+  /**
+  * Whether tags go to OOS: `auto` asks OOS once per region at plan time (ListTagResources with `tag_resource_type`) and fails a plan that needs tags OOS cannot hold, before anything is created; `on` sends them without asking; `off` keeps `tags` and `tags_all` in Terraform only (a plan warning says so). Default `auto`.
+  *
+  * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs#tagging OosProvider#tagging}
+  */
+  readonly tagging?: string;
   /**
   * Alias name
   *
@@ -185,14 +209,18 @@ export class OosProvider extends cdktf.TerraformProvider {
       terraformProviderSource: 'oos-chatops.local/chatops/oos'
     });
     this._accessKey = config.accessKey;
+    this._creationToken = config.creationToken;
     this._defaultTags = config.defaultTags;
+    this._emulatorOnly = config.emulatorOnly;
     this._endpoint = config.endpoint;
     this._maxRetries = config.maxRetries;
+    this._owner = config.owner;
     this._profile = config.profile;
     this._region = config.region;
     this._secretKey = config.secretKey;
     this._securityToken = config.securityToken;
     this._tagResourceType = config.tagResourceType;
+    this._tagging = config.tagging;
     this._alias = config.alias;
     this._assumeRole = config.assumeRole;
   }
@@ -217,6 +245,22 @@ export class OosProvider extends cdktf.TerraformProvider {
     return this._accessKey;
   }
 
+  // creation_token - computed: false, optional: true, required: false
+  private _creationToken?: boolean | cdktf.IResolvable; 
+  public get creationToken() {
+    return this._creationToken;
+  }
+  public set creationToken(value: boolean | cdktf.IResolvable | undefined) {
+    this._creationToken = value;
+  }
+  public resetCreationToken() {
+    this._creationToken = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get creationTokenInput() {
+    return this._creationToken;
+  }
+
   // default_tags - computed: false, optional: true, required: false
   private _defaultTags?: { [key: string]: string }; 
   public get defaultTags() {
@@ -231,6 +275,22 @@ export class OosProvider extends cdktf.TerraformProvider {
   // Temporarily expose input value. Use with caution.
   public get defaultTagsInput() {
     return this._defaultTags;
+  }
+
+  // emulator_only - computed: false, optional: true, required: false
+  private _emulatorOnly?: boolean | cdktf.IResolvable; 
+  public get emulatorOnly() {
+    return this._emulatorOnly;
+  }
+  public set emulatorOnly(value: boolean | cdktf.IResolvable | undefined) {
+    this._emulatorOnly = value;
+  }
+  public resetEmulatorOnly() {
+    this._emulatorOnly = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get emulatorOnlyInput() {
+    return this._emulatorOnly;
   }
 
   // endpoint - computed: false, optional: true, required: false
@@ -263,6 +323,22 @@ export class OosProvider extends cdktf.TerraformProvider {
   // Temporarily expose input value. Use with caution.
   public get maxRetriesInput() {
     return this._maxRetries;
+  }
+
+  // owner - computed: false, optional: true, required: false
+  private _owner?: string; 
+  public get owner() {
+    return this._owner;
+  }
+  public set owner(value: string | undefined) {
+    this._owner = value;
+  }
+  public resetOwner() {
+    this._owner = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get ownerInput() {
+    return this._owner;
   }
 
   // profile - computed: false, optional: true, required: false
@@ -345,6 +421,22 @@ export class OosProvider extends cdktf.TerraformProvider {
     return this._tagResourceType;
   }
 
+  // tagging - computed: false, optional: true, required: false
+  private _tagging?: string; 
+  public get tagging() {
+    return this._tagging;
+  }
+  public set tagging(value: string | undefined) {
+    this._tagging = value;
+  }
+  public resetTagging() {
+    this._tagging = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get taggingInput() {
+    return this._tagging;
+  }
+
   // alias - computed: false, optional: true, required: false
   private _alias?: string; 
   public get alias() {
@@ -384,14 +476,18 @@ export class OosProvider extends cdktf.TerraformProvider {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       access_key: cdktf.stringToTerraform(this._accessKey),
+      creation_token: cdktf.booleanToTerraform(this._creationToken),
       default_tags: cdktf.hashMapper(cdktf.stringToTerraform)(this._defaultTags),
+      emulator_only: cdktf.booleanToTerraform(this._emulatorOnly),
       endpoint: cdktf.stringToTerraform(this._endpoint),
       max_retries: cdktf.numberToTerraform(this._maxRetries),
+      owner: cdktf.stringToTerraform(this._owner),
       profile: cdktf.stringToTerraform(this._profile),
       region: cdktf.stringToTerraform(this._region),
       secret_key: cdktf.stringToTerraform(this._secretKey),
       security_token: cdktf.stringToTerraform(this._securityToken),
       tag_resource_type: cdktf.stringToTerraform(this._tagResourceType),
+      tagging: cdktf.stringToTerraform(this._tagging),
       alias: cdktf.stringToTerraform(this._alias),
       assume_role: oosProviderAssumeRoleToTerraform(this._assumeRole),
     };
@@ -405,11 +501,23 @@ export class OosProvider extends cdktf.TerraformProvider {
         type: "simple",
         storageClassType: "string",
       },
+      creation_token: {
+        value: cdktf.booleanToHclTerraform(this._creationToken),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
       default_tags: {
         value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._defaultTags),
         isBlock: false,
         type: "map",
         storageClassType: "stringMap",
+      },
+      emulator_only: {
+        value: cdktf.booleanToHclTerraform(this._emulatorOnly),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
       },
       endpoint: {
         value: cdktf.stringToHclTerraform(this._endpoint),
@@ -422,6 +530,12 @@ export class OosProvider extends cdktf.TerraformProvider {
         isBlock: false,
         type: "simple",
         storageClassType: "number",
+      },
+      owner: {
+        value: cdktf.stringToHclTerraform(this._owner),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
       profile: {
         value: cdktf.stringToHclTerraform(this._profile),
@@ -449,6 +563,12 @@ export class OosProvider extends cdktf.TerraformProvider {
       },
       tag_resource_type: {
         value: cdktf.stringToHclTerraform(this._tagResourceType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      tagging: {
+        value: cdktf.stringToHclTerraform(this._tagging),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
