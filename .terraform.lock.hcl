@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:8el9LT4HvnsmZN45vBJZXlL5ea6PqXM6HQQMjmt+yuQ=",
-    "h1:BfwdSABVqYYAFs7YXS7r9MeUrIosUTU7LBelnm0smF4=",
-    "h1:KyPRaY4mH6hwvCB/LpAqgXrDFdsD29OnF6t4YeCifzM=",
-    "h1:WzaocAnPJLsblUzp6pOLy9/EFxgGJUk1IAswINLll7g=",
-    "h1:lpSs+EoLbIp2lt3xdZXpHwJ3TmDm83AJja4QxKZyVEg=",
+    "h1:IGaTwvcmgFK0sD1YdvWShS0QkbU5zWcoiBThLAXrTEI=",
+    "h1:N0fUK+tzJj/qhMRqQjMRzQrKKKQPysgjBurcZ3BUGUI=",
+    "h1:Nf6J/TYFmlyVFRA2osrrcHVEQKRygP23bnhuHYtuT/M=",
+    "h1:ehZdc2QQSWOU3yZpW6S9cMObJDbfp0Zr4JztENMiq/Q=",
+    "h1:xINip88SuF5bZSdk/y6YLhsC0Y/HB4SEDrdEknxkY18=",
   ]
 }
