@@ -4,9 +4,10 @@
  * GitHub API lookup) are played by the test; the PR comment's github-script runs as written against
  * a stub of the GitHub API on 127.0.0.1.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../../lib/tooling';
+import { PACKAGE_ROOT, RELEASE_CACHE_VARIABLE } from '../../../lib/tooling';
 import { PR_COMMENT_LIMIT } from '../../../lib/pipeline';
 import { Checkout, PipelineFixture, runCommand, startPipeline } from './support/pipeline';
 import { GitHubApiStub, githubScriptGlobals, runGitHubScript, startGitHubApiStub } from './support/github-api-stub';
@@ -30,6 +31,7 @@ function shell(script: string, cwd: string, env: NodeJS.ProcessEnv, runner: 'git
 
 /** The current major of each action the workflow uses (checked 2026-12; Node 24 runtimes). */
 const CURRENT_ACTIONS: Record<string, string> = {
+  'actions/cache': 'v4',
   'actions/checkout': 'v6',
   'actions/setup-node': 'v6',
   'actions/upload-artifact': 'v7',
@@ -44,6 +46,9 @@ describe('examples/ci/github-actions/chatops.yml', () => {
   const workflow = example('github-actions/chatops.yml');
   const jobs = workflow.jobs as { [job: string]: { steps: Step[]; environment?: string; if: string } };
   const artefacts = new Map<string, string>();
+  /** actions/cache's store (key → saved folder), and what each job's restore step found. */
+  const caches = new Map<string, string>();
+  const cacheRestores: { job: string; key: string; hit: boolean }[] = [];
   const sarifUploads: string[] = [];
   const stepSummaries: string[] = [];
   const outputs = new Map<string, string>();
@@ -64,13 +69,36 @@ describe('examples/ci/github-actions/chatops.yml', () => {
 
   async function runJob(name: string): Promise<Checkout> {
     let checkout: Checkout | undefined;
+    const saveCaches: (() => void)[] = [];
     for (const step of jobs[name].steps) {
       const uses = step.uses as string | undefined;
       const options = (step.with ?? {}) as Record<string, string>;
       const dir = () => (checkout ?? fail('no checkout before this step')).dir;
       if (uses?.startsWith('actions/checkout@')) checkout = pipeline.checkout();
-      else if (uses?.startsWith('actions/setup-node@')) expect(options['node-version']).toBe('22');
-      else if (uses?.startsWith('hashicorp/setup-terraform@')) continue;
+      else if (uses?.startsWith('actions/setup-node@')) expect({ node: options['node-version'], cache: options.cache }).toEqual({ node: '22', cache: 'npm' });
+      else if (uses?.startsWith('actions/cache@')) {
+        // hashFiles() over the checkout, as the runner computes it; the rest of the key is the runner's.
+        const key = expression(
+          options.key
+            .replace(/\$\{\{\s*hashFiles\('([^']+)'\)\s*\}\}/g, (_, file: string) =>
+              createHash('sha256')
+                .update(readFileSync(join(dir(), file)))
+                .digest('hex'),
+            )
+            .replace(/\$\{\{\s*runner\.os\s*\}\}/g, 'Linux')
+            .replace(/\$\{\{\s*runner\.arch\s*\}\}/g, 'X64'),
+        );
+        const path = join(dir(), options.path);
+        const saved = caches.get(key);
+        cacheRestores.push({ job: name, key, hit: saved !== undefined });
+        if (saved) cpSync(saved, path, { recursive: true });
+        else
+          saveCaches.push(() => {
+            const kept = join(pipeline.root, `cache-${caches.size}`);
+            cpSync(path, kept, { recursive: true });
+            caches.set(key, kept);
+          });
+      } else if (uses?.startsWith('hashicorp/setup-terraform@')) continue;
       else if (uses?.startsWith('github/codeql-action/upload-sarif@')) {
         const sarif = JSON.parse(readFileSync(join(dir(), options.sarif_file), 'utf8')) as { version: string };
         expect(sarif.version).toBe('2.1.0');
@@ -91,7 +119,13 @@ describe('examples/ci/github-actions/chatops.yml', () => {
         const stepSummary = join(dir(), '.github-step-summary');
         writeFileSync(githubOutput, '');
         writeFileSync(stepSummary, '');
-        const result = await shell(expression(step.run), dir(), { ...pipeline.env, GITHUB_OUTPUT: githubOutput, GITHUB_STEP_SUMMARY: stepSummary });
+        // No shared release cache here: the workflow's own cache step is what a runner has.
+        const result = await shell(expression(step.run), dir(), {
+          ...pipeline.env,
+          [RELEASE_CACHE_VARIABLE]: undefined,
+          GITHUB_OUTPUT: githubOutput,
+          GITHUB_STEP_SUMMARY: stepSummary,
+        });
         stepSummaries.push(readFileSync(stepSummary, 'utf8'));
         if (result.code !== 0) throw new Error(`step "${String(step.name ?? step.run)}" of job ${name} failed:\n${result.output}`);
         for (const line of readFileSync(githubOutput, 'utf8').split('\n').filter(Boolean)) {
@@ -100,6 +134,8 @@ describe('examples/ci/github-actions/chatops.yml', () => {
         }
       } else throw new Error(`the test cannot run step ${JSON.stringify(step)}`);
     }
+    // actions/cache saves at the end of a job, and only a key it did not find.
+    for (const save of saveCaches) save();
     return checkout as Checkout;
   }
 
@@ -141,6 +177,9 @@ describe('examples/ci/github-actions/chatops.yml', () => {
     const checkout = await runJob('apply');
     expect(existsSync(join(checkout.dir, 'plan-out', 'dev', 'plan.tfplan'))).toBe(true);
     expect(await pipeline.configurationNames()).toEqual(['dev-alerts-wechat', 'dev-ops-dingtalk']);
+    // The first pull request run built the provider and saved it; every later runner restored it.
+    expect(cacheRestores.map(({ job, hit }) => `${job}: ${hit ? 'hit' : 'miss'}`)).toEqual(['plan: miss', 'plan: hit', 'apply: hit']);
+    expect(new Set(cacheRestores.map(({ key }) => key)).size).toBe(1);
   }, 300_000);
 });
 

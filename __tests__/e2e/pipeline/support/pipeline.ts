@@ -55,6 +55,8 @@ export class Checkout {
 }
 
 export interface PipelineFixture {
+  /** The fixture's own temp folder (removed by dispose). */
+  readonly root: string;
   readonly emulator: RunningEmulator;
   readonly postgres: PostgresServer;
   /** A new `git clone` of the project (the working tree as it is) in its own temp folder, not yet installed. */
@@ -97,6 +99,7 @@ export async function startPipeline(): Promise<PipelineFixture> {
   const commit = snapshotCommit();
   let checkouts = 0;
   return {
+    root,
     emulator,
     postgres,
     env,
