@@ -206,7 +206,8 @@ function danglingLinks(dir: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     const path = join(dir, entry);
-    if (!lstatSync(path).isSymbolicLink()) continue;
+    // A file may go while the walk runs (the emulator removing its lock as it stops).
+    if (!lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) continue;
     if (!existsSync(resolve(join(path, '..'), readlinkSync(path)))) found.push(relative(dir, path));
   }
   return found;

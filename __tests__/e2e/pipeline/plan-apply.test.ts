@@ -22,6 +22,29 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => pipeline?.dispose());
 
+// dev targets the emulator only: with real-looking keys in the shell and no emulator endpoint, the
+// plan fails at provider configuration, before any call, saying what to start.
+describe('dev never reaches real OOS', () => {
+  test('npm run plan -- dev without ALIBABA_CLOUD_OOS_ENDPOINT fails before any call, naming npm run emulator', async () => {
+    const result = await pipeline.run(planner, 'plan', ['dev'], {
+      ALIBABA_CLOUD_OOS_ENDPOINT: '',
+      ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIrealLookingKey01',
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'real-looking-secret',
+    });
+    expect(result.code).toBe(1);
+    const output = result.output.replace(/[│\s]+/g, ' ');
+    expect(output).toMatch(/Invalid oos provider configuration/);
+    expect(output).toMatch(/emulator_only = true .*no endpoint is set.*real OOS.*npm run emulator/);
+    expect(await pipeline.configurationNames()).toEqual([]);
+  });
+
+  test('an endpoint that is not this machine is refused the same way', async () => {
+    const result = await pipeline.run(planner, 'plan', ['dev'], { ALIBABA_CLOUD_OOS_ENDPOINT: 'https://oos.cn-hangzhou.aliyuncs.com' });
+    expect(result.code).toBe(1);
+    expect(result.output.replace(/[│\s]+/g, ' ')).toMatch(/"https:\/\/oos\.cn-hangzhou\.aliyuncs\.com" is .*not on this machine/);
+  });
+});
+
 describe('npm run plan / npm run apply across two checkouts with PostgreSQL state', () => {
   test('a plan made in one checkout is applied from its plan file in another checkout, state in PostgreSQL', async () => {
     const plan = await pipeline.run(planner, 'plan', ['dev', '--out', out('first')]);
