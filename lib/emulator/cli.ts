@@ -196,10 +196,3 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const credential = (options.credentials ?? [DEFAULT_EMULATOR_CREDENTIAL])[0];
   process.stdout.write(`${startupBanner(emulator.url, credential).join('\n')}\n`);
 }
-
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`oos-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
-}
