@@ -2,15 +2,23 @@
  * One platform's provider executable: the provider bundle compiled by Bun (`bun build --compile
  * --bytecode`) onto that platform's Bun runtime, both taken from the npm registry.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { codeSignatureOf, removeCodeSignature } from './macho';
 import { fetchPackedBinary } from './npm-binary';
 import { findPlatform, terraformPlatformName, type ReleasePlatform } from './platforms';
+import { REPOSITORY } from './repository';
 import { run } from './run';
 
-/** `platform`'s Bun runtime at `version`, from its npm package, kept in `cacheDir`. */
+/**
+ * `platform`'s Bun runtime at `version`, from its npm package: the one `npm ci` installed (the
+ * package is an optional dependency, so npm installs this machine's, checked against
+ * package-lock.json) when it is that version, else `npm pack`ed into `cacheDir`.
+ */
 export function bunRuntime(platform: ReleasePlatform, version: string, cacheDir: string): string {
+  const installed = join(REPOSITORY, 'node_modules', platform.bunPackage);
+  const binary = join(installed, platform.bunBinaryInPackage.replace(/^package\//, ''));
+  if (existsSync(binary) && (JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { version?: string }).version === version) return binary;
   return fetchPackedBinary({ packageName: platform.bunPackage, version, binaryInPackage: platform.bunBinaryInPackage }, cacheDir);
 }
 
