@@ -10,7 +10,7 @@ import { DEVELOPMENT_LOADER } from './provider-bundle';
 import { REPOSITORY } from './repository';
 import { DEFAULT_BUN_VERSION, DEFAULT_PLATFORM_NAMES, findPlatform, terraformPlatformName, type ReleasePlatform } from './platforms';
 import { signDetached, type Signature, type SigningKey } from './signing';
-import { createZip } from './zip';
+import { createZip, DEFLATE_LEVEL } from './zip';
 
 export { REPOSITORY };
 
@@ -170,7 +170,7 @@ export function cachedReleaseExecutable(
   const cacheDir = resolve(options.cacheDir ?? join(REPOSITORY, 'dist/release/cache'));
   const bundle = options.bundle ?? providerBundle();
   // Everything the executable is made of: the bundle, the runtime and how Bun compiles.
-  const parts = [sha256Hex(readFileSync(bundle)), bunVersion, BUN_BUILD_FLAGS.join(' '), version, platform.name];
+  const parts = [sha256Hex(readFileSync(bundle)), bunVersion, BUN_BUILD_FLAGS.join(' '), version, platform.name, `deflate ${DEFLATE_LEVEL}`];
   const key = sha256Hex(parts.join('\n')).slice(0, 16);
   const dir = join(cacheDir, 'executables', key);
   const result = (): CachedExecutable => {
