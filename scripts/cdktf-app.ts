@@ -10,7 +10,7 @@
  */
 import { resolve } from 'node:path';
 import { LOCK_COMMAND } from '../lib/release';
-import { layOutReleaseProvider, SynthesisCache } from '../lib/tooling';
+import { layOutReleaseProvider, releaseProvider, SynthesisCache } from '../lib/tooling';
 
 /** cdktf's validation error ends with advice to skip validation, which is never the fix here. */
 function appErrorMessage(error: unknown): string {
@@ -22,6 +22,9 @@ async function main(): Promise<number> {
   const outdir = resolve(process.env.CDKTF_OUTDIR ?? 'cdktf.out');
   // This file is the whole app bundled (main.ts, config/, lib/constructs, .gen/): its bytes stand for the app's code.
   const cache = new SynthesisCache(outdir, __filename);
+  // Started first: the provider is bundled by esbuild's own process while this one synthesises.
+  const provider = releaseProvider();
+  provider.catch(() => undefined);
   if (!cache.isFresh()) {
     try {
       // Loaded only when needed: cdktf and the constructs cost ~0.4 s to load.
@@ -33,6 +36,7 @@ async function main(): Promise<number> {
     }
     cache.record();
   }
+  await provider;
   const { archive, locked } = await layOutReleaseProvider(outdir);
   if (!locked) {
     process.stderr.write(
