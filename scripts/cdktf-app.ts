@@ -8,9 +8,10 @@
  * app (a validation error, a duplicate id) is printed once, as the constructs word it, without a
  * Node stack trace.
  */
-import { resolve } from 'node:path';
-import { LOCK_COMMAND } from '../lib/release';
-import { layOutReleaseProvider, releaseProvider, SynthesisCache } from '../lib/tooling';
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { LOCK_COMMAND, REPOSITORY } from '../lib/release';
+import { layOutReleaseProvider, SynthesisCache } from '../lib/tooling';
 
 /** cdktf's validation error ends with advice to skip validation, which is never the fix here. */
 function appErrorMessage(error: unknown): string {
@@ -22,21 +23,23 @@ async function main(): Promise<number> {
   const outdir = resolve(process.env.CDKTF_OUTDIR ?? 'cdktf.out');
   // This file is the whole app bundled (main.ts, config/, lib/constructs, .gen/): its bytes stand for the app's code.
   const cache = new SynthesisCache(outdir, __filename);
-  // Started first: the provider is bundled by esbuild's own process while this one synthesises.
-  const provider = releaseProvider();
-  provider.catch(() => undefined);
   if (!cache.isFresh()) {
+    // On a fresh clone the provider's build (bundle, Bun compile, zip: several seconds) runs in a
+    // process of its own while this one synthesises; a failure there is reported by the build below, which then finds the cache empty.
+    const build = spawn(process.execPath, [join(REPOSITORY, 'scripts', 'run.js'), 'scripts/build-provider.ts'], { stdio: ['ignore', 'ignore', 'ignore'] });
+    const built = new Promise<void>((done) => build.on('close', () => done()).on('error', () => done()));
     try {
       // Loaded only when needed: cdktf and the constructs cost ~0.4 s to load.
       const { buildApp } = require('../main') as typeof import('../main');
       buildApp({ outdir }).app.synth();
     } catch (error) {
+      // The build is left to finish (a killed one would leave its scratch folder in the cache).
       process.stderr.write(`cdktf app: ${appErrorMessage(error)}\n`);
       return 1;
     }
     cache.record();
+    await built;
   }
-  await provider;
   const { archive, locked } = await layOutReleaseProvider(outdir);
   if (!locked) {
     process.stderr.write(
