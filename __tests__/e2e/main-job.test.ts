@@ -90,6 +90,8 @@ describe('npm start', () => {
   });
 
   test('fails with a clear message when terraform cannot run', async () => {
-    await expect(mainJob()({ localDir, outdir, terraform: path.join(workDir, 'no-terraform'), ...quiet })).rejects.toThrow(/could not run .*no-terraform (init|apply): .*set TERRAFORM_BINARY/);
+    await expect(mainJob()({ localDir, outdir, terraform: path.join(workDir, 'no-terraform'), ...quiet })).rejects.toThrow(
+      /could not run .*no-terraform (init|apply): .*set TERRAFORM_BINARY/,
+    );
   });
 });
