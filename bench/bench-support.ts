@@ -65,6 +65,9 @@ function resources(type: string, count: number, body: (i: number) => object): Re
   return { [type]: Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${i}`, body(i)])) };
 }
 
+/** The bench stack's owner, as ChatOpsStack sets `<application>/<stack id>`. */
+export const BENCH_OWNER = 'chatops/bench';
+
 export type VariantId = 'terraform_data' | 'go_anchor' | 'grpc_floor' | 'kit_echo' | 'oos' | 'oos_latency';
 
 /** The .tf.json of one variant with `count` resources. */
@@ -84,7 +87,9 @@ export function variantConfig(variant: VariantId, count: number): object {
     }
     case 'oos':
     case 'oos_latency':
-      return { ...oosProviderConfig(), resource: resources('oos_chat_configuration', count, resourceArguments) };
+      // The provider block every ChatOpsStack synthesises: with an `owner`, creates are marked by
+      // its digest and no creation journal is written (lib/provider/creation-marks.ts).
+      return { ...oosProviderConfig({ owner: BENCH_OWNER }), resource: resources('oos_chat_configuration', count, resourceArguments) };
   }
 }
 

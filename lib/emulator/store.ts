@@ -78,6 +78,23 @@ export class RegionState {
 export class EmulatorState {
   private readonly regions = new Map<string, RegionState>();
 
+  /**
+   * A copy that no later change to this state can reach: what a failed change rolls back to.
+   * Records are replaced, never edited, so they are shared; the maps and tag maps are copied.
+   */
+  copy(): EmulatorState {
+    const copy = new EmulatorState();
+    for (const [regionId, region] of this.regions) {
+      const target = copy.region(regionId);
+      for (const [name, record] of region.chatConfigurations) target.chatConfigurations.set(name, record);
+      for (const [name, record] of region.secretParameters) target.secretParameters.set(name, record);
+      for (const [resourceType, byId] of region.tags) {
+        target.tags.set(resourceType, new Map([...byId].map(([resourceId, tags]) => [resourceId, new Map(tags)])));
+      }
+    }
+    return copy;
+  }
+
   /** The region's state; an empty one is created on first use (and not saved while empty). */
   region(regionId: string): RegionState {
     let region = this.regions.get(regionId);
@@ -242,15 +259,12 @@ function inUse(dataFile: string, pid: number): Error {
 
 export class EmulatorStore {
   private state: EmulatorState;
-  /** The last committed state, serialized: what the file holds and what a failed change rolls back to. */
-  private committed: string;
 
   private constructor(
     private readonly dataFile: string | undefined,
     initial: string | undefined,
   ) {
     this.state = initial === undefined ? new EmulatorState() : deserialize(initial);
-    this.committed = serialize(this.state);
   }
 
   /**
@@ -302,24 +316,24 @@ export class EmulatorStore {
    * (a write failure as InternalError), so memory and file never disagree.
    */
   mutate<T>(change: (state: EmulatorState) => T): T {
+    // A copy rather than a serialized snapshot: serializing every record on every change made
+    // 300 creates cost O(n²) (issue 18); the file is written only when there is one.
+    const committed = this.state.copy();
     let result: T;
-    let next: string;
     try {
       result = change(this.state);
-      next = serialize(this.state);
     } catch (error) {
-      this.state = deserialize(this.committed);
+      this.state = committed;
       throw error;
     }
     if (this.dataFile !== undefined) {
       try {
-        writeFileAtomically(this.dataFile, next);
+        writeFileAtomically(this.dataFile, serialize(this.state));
       } catch {
-        this.state = deserialize(this.committed);
+        this.state = committed;
         throw internalError();
       }
     }
-    this.committed = next;
     return result;
   }
 }
