@@ -1,13 +1,5 @@
 import { OosApiError, OosNetworkError, OosTimeoutError } from '../../lib/oos/errors';
-import {
-  backoffDelay,
-  DEFAULT_RETRY_POLICY,
-  isRetryable,
-  resolveRetryPolicy,
-  SYSTEM_CLOCK,
-  withRetry,
-  type RetryClock,
-} from '../../lib/oos/retry';
+import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, resolveRetryPolicy, SYSTEM_CLOCK, withRetry, type RetryClock } from '../../lib/oos/retry';
 import { DEFAULT_CALL_BUDGETS_MS } from '../../lib/oos/deadlines';
 
 /** A deadline no test here reaches: the fake clocks start at 0. */
@@ -158,8 +150,12 @@ describe('retry policy', () => {
     const stopping = new AbortController();
     stopping.abort();
     const attempt = failingThen([], 'ok');
-    await expect(withRetry(attempt.fn, { clock: fakeClock(), deadline, signal: stopping.signal, notStarted: (why) => new Error(why) })).rejects.toThrow('stopped');
-    await expect(withRetry(attempt.fn, { clock: fakeClock(), deadline, acquire: async () => false, notStarted: (why) => new Error(why) })).rejects.toThrow('deadline');
+    await expect(withRetry(attempt.fn, { clock: fakeClock(), deadline, signal: stopping.signal, notStarted: (why) => new Error(why) })).rejects.toThrow(
+      'stopped',
+    );
+    await expect(withRetry(attempt.fn, { clock: fakeClock(), deadline, acquire: async () => false, notStarted: (why) => new Error(why) })).rejects.toThrow(
+      'deadline',
+    );
     expect(attempt.calls()).toBe(0);
   });
 

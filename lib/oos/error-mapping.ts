@@ -156,4 +156,3 @@ function definedText(value: unknown): string {
   const t = text(value);
   return t === 'undefined' ? '' : t;
 }
-
