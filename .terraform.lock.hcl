@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:IGaTwvcmgFK0sD1YdvWShS0QkbU5zWcoiBThLAXrTEI=",
-    "h1:N0fUK+tzJj/qhMRqQjMRzQrKKKQPysgjBurcZ3BUGUI=",
-    "h1:Nf6J/TYFmlyVFRA2osrrcHVEQKRygP23bnhuHYtuT/M=",
-    "h1:ehZdc2QQSWOU3yZpW6S9cMObJDbfp0Zr4JztENMiq/Q=",
-    "h1:xINip88SuF5bZSdk/y6YLhsC0Y/HB4SEDrdEknxkY18=",
+    "h1:1HlHT9sHJoXY1L1Pu5O9+vW/MousaZlXXAGkCBvAYFE=",
+    "h1:6TiGJo3dhMoRf5pDVCLS8lIgzJbUfv6ZuhDrGOjEjCA=",
+    "h1:TY3NtBpXoR3KyykY67Wb2F29IHsmh0tGkU06L2dFlQ4=",
+    "h1:XpSSlMXeF1pfS/W6WfkhFbdSF5GnGhfgQf1ixWDUmrE=",
+    "h1:ao2H4U6nflI8DG0NKozINXy1rpKQTZnYddVnuFZdjcg=",
   ]
 }

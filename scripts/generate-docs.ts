@@ -8,8 +8,9 @@
  *   {{ example }}  "## Example Usage" from examples/ (empty when the example file is missing)
  *   {{ schema }}   "## Schema" with its nested schemas
  *   {{ import }}   "## Import" from examples/resources/<name>/import.sh (empty when missing)
+ *   {{ default_timeouts }}  the `timeouts` defaults in words, from lib/provider/timeouts.ts
  *
- * A page without a template gets all four in that order.
+ * A page without a template gets header, example, schema and import, in that order.
  * Usage, after `tsc -p tsconfig.json`: node dist/scripts/generate-docs.js
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { PROVIDER_TYPE } from '../lib/domain';
 import { PACKAGE_ROOT } from '../lib/tooling';
 import { createProvider } from '../lib/provider/provider';
+import { describeDefaultTimeouts } from '../lib/provider/timeouts';
 import { AttributeSchema, CtyType } from '../lib/tfplugin/schema';
 
 /** The command that rewrites docs/; the pages and the freshness test name it. */
@@ -89,6 +91,7 @@ function renderPage(root: string, page: DocPage): string {
     schema: schemaMarkdown(page.schema.block),
     import:
       importScript === undefined ? '' : ['## Import', '', 'Import is supported using the following syntax:', '', '```shell', importScript, '```'].join('\n'),
+    default_timeouts: describeDefaultTimeouts(),
   };
   const template = read(page.template) ?? DEFAULT_TEMPLATE;
   const used = new Set<string>();

@@ -1,14 +1,9 @@
 import { OosApiError, OosNetworkError, OosTimeoutError } from '../../lib/oos/errors';
-import {
-  backoffDelay,
-  DEFAULT_RETRY_POLICY,
-  DEFAULT_TIMEOUTS_MS,
-  isRetryable,
-  resolveRetryPolicy,
-  SYSTEM_CLOCK,
-  withRetry,
-  type RetryClock,
-} from '../../lib/oos/retry';
+import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, resolveRetryPolicy, SYSTEM_CLOCK, withRetry, type RetryClock } from '../../lib/oos/retry';
+import { DEFAULT_CALL_BUDGETS_MS } from '../../lib/oos/deadlines';
+
+/** A deadline no test here reaches: the fake clocks start at 0. */
+const deadline = DEFAULT_CALL_BUDGETS_MS.read;
 
 function apiError(code: string, httpStatus: number): OosApiError {
   return new OosApiError({ action: 'GetChatConfiguration', code, serverMessage: 'm', httpStatus, requestId: 'R' });
@@ -42,9 +37,9 @@ function failingThen<T>(errors: unknown[], result: T): { fn: () => Promise<T>; c
 }
 
 describe('retry policy', () => {
-  test('defaults: no retry cap (the deadline bounds retries), 200 ms base, 5000 ms cap; 5 min to change, 2 min to read', () => {
+  test('defaults: no retry cap (the deadline bounds retries), 200 ms base, 5000 ms cap; calls without a deadline get 5 min to change, 2 min to read', () => {
     expect(DEFAULT_RETRY_POLICY).toEqual({ baseDelayMs: 200, maxDelayMs: 5000 });
-    expect(DEFAULT_TIMEOUTS_MS).toEqual({ create: 300_000, update: 300_000, delete: 300_000, read: 120_000 });
+    expect(DEFAULT_CALL_BUDGETS_MS).toEqual({ create: 300_000, update: 300_000, delete: 300_000, read: 120_000 });
     expect(resolveRetryPolicy({ maxRetries: 2, baseDelayMs: undefined })).toEqual({ ...DEFAULT_RETRY_POLICY, maxRetries: 2 });
   });
 
@@ -83,7 +78,7 @@ describe('retry policy', () => {
       [apiError('Throttling.User', 400), apiError('ServiceUnavailable', 503), new OosNetworkError({ action: 'A', reason: 'ECONNRESET', retryable: true })],
       'ok',
     );
-    await expect(withRetry(attempt.fn, { clock })).resolves.toBe('ok');
+    await expect(withRetry(attempt.fn, { clock, deadline })).resolves.toBe('ok');
     expect(attempt.calls()).toBe(4);
     expect(clock.sleeps).toEqual([100, 200, 400]);
   });
@@ -92,7 +87,7 @@ describe('retry policy', () => {
     const clock = fakeClock();
     const errors = Array.from({ length: 10 }, () => apiError('ServiceUnavailable', 503));
     const attempt = failingThen(errors, 'never');
-    await expect(withRetry(attempt.fn, { policy: { ...DEFAULT_RETRY_POLICY, maxRetries: 3 }, clock })).rejects.toBe(errors[3]);
+    await expect(withRetry(attempt.fn, { policy: { ...DEFAULT_RETRY_POLICY, maxRetries: 3 }, clock, deadline })).rejects.toBe(errors[3]);
     expect(attempt.calls()).toBe(4);
   });
 
@@ -102,7 +97,7 @@ describe('retry policy', () => {
       Array.from({ length: 30 }, () => apiError('Throttling.User', 400)),
       'ok',
     );
-    await expect(withRetry(attempt.fn, { clock, deadline: DEFAULT_TIMEOUTS_MS.create })).resolves.toBe('ok');
+    await expect(withRetry(attempt.fn, { clock, deadline: DEFAULT_CALL_BUDGETS_MS.create })).resolves.toBe('ok');
     expect(attempt.calls()).toBe(31);
   });
 
@@ -112,7 +107,7 @@ describe('retry policy', () => {
       new OosNetworkError({ action: 'ListChatConfigurations', reason: 'ECONNREFUSED', retryable: true, outcome: 'not-sent', retryLimit: 3 });
     const errors = Array.from({ length: 50 }, refused);
     const attempt = failingThen(errors, 'never');
-    await expect(withRetry(attempt.fn, { clock, deadline: DEFAULT_TIMEOUTS_MS.read })).rejects.toBe(errors[3]);
+    await expect(withRetry(attempt.fn, { clock, deadline: DEFAULT_CALL_BUDGETS_MS.read })).rejects.toBe(errors[3]);
     expect(attempt.calls()).toBe(4);
   });
 
@@ -126,7 +121,7 @@ describe('retry policy', () => {
         if (ctx.attempt === 2) stopping.abort();
         return attempt.fn();
       },
-      { clock, signal: stopping.signal },
+      { clock, deadline, signal: stopping.signal },
     );
     await expect(run).rejects.toBe(errors[1]);
     expect(attempt.calls()).toBe(2);
@@ -155,8 +150,12 @@ describe('retry policy', () => {
     const stopping = new AbortController();
     stopping.abort();
     const attempt = failingThen([], 'ok');
-    await expect(withRetry(attempt.fn, { clock: fakeClock(), signal: stopping.signal, notStarted: (why) => new Error(why) })).rejects.toThrow('stopped');
-    await expect(withRetry(attempt.fn, { clock: fakeClock(), acquire: async () => false, notStarted: (why) => new Error(why) })).rejects.toThrow('deadline');
+    await expect(withRetry(attempt.fn, { clock: fakeClock(), deadline, signal: stopping.signal, notStarted: (why) => new Error(why) })).rejects.toThrow(
+      'stopped',
+    );
+    await expect(withRetry(attempt.fn, { clock: fakeClock(), deadline, acquire: async () => false, notStarted: (why) => new Error(why) })).rejects.toThrow(
+      'deadline',
+    );
     expect(attempt.calls()).toBe(0);
   });
 
@@ -188,7 +187,7 @@ describe('retry policy', () => {
   test('never retries a 4xx client error', async () => {
     const clock = fakeClock();
     const attempt = failingThen([apiError('InvalidParameter', 400)], 'never');
-    await expect(withRetry(attempt.fn, { clock })).rejects.toMatchObject({ code: 'InvalidParameter' });
+    await expect(withRetry(attempt.fn, { clock, deadline })).rejects.toMatchObject({ code: 'InvalidParameter' });
     expect(attempt.calls()).toBe(1);
     expect(clock.sleeps).toEqual([]);
   });
@@ -197,7 +196,7 @@ describe('retry policy', () => {
     const clock = fakeClock(() => 0);
     const throttled = new OosApiError({ action: 'A', code: 'Throttling', serverMessage: 'm', httpStatus: 400, requestId: 'R', retryAfterMs: 1500 });
     const attempt = failingThen([throttled], 'ok');
-    await withRetry(attempt.fn, { clock });
+    await withRetry(attempt.fn, { clock, deadline });
     expect(clock.sleeps).toEqual([1500]);
   });
 
@@ -205,7 +204,7 @@ describe('retry policy', () => {
     const clock = fakeClock(() => 0.5);
     const events: Array<[number, number]> = [];
     const attempt = failingThen([apiError('Throttling', 400), apiError('Throttling', 400)], 'ok');
-    await withRetry(attempt.fn, { clock, onRetry: (e) => events.push([e.attempt, e.delayMs]) });
+    await withRetry(attempt.fn, { clock, deadline, onRetry: (e) => events.push([e.attempt, e.delayMs]) });
     expect(events).toEqual([
       [1, 100],
       [2, 200],

@@ -27,7 +27,7 @@ export function adoptionClient(target: AdoptionTarget, logger?: (line: string) =
       regionId: target.region,
       endpoint: target.endpoint,
       credentials: target.credentials,
-      timeouts: { read: READ_TIMEOUT_MS },
+      callBudgetMs: { read: READ_TIMEOUT_MS },
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
       userAgent: 'oos-chatops-adopt',
       logger,

@@ -1,10 +1,13 @@
 /**
- * Resolves where the client talks to: the region (argument, then environment) and the
- * endpoint (host, port and scheme). Plain HTTP is refused except to this machine, because
+ * The client's configuration, and where it talks to: the region (argument, then environment)
+ * and the endpoint (host, port and scheme). Plain HTTP is refused except to this machine, because
  * requests carry signed credentials and chat secrets.
  */
 import { OOS_ENDPOINT_ENV_VAR, REGION_ENV_VARS, isLoopbackHost, regionProblem } from '../domain';
+import type { CredentialSettings } from './credentials';
+import type { ActionKind } from './deadlines';
 import { OosConfigError } from './errors';
+import type { RetryClock, RetryPolicy } from './retry';
 
 /** Endpoint override from the environment, e.g. a local emulator's URL. */
 export const ENDPOINT_ENV_VAR = OOS_ENDPOINT_ENV_VAR;
@@ -60,4 +63,42 @@ export function resolveEndpoint(endpoint: string | undefined, regionId: string, 
     );
   }
   return { host: url.host, protocol: scheme === 'http' ? 'HTTP' : 'HTTPS' };
+}
+
+/** Connect and read timeout of one attempt, unless configured. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+export interface OosClientConfig {
+  /** Region ID, e.g. cn-hangzhou. Default: ALIBABA_CLOUD_REGION_ID, else ALIBABA_CLOUD_REGION; no built-in default. */
+  readonly regionId?: string;
+  /** `https://host[:port]`, `http://<loopback>[:port]` or `host[:port]` (HTTPS). Default: oos.<region>.aliyuncs.com over HTTPS. */
+  readonly endpoint?: string;
+  /** Absent: the library's default credential chain. */
+  readonly credentials?: CredentialSettings;
+  /** Overrides of the retry policy (defaults: no retry cap, 200 ms base, 5000 ms cap of one delay). */
+  readonly retry?: Partial<RetryPolicy>;
+  /**
+   * Time budget of one call by kind of action, retries and rate-limit waits included, for calls
+   * made without a deadline. Defaults: DEFAULT_CALL_BUDGETS_MS (create/update/delete 5 min, read 2 min).
+   */
+  readonly callBudgetMs?: Partial<Record<ActionKind, number>>;
+  /** Connect and read timeout of one attempt. Default 30000 ms. */
+  readonly requestTimeoutMs?: number;
+  /** Appended to the SDK's User-Agent. */
+  readonly userAgent?: string;
+  /** TagResources ResourceType of a chat configuration. Default `chatconfiguration`. */
+  readonly tagResourceType?: string;
+  /** Receives one line per attempt: action, HTTP status, RequestId, attempt and retry delay; never parameters. */
+  readonly logger?: (line: string) => void;
+  /** Sleep, randomness and time used by retries; for tests. */
+  readonly clock?: RetryClock;
+}
+
+/** The configured request timeout, refused with the fix when it cannot work. */
+export function resolveRequestTimeout(requestTimeoutMs: number | undefined): number {
+  const timeout = requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    throw new OosConfigError(`request timeout must be a positive number of milliseconds, got ${String(requestTimeoutMs)}`);
+  }
+  return timeout;
 }

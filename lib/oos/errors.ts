@@ -199,8 +199,8 @@ export class OosNotStartedError extends OosCallError {
   ) {
     super(
       why === 'stopped'
-        ? `OOS ${action} was not sent: the provider is stopping`
-        : `OOS ${action} was not sent: its timeout ran out while waiting for the client-side rate limit (OOS is throttling); raise the resource's timeouts`,
+        ? `OOS ${action} was not sent: the client is stopping`
+        : `OOS ${action} was not sent: its deadline passed while it waited for the client-side rate limit (OOS is throttling); give the call more time`,
     );
   }
 }

@@ -1,9 +1,10 @@
-/** OOS client layer: the client, its errors, retry policy and the request/response types. */
+/** OOS client layer: the client, its errors, deadlines, retry policy and the request/response types. */
 export * from './types';
 export * from './errors';
 export * from './retry';
-export { OosClient, DEFAULT_REQUEST_TIMEOUT_MS } from './client';
-export type { OosClientConfig, CallOptions } from './client';
+export { OosClient } from './client';
+export { DEFAULT_REQUEST_TIMEOUT_MS, resolveRegion, resolveEndpoint, type OosClientConfig } from './config';
+export { DEFAULT_CALL_BUDGETS_MS, actionKind, type ActionKind, type CallOptions } from './deadlines';
+export { AnswerObject, readAnswer } from './answers';
 export { AdaptiveRateLimiter, DEFAULT_RATE_LIMITER_SETTINGS, type RateLimiterSettings } from './rate-limiter';
 export type { CredentialSettings, AssumeRoleSettings } from './credentials';
-export { resolveRegion, resolveEndpoint } from './config';

@@ -1,6 +1,6 @@
 /**
- * Retries with exponential backoff and full jitter until the call's deadline (Terraform's
- * `timeouts`), optionally capped by a retry count. Only throttling, server-side (5xx) and
+ * Retries with exponential backoff and full jitter until the call's deadline, optionally capped
+ * by a retry count. Only throttling, server-side (5xx) and
  * network failures are retried; a 4xx client error (InvalidParameter, EntityNotExists, ...) is
  * final because repeating it cannot succeed.
  */
@@ -19,21 +19,6 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   baseDelayMs: 200,
   maxDelayMs: 5000,
-});
-
-/** The Terraform `timeouts` kinds; each OOS action belongs to one. */
-export type OperationKind = 'create' | 'update' | 'delete' | 'read';
-
-/**
- * Default time budget of one call, retries and rate-limit waits included, by kind (the
- * Terraform convention: 5 minutes to change something, 2 to read). Long enough for 300 parallel
- * creates under heavy throttling to converge; a call past it fails with its last error.
- */
-export const DEFAULT_TIMEOUTS_MS: Readonly<Record<OperationKind, number>> = Object.freeze({
-  create: 300_000,
-  update: 300_000,
-  delete: 300_000,
-  read: 120_000,
 });
 
 /** Time and randomness, injectable so tests run instantly and deterministically. */
@@ -112,8 +97,8 @@ function stripUndefined<T extends object>(obj: T): Partial<T> {
 export interface RetryOptions {
   readonly policy?: RetryPolicy;
   readonly clock?: RetryClock;
-  /** Clock time (ms) after which no attempt starts and no wait ends. Default: 2 minutes from now. */
-  readonly deadline?: number;
+  /** Clock time (ms) after which no attempt starts and no wait ends (deadlines.ts says how callers get one). */
+  readonly deadline: number;
   /** Ends every wait at once; the attempt in flight still finishes, no new one starts. */
   readonly signal?: AbortSignal;
   readonly onRetry?: (event: RetryEvent) => void;
@@ -131,9 +116,8 @@ export interface RetryOptions {
  * next wait would end past the deadline, or the signal aborts; then rethrows the last error
  * unchanged (or `notStarted(...)` when not even the first attempt could start).
  */
-export async function withRetry<T>(attempt: (ctx: AttemptContext) => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  const { policy = DEFAULT_RETRY_POLICY, clock = SYSTEM_CLOCK, signal, onRetry, acquire } = options;
-  const deadline = options.deadline ?? clock.now() + DEFAULT_TIMEOUTS_MS.read;
+export async function withRetry<T>(attempt: (ctx: AttemptContext) => Promise<T>, options: RetryOptions): Promise<T> {
+  const { policy = DEFAULT_RETRY_POLICY, clock = SYSTEM_CLOCK, deadline, signal, onRetry, acquire } = options;
   const giveUp = (lastError: unknown): never => {
     if (lastError !== undefined) throw lastError;
     const why = signal?.aborted ? 'stopped' : 'deadline';

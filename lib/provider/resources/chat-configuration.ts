@@ -1,6 +1,5 @@
 import type { CallOptions, ChatConfiguration, ChatConfigurationInput } from '../../oos';
 import { OosApiError, isAlreadyExists, isNotFound } from '../../oos/errors';
-import { DEFAULT_TIMEOUTS_MS, type OperationKind } from '../../oos/retry';
 import {
   SECRET_MASK,
   configurationKeys,
@@ -16,13 +15,14 @@ import {
 import { AppliedPlanOf, ModelOf, PlanModelOf, defineSchema } from '../../tfplugin/model';
 import { type Written, defineResource } from '../../tfplugin/resource';
 import { Diagnostic, DiagnosticsError, ResourceType, UNKNOWN, UnknownValue, errorDiagnostic, isUnknown, path, warningDiagnostic } from '../../tfplugin/schema';
-import { conflictsWith, duration, eachKey, fromProblem, parseDuration, refusedWhenSet, requiredWith } from '../../tfplugin/validators';
+import { conflictsWith, eachKey, fromProblem, refusedWhenSet, requiredWith } from '../../tfplugin/validators';
 import { changedAttributes, isWhollyKnownMap, mapOrNull, sameValue, stringMap } from '../../tfplugin/values';
 import { assembleConfiguration, attributesFromRemote, chatPlatform } from '../chat-configuration-mapping';
 import type { ContextSource, ProviderContext } from '../context';
 import { CREATION_TOKEN_KEY, OwnerMarks, ownerToken } from '../creation-marks';
 import { describeFailure, errorMessage } from '../failures';
 import { tagLimits } from '../tag-limits';
+import { operationDeadline as operation, timeoutsBlock } from '../timeouts';
 
 /** Terraform type name of the chat configuration resource. */
 export const CHAT_CONFIGURATION_RESOURCE = 'oos_chat_configuration';
@@ -152,18 +152,7 @@ export const chatConfigurationSchema = defineSchema({
       updated_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Last update time, ISO 8601.' },
     },
     blocks: {
-      timeouts: {
-        nesting: 'single',
-        block: {
-          description: 'How long each operation may take, retries of throttled and failed calls included.',
-          attributes: {
-            create: { type: 'string', optional: true, description: 'Default `5m`.', validators: [duration()] },
-            update: { type: 'string', optional: true, description: 'Default `5m`.', validators: [duration()] },
-            delete: { type: 'string', optional: true, description: 'Default `5m`.', validators: [duration()] },
-            read: { type: 'string', optional: true, description: 'Default `2m`.', validators: [duration()] },
-          },
-        },
-      },
+      timeouts: timeoutsBlock(),
     },
   },
 });
@@ -283,14 +272,6 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
       return { state: { ...attributesFromRemote(remote, false), name: id, ...tagsFromRemote(remoteTags, null, ctx) } };
     },
   });
-}
-
-/** One deadline for every call of a Terraform operation, from the `timeouts` block (else the client's default). */
-function operation(ctx: ProviderContext, timeouts: ChatConfigurationModel['timeouts'], kind: OperationKind): CallOptions {
-  const configured = timeouts?.[kind];
-  return {
-    deadline: ctx.client.deadlineAfter(typeof configured === 'string' ? (parseDuration(configured) ?? DEFAULT_TIMEOUTS_MS[kind]) : DEFAULT_TIMEOUTS_MS[kind]),
-  };
 }
 
 // ---- plan helpers -------------------------------------------------------------------------
