@@ -37,6 +37,17 @@ describe('OOS client: concurrent tag reads', () => {
     expect(histories[0].attempts[0]).toMatchObject({ outcome: 'succeeded', requestId: 'R-TAGS' });
   });
 
+  test('reads that arrive a millisecond apart, as Terraform sends its parallel refreshes, still share one call', async () => {
+    server.script(tagList(row('a', 'Team', 'ops'), row('b', 'Team', 'dev')));
+    const c = client();
+    const first = c.getChatConfigurationTags('a');
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    const second = c.getChatConfigurationTags('b');
+    expect(await Promise.all([first, second])).toEqual([{ Team: 'ops' }, { Team: 'dev' }]);
+    expect(server.received).toHaveLength(1);
+    expect(idsOf(0)).toEqual(['a', 'b']);
+  });
+
   test('a batch holds at most 50 ids', async () => {
     server.fallback = tagList();
     const c = client();
