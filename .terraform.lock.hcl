@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:1HlHT9sHJoXY1L1Pu5O9+vW/MousaZlXXAGkCBvAYFE=",
-    "h1:6TiGJo3dhMoRf5pDVCLS8lIgzJbUfv6ZuhDrGOjEjCA=",
-    "h1:TY3NtBpXoR3KyykY67Wb2F29IHsmh0tGkU06L2dFlQ4=",
-    "h1:XpSSlMXeF1pfS/W6WfkhFbdSF5GnGhfgQf1ixWDUmrE=",
-    "h1:ao2H4U6nflI8DG0NKozINXy1rpKQTZnYddVnuFZdjcg=",
+    "h1:94y5XuJ0dA2QvkD2qbUA/wBwBttxaLaugGoGLi/V8OE=",
+    "h1:D0sH6TSwvuJx3GjzPLWSXhxu384gPLv8iSCGWEe4jR0=",
+    "h1:IOdc9Y2Ms507oVx19T4/2QqJLJvYvSQQIEyxuS7qfl8=",
+    "h1:JlDwQxFg8LJ6JyLZyR6+QbgdfBTy8exRy6lYURmRQSE=",
+    "h1:iJ4xP4ORJlQ26CE64whSVWliVRBbCB3fdK63gqhZcbw=",
   ]
 }
