@@ -79,7 +79,10 @@ export function serveFloor(): void {
     (answer: (request: Request) => object): Unary =>
     (call, callback) =>
       callback(null, answer(call.request));
-  server.addService(testing.serviceDefinition('tfplugin6.Provider'), Object.fromEntries(Object.entries(provider).map(([method, answer]) => [method, unary(answer)])));
+  server.addService(
+    testing.serviceDefinition('tfplugin6.Provider'),
+    Object.fromEntries(Object.entries(provider).map(([method, answer]) => [method, unary(answer)])),
+  );
   // go-plugin's client pings through the health service and holds the stdio stream open.
   server.addService(testing.serviceDefinition('grpc.health.v1.Health'), { Check: unary(() => ({ status: 1 })) });
   server.addService(testing.serviceDefinition('plugin.GRPCStdio'), { StreamStdio: () => undefined });

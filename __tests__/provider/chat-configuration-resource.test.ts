@@ -13,8 +13,7 @@ import { CREATION_TOKEN_KEY, CreationJournal } from '../../lib/provider/creation
 import { type CreationMarks, NoCreationMarks, OwnerMarks } from '../../lib/provider/creation-marks';
 import { TagCapability, type TaggingMode } from '../../lib/provider/tagging';
 import { chatConfigurationResource, chatConfigurationSchema } from '../../lib/provider/resources/chat-configuration';
-import { DiagnosticsError, ObjectValue, UNKNOWN, isUnknown } from '../../lib/tfplugin/schema';
-import { validateBlock } from '../../lib/tfplugin/validators';
+import { DiagnosticsError, ObjectValue, UNKNOWN, isUnknown, validateBlock } from '../../lib/tfplugin';
 
 function alreadyExists(attempt: number): OosApiError {
   return new OosApiError({

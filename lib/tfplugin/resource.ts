@@ -95,7 +95,11 @@ export function defineResource<S extends Schema>(definition: ResourceDefinition<
       const { result: requiresReplace, diagnostics } = await runHook(async (diagnostics) => {
         const replaced = modifyAttributePlans(schema.block, { planned, prior: priorState, config, priorState, resourceConfig: config, at: [] }, diagnostics);
         if (diagnostics.hasErrors || !definition.modifyPlan) return replaced;
-        const change = { prior: priorState && asModel<ModelOf<S>>(priorState), planned: asModel<PlanModelOf<S>>(planned), config: asModel<PlanModelOf<S>>(config) };
+        const change = {
+          prior: priorState && asModel<ModelOf<S>>(priorState),
+          planned: asModel<PlanModelOf<S>>(planned),
+          config: asModel<PlanModelOf<S>>(config),
+        };
         await definition.modifyPlan({ ...change, replacing: replaced.length > 0 }, diagnostics);
         return replaced;
       });
@@ -129,12 +133,18 @@ export function defineResource<S extends Schema>(definition: ResourceDefinition<
         const incomplete = error instanceof HookFailure ? error.cause : undefined;
         if (!(incomplete instanceof IncompleteApplyError)) throw error;
         const { written, cause } = incomplete;
-        return { newState: fill(written), private: written.private, diagnostics: [...(error instanceof HookFailure ? error.reported : []), ...diagnosticsFromError(cause)] };
+        return {
+          newState: fill(written),
+          private: written.private,
+          diagnostics: [...(error instanceof HookFailure ? error.reported : []), ...diagnosticsFromError(cause)],
+        };
       }
     },
 
     async read(request) {
-      const { result, diagnostics } = await runHook((diagnostics) => definition.read({ state: asModel(request.currentState), private: request.private }, diagnostics));
+      const { result, diagnostics } = await runHook((diagnostics) =>
+        definition.read({ state: asModel(request.currentState), private: request.private }, diagnostics),
+      );
       return { newState: result.state && asObjectValue(result.state), private: result.private, diagnostics };
     },
 
@@ -177,7 +187,13 @@ function modifyAttributePlans(block: BlockSchema, plan: BlockPlan, diagnostics: 
   for (const [name, attribute] of Object.entries(block.attributes)) {
     if (!attribute.planModifiers?.length) continue;
     const path: AttributePath = [...plan.at, { attribute: name }];
-    const request = { path, config: plan.config[name] ?? null, prior: plan.prior?.[name] ?? null, priorState: plan.priorState, resourceConfig: plan.resourceConfig };
+    const request = {
+      path,
+      config: plan.config[name] ?? null,
+      prior: plan.prior?.[name] ?? null,
+      priorState: plan.priorState,
+      resourceConfig: plan.resourceConfig,
+    };
     const response = { planned: plan.planned[name] ?? null, requiresReplace: false, diagnostics };
     for (const modifier of attribute.planModifiers) modifier.modify(request, response);
     plan.planned[name] = response.planned;

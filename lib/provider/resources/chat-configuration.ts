@@ -60,7 +60,12 @@ export const chatConfigurationSchema = defineSchema({
   block: {
     description: 'An Alibaba Cloud OOS chat configuration: a ChatOps bot for DingTalk or WeChat.',
     attributes: {
-      id: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'The configuration name; OOS keys chat configurations by name.' },
+      id: {
+        type: 'string',
+        computed: true,
+        planModifiers: [useStateForUnknown()],
+        description: 'The configuration name; OOS keys chat configurations by name.',
+      },
       name: {
         type: 'string',
         required: true,
@@ -167,7 +172,12 @@ export const chatConfigurationSchema = defineSchema({
         validators: [tagLimits],
       },
       tags_all: { type: ['map', 'string'], computed: true, description: 'Tags including the provider `default_tags`.' },
-      webhook_url: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Webhook URL to register in the chat platform (Outputs.URL).' },
+      webhook_url: {
+        type: 'string',
+        computed: true,
+        planModifiers: [useStateForUnknown()],
+        description: 'Webhook URL to register in the chat platform (Outputs.URL).',
+      },
       aes_key: {
         type: 'string',
         computed: true,
