@@ -504,7 +504,7 @@ describe('delete and state upgrade', () => {
     };
     const resource = chatConfigurationResource(() => context);
     const prior = { ...plannedCreate(), id: 'bot' };
-    await expect(resource.apply({ priorState: prior, plannedState: null, config: null, plannedPrivate: Buffer.alloc(0) })).resolves.toEqual({ newState: null });
+    await expect(resource.apply({ priorState: prior, plannedState: null, config: null, plannedPrivate: Buffer.alloc(0) })).resolves.toEqual({ newState: null, diagnostics: [] });
   });
 
   test('a failed delete for any other reason is an error naming the configuration and the OOS code', async () => {

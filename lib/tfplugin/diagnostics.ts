@@ -47,13 +47,16 @@ export class HookFailure extends Error {
   }
 }
 
-/** Runs a hook with a fresh accumulator; a throw is rethrown as a HookFailure that keeps what the hook reported. */
+/**
+ * Runs a hook with a fresh accumulator. A throw is rethrown as it is when the hook reported
+ * nothing, else as a HookFailure that keeps what it reported.
+ */
 export async function runHook<T>(hook: (diagnostics: Diagnostics) => Promise<T> | T): Promise<{ result: T; diagnostics: Diagnostic[] }> {
   const diagnostics = new Diagnostics();
   try {
     return { result: await hook(diagnostics), diagnostics: [...diagnostics.all] };
   } catch (error) {
-    throw new HookFailure(error, [...diagnostics.all]);
+    throw diagnostics.all.length === 0 ? error : new HookFailure(error, [...diagnostics.all]);
   }
 }
 

@@ -16,7 +16,7 @@ import { sameValue } from './values';
  */
 export function useStateForUnknown(): PlanModifier {
   return {
-    description: 'Does not change once set, unless the resource is replaced.',
+    description: 'An update that does not change it plans its prior value, not "known after apply".',
     modify(request, response) {
       if (request.priorState === null || request.prior === null) return;
       if (!isUnknown(response.planned) || isUnknown(request.config)) return;

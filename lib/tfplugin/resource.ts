@@ -130,7 +130,7 @@ export function defineResource<S extends Schema>(definition: ResourceDefinition<
         );
         return { newState: fill(written), private: written.private, diagnostics };
       } catch (error) {
-        const incomplete = error instanceof HookFailure ? error.cause : undefined;
+        const incomplete = error instanceof HookFailure ? error.cause : error;
         if (!(incomplete instanceof IncompleteApplyError)) throw error;
         const { written, cause } = incomplete;
         return {
