@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:IGaTwvcmgFK0sD1YdvWShS0QkbU5zWcoiBThLAXrTEI=",
-    "h1:N0fUK+tzJj/qhMRqQjMRzQrKKKQPysgjBurcZ3BUGUI=",
-    "h1:Nf6J/TYFmlyVFRA2osrrcHVEQKRygP23bnhuHYtuT/M=",
-    "h1:ehZdc2QQSWOU3yZpW6S9cMObJDbfp0Zr4JztENMiq/Q=",
-    "h1:xINip88SuF5bZSdk/y6YLhsC0Y/HB4SEDrdEknxkY18=",
+    "h1:ODy6+xRNaNsu1QSbsBYxy4T6+DHm9VJoiz2Y0xmmD9s=",
+    "h1:ZA/ruGMpTbEsPNakSpt+CrS6DuH7VchMuVUyD369RCc=",
+    "h1:aPT6E932VwhEiEyUrrrBrH2E4PRT32Xx+3nXN+/VdDc=",
+    "h1:ru8yD+85hSIgWjf35J38s+ZA0oKgR/USSdPBOmMndBE=",
+    "h1:xO2noH0cyBT/7Q4NSIcSluVCF7H10fqkEkonBT7aNc8=",
   ]
 }
