@@ -221,7 +221,8 @@ test('apply keeps planned known values and fills only the unknowns from what the
 });
 
 test('an older stored state is read by attribute name: retired attributes dropped, write-only values nulled', () => {
-  expect(widget.upgradeState(0, { name: 'a', id: 'w-1', retired: true, secret_wo: 'old' })).toEqual(config({ id: 'w-1' }));
+  const stored = { name: 'a', id: 'w-1', retired: true, secret_wo: 'old' };
+  expect(widget.upgradeState(0, stored, stored)).toEqual(config({ id: 'w-1' }));
 });
 
 test('a create that made the object but failed afterwards returns what it knows together with the error', async () => {

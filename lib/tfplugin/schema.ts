@@ -229,10 +229,11 @@ export interface ResourceType {
   read(request: ResourceReadRequest): Promise<ResourceReadResponse>;
   importState(id: string): Promise<ResourceImportResponse>;
   /**
-   * Receives a stored state of an older (or the same) schema version, read by this schema's
-   * attribute names (attributes it no longer has are dropped, new ones are null).
+   * Receives a stored state of an older (or the same) schema version: read by this schema's
+   * attribute names and types (attributes it no longer has are dropped, new ones are null), and as
+   * stored (JSON data), for a migration that needs a renamed or retired attribute.
    */
-  upgradeState(version: number, storedState: ObjectValue): ObjectValue;
+  upgradeState(version: number, storedState: ObjectValue, rawState: { readonly [key: string]: unknown }): ObjectValue;
 }
 
 /** A data source type, e.g. `oos_chat_configurations`. */

@@ -179,8 +179,9 @@ export class ProviderService {
       return { upgraded_state: { msgpack: this.encodeState(resource, null) }, diagnostics: [] };
     }
     // Read by the current schema's attribute names: retired attributes are dropped, new ones null.
-    const stored = fromJsonData(decodeJsonState(rawState.json), this.typed(resource).type);
-    const upgraded = resource.upgradeState(Number(request.version ?? 0), isObjectValue(stored) ? stored : {});
+    const raw = decodeJsonState(rawState.json);
+    const stored = fromJsonData(raw, this.typed(resource).type);
+    const upgraded = resource.upgradeState(Number(request.version ?? 0), isObjectValue(stored) ? stored : {}, raw);
     return { upgraded_state: { msgpack: this.encodeState(resource, upgraded) }, diagnostics: [] };
   }
 
