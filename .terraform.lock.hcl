@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:ODy6+xRNaNsu1QSbsBYxy4T6+DHm9VJoiz2Y0xmmD9s=",
-    "h1:ZA/ruGMpTbEsPNakSpt+CrS6DuH7VchMuVUyD369RCc=",
-    "h1:aPT6E932VwhEiEyUrrrBrH2E4PRT32Xx+3nXN+/VdDc=",
-    "h1:ru8yD+85hSIgWjf35J38s+ZA0oKgR/USSdPBOmMndBE=",
-    "h1:xO2noH0cyBT/7Q4NSIcSluVCF7H10fqkEkonBT7aNc8=",
+    "h1:IOhhY52Us7un70USbutcXppjZxlfR1XssXkTja/0aXM=",
+    "h1:IPOulMuBTNyP6mMuQk7Sc9KZDe7NTYkznZVtP8OIs7E=",
+    "h1:QJWcNpGIZebW7HIr19zxwSPxbvXaiWlFX319LjHJXiI=",
+    "h1:VG/JhA0FKNBwCi98A+TRRAx41npSYBzo9v1VkoMzKiY=",
+    "h1:g1jemxq+h/n9J/C1aoXfgdxF8vwlRgSajFwgSJ1XKPI=",
   ]
 }
