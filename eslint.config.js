@@ -68,10 +68,19 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['**/*.ts'],
+    // Inside lib/, the kit is the sibling folder `tfplugin`.
+    files: ['lib/**/*.ts'],
     ignores: ['lib/tfplugin/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/tfplugin/*'], message: KIT_ENTRY_MESSAGE }] }],
+    },
+  },
+  {
+    // Elsewhere it is `lib/tfplugin` (the tests of the kit live in __tests__/tfplugin, which is not it).
+    files: ['**/*.ts'],
+    ignores: ['lib/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/lib/tfplugin/*'], message: KIT_ENTRY_MESSAGE }] }],
     },
   },
 );

@@ -11,13 +11,13 @@ const ROOT = join(__dirname, '../..');
 const FIXTURE = readFileSync(join(__dirname, 'fixtures/deep-kit-import.txt'), 'utf8');
 
 /** ESLint's CLI on the fixture (its API loads the config with a dynamic import, which jest's module system refuses). */
-async function kitEntryErrors(filePath: string): Promise<{ line: number; message: string }[]> {
+async function kitEntryErrors(filePath: string, source = FIXTURE): Promise<{ line: number; message: string }[]> {
   const cli = join(ROOT, 'node_modules/eslint/bin/eslint.js');
   let output: string;
   try {
     output = execFileSync(process.execPath, [cli, '--stdin', '--stdin-filename', filePath, '--format', 'json'], {
       cwd: ROOT,
-      input: FIXTURE,
+      input: source,
       encoding: 'utf8',
     });
   } catch (error) {
@@ -32,6 +32,11 @@ test('outside lib/tfplugin, importing its protocol or any file inside it fails l
   const errors = await kitEntryErrors('lib/release/deep-kit-import.ts');
   expect(errors.map((error) => error.line)).toEqual([2, 3]);
   expect(errors[0].message).toMatch(/'\.\.\/tfplugin\/protocol\/cty-codec'.*public entry \(lib\/tfplugin/);
+}, 30_000);
+
+test('the same holds for scripts, benchmarks and tests, which reach the kit as lib/tfplugin', async () => {
+  const errors = await kitEntryErrors('bench/deep-kit-import.ts', FIXTURE.replaceAll("'../tfplugin", "'../lib/tfplugin"));
+  expect(errors.map((error) => error.line)).toEqual([2, 3]);
 }, 30_000);
 
 test('inside lib/tfplugin, its own files import each other freely', async () => {
