@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:94y5XuJ0dA2QvkD2qbUA/wBwBttxaLaugGoGLi/V8OE=",
-    "h1:D0sH6TSwvuJx3GjzPLWSXhxu384gPLv8iSCGWEe4jR0=",
-    "h1:IOdc9Y2Ms507oVx19T4/2QqJLJvYvSQQIEyxuS7qfl8=",
-    "h1:JlDwQxFg8LJ6JyLZyR6+QbgdfBTy8exRy6lYURmRQSE=",
-    "h1:iJ4xP4ORJlQ26CE64whSVWliVRBbCB3fdK63gqhZcbw=",
+    "h1:IOhhY52Us7un70USbutcXppjZxlfR1XssXkTja/0aXM=",
+    "h1:IPOulMuBTNyP6mMuQk7Sc9KZDe7NTYkznZVtP8OIs7E=",
+    "h1:QJWcNpGIZebW7HIr19zxwSPxbvXaiWlFX319LjHJXiI=",
+    "h1:VG/JhA0FKNBwCi98A+TRRAx41npSYBzo9v1VkoMzKiY=",
+    "h1:g1jemxq+h/n9J/C1aoXfgdxF8vwlRgSajFwgSJ1XKPI=",
   ]
 }

@@ -33,6 +33,13 @@ const appZones = ['./main.ts', './config', './scripts', './bench', './__tests__'
   message: 'lib/ is the reusable library: it may not import the app, scripts, benchmarks or tests.',
 }));
 
+/**
+ * The plugin kit's one public entry: outside lib/tfplugin, code imports `lib/tfplugin` (its
+ * index.ts) and never a file inside it; lib/tfplugin/protocol above all stays private.
+ */
+const KIT_ENTRY_MESSAGE =
+  'Import the plugin kit through its public entry (lib/tfplugin, i.e. its index.ts), not a file inside it: lib/tfplugin/protocol is private. Tests and benchmarks use its `testing` export (docs/architecture.md).';
+
 module.exports = tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'cdktf.out/**', '.chatops/**', '.gen/**', 'coverage/**'] },
   js.configs.recommended,
@@ -58,6 +65,22 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...appZones] }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // Inside lib/, the kit is the sibling folder `tfplugin`.
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/tfplugin/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/tfplugin/*'], message: KIT_ENTRY_MESSAGE }] }],
+    },
+  },
+  {
+    // Elsewhere it is `lib/tfplugin` (the tests of the kit live in __tests__/tfplugin, which is not it).
+    files: ['**/*.ts'],
+    ignores: ['lib/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/lib/tfplugin/*'], message: KIT_ENTRY_MESSAGE }] }],
     },
   },
 );

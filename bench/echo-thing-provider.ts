@@ -3,9 +3,7 @@
  * the same schema and behaviour (plan leaves `id` / `created_date` unknown on create, apply sets
  * them, read returns the prior state, no API calls), so the bench compares the kits and nothing else.
  */
-import { defineResource } from '../lib/tfplugin/resource';
-import { defineSchema } from '../lib/tfplugin/model';
-import type { ProviderDefinition } from '../lib/tfplugin/schema';
+import { type ProviderDefinition, defineResource, defineSchema, useStateForUnknown } from '../lib/tfplugin';
 
 const optionalString = (description: string) => ({ type: 'string', optional: true, description }) as const;
 
@@ -13,7 +11,7 @@ export const echoThingSchema = defineSchema({
   version: 0,
   block: {
     attributes: {
-      id: { type: 'string', computed: true, useStateForUnknown: true, description: 'Set at create.' },
+      id: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Set at create.' },
       name: { type: 'string', required: true, description: 'Any string.' },
       type: optionalString('Any string.'),
       ram_role: optionalString('Any string.'),
@@ -21,7 +19,7 @@ export const echoThingSchema = defineSchema({
       client_id: optionalString('Any string.'),
       resource_group_id: optionalString('Any string.'),
       tags: { type: ['map', 'string'], optional: true, description: 'Any map of strings.' },
-      created_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Set at create.' },
+      created_date: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Set at create.' },
     },
   },
 });

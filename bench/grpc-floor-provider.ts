@@ -12,11 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { Decoder, Encoder, ExtensionCodec } from '@msgpack/msgpack';
-import { generateSelfSignedCertificate, handshakeCertificate } from '../lib/tfplugin/protocol/certificate';
-import { serviceDefinition } from '../lib/tfplugin/protocol/grpc-services';
-import { CORE_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../lib/tfplugin/protocol/handshake';
-import type { DynamicValue } from '../lib/tfplugin/protocol/messages';
-import { schemaToProto } from '../lib/tfplugin/protocol/schema-encoding';
+import { CORE_PROTOCOL_VERSION, PROTOCOL_VERSION, generateSelfSignedCertificate, handshakeCertificate, testing } from '../lib/tfplugin';
 import { echoThingSchema } from './echo-thing-provider';
 
 type Request = Record<string, unknown>;
@@ -28,9 +24,9 @@ const extensions = new ExtensionCodec();
 extensions.register({ type: 0, encode: (value) => (value === UNKNOWN ? new Uint8Array([0]) : null), decode: () => UNKNOWN });
 const encoder = new Encoder({ extensionCodec: extensions });
 const decoder = new Decoder({ extensionCodec: extensions });
-const msgpack = (value: unknown): DynamicValue => ({ msgpack: Buffer.from(encoder.encode(value)) });
+const msgpack = (value: unknown): testing.DynamicValue => ({ msgpack: Buffer.from(encoder.encode(value)) });
 const decode = (value: unknown): Record<string, unknown> | null => {
-  const bytes = (value as DynamicValue | null)?.msgpack;
+  const bytes = (value as testing.DynamicValue | null)?.msgpack;
   return bytes && bytes.length > 0 ? (decoder.decode(bytes) as Record<string, unknown> | null) : null;
 };
 
@@ -40,8 +36,8 @@ const NO_DIAGNOSTICS = { diagnostics: [] };
 const provider: { [method: string]: (request: Request) => object } = {
   GetMetadata: () => ({ server_capabilities: CAPABILITIES, resources: [{ type_name: 'echo_thing' }], data_sources: [] }),
   GetProviderSchema: () => ({
-    provider: schemaToProto({ version: 0, block: { attributes: {} } }),
-    resource_schemas: { echo_thing: schemaToProto(echoThingSchema) },
+    provider: testing.schemaToProto({ version: 0, block: { attributes: {} } }),
+    resource_schemas: { echo_thing: testing.schemaToProto(echoThingSchema) },
     data_source_schemas: {},
     server_capabilities: CAPABILITIES,
     diagnostics: [],
@@ -83,12 +79,15 @@ export function serveFloor(): void {
     (answer: (request: Request) => object): Unary =>
     (call, callback) =>
       callback(null, answer(call.request));
-  server.addService(serviceDefinition('tfplugin6.Provider'), Object.fromEntries(Object.entries(provider).map(([method, answer]) => [method, unary(answer)])));
+  server.addService(
+    testing.serviceDefinition('tfplugin6.Provider'),
+    Object.fromEntries(Object.entries(provider).map(([method, answer]) => [method, unary(answer)])),
+  );
   // go-plugin's client pings through the health service and holds the stdio stream open.
-  server.addService(serviceDefinition('grpc.health.v1.Health'), { Check: unary(() => ({ status: 1 })) });
-  server.addService(serviceDefinition('plugin.GRPCStdio'), { StreamStdio: () => undefined });
-  server.addService(serviceDefinition('plugin.GRPCBroker'), { StartStream: () => undefined });
-  server.addService(serviceDefinition('plugin.GRPCController'), {
+  server.addService(testing.serviceDefinition('grpc.health.v1.Health'), { Check: unary(() => ({ status: 1 })) });
+  server.addService(testing.serviceDefinition('plugin.GRPCStdio'), { StreamStdio: () => undefined });
+  server.addService(testing.serviceDefinition('plugin.GRPCBroker'), { StartStream: () => undefined });
+  server.addService(testing.serviceDefinition('plugin.GRPCController'), {
     Shutdown: (_call: unknown, callback: grpc.sendUnaryData<object>) => {
       callback(null, {});
       setImmediate(() => process.exit(0));

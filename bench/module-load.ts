@@ -20,7 +20,7 @@ import { providerBundle } from '../lib/release';
 import { DEFAULT_BUN_VERSION, findPlatform, terraformPlatformName } from '../lib/release/platforms';
 import { bunRuntime, compileExecutable, hostBun } from '../lib/release/bun-compile';
 import { REPOSITORY } from '../lib/release/repository';
-import { PluginConnection, shutDown, startProvider } from '../lib/tfplugin/testing/provider-process';
+import { testing } from '../lib/tfplugin';
 import { envWrapper, round } from './bench-support';
 import { SEA_NODE_VERSION, buildSeaExecutable } from './node-sea/sea';
 
@@ -81,8 +81,8 @@ const CONFIGURE_ENV = {
 async function measure(runtime: string, program: string, starts: number): Promise<ModuleLoadFigures> {
   const runs: { ready: number; modules: number; handshake: number; before: string[]; schema: string[]; configure: string[]; call: string[] }[] = [];
   for (let i = 0; i < starts; i++) {
-    const provider = await startProvider(program);
-    const connection = new PluginConnection(provider);
+    const provider = await testing.startProvider(program);
+    const connection = new testing.PluginConnection(provider);
     try {
       const atHandshake = events(provider.stderr());
       await connection.provider6('GetProviderSchema', {});
@@ -105,7 +105,7 @@ async function measure(runtime: string, program: string, starts: number): Promis
         call: packages(atCall).filter((name) => !packages(atConfigure).includes(name)),
       });
     } finally {
-      await shutDown(provider, connection);
+      await testing.shutDown(provider, connection);
       connection.close();
     }
   }

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generateSelfSignedCertificate } from '../lib/tfplugin/protocol/certificate';
+import { generateSelfSignedCertificate } from '../lib/tfplugin';
 import { providerLaunchEnvironment, releaseProvider } from '../lib/tooling';
 const RUNS = 30;
 const WARM_UP_RUNS = 2;

@@ -15,9 +15,7 @@
  *   node dist/bench/rpc-bench.js [--rounds 2000] [--reps 3]
  */
 import { encode } from '@msgpack/msgpack';
-import { serviceDefinition } from '../lib/tfplugin/protocol/grpc-services';
-import type { ProviderMethod, RequestOf } from '../lib/tfplugin/protocol/messages';
-import { PluginConnection, type RunningProvider, providerCommand, shutDown, startProvider } from '../lib/tfplugin/testing/provider-process';
+import { testing } from '../lib/tfplugin';
 import { bundleProvider } from '../scripts/bundle-provider';
 import { FLOOR_BUNDLE, FLOOR_ENTRY, KIT_ECHO_BUNDLE, KIT_ECHO_ENTRY, findGoAnchor, peakRssMb, procStatFields, resourceArguments, round } from './bench-support';
 import { measureStartup } from '../lib/release';
@@ -55,7 +53,7 @@ export interface RpcBenchResult {
 }
 
 /** The requests Terraform sends for resource `i` during a plan with refresh, as msgpack/JSON values like its own. */
-function planRequests(i: number): [ProviderMethod, object][] {
+function planRequests(i: number): [testing.ProviderMethod, object][] {
   const args = resourceArguments(i);
   const state = { id: args.name, ...args, created_date: '2026-11-26T00:00:00Z' };
   const config = { msgpack: Buffer.from(encode({ ...args, id: null, created_date: null })) };
@@ -74,11 +72,11 @@ function cpuMilliseconds(pid: number): number | undefined {
   return fields ? (Number(fields[11]) + Number(fields[12])) * 10 : undefined;
 }
 
-async function drive(connection: PluginConnection, rounds: number): Promise<void> {
+async function drive(connection: testing.PluginConnection, rounds: number): Promise<void> {
   let next = 0;
   const caller = async () => {
     while (next < rounds) {
-      for (const [method, request] of planRequests(next++)) await connection.provider6(method, request as RequestOf<typeof method>);
+      for (const [method, request] of planRequests(next++)) await connection.provider6(method, request as testing.RequestOf<typeof method>);
     }
   };
   await Promise.all(Array.from({ length: CALLERS }, caller));
@@ -93,8 +91,8 @@ export interface RpcRun {
 
 /** CPU per RPC of one provider process over `rounds` resources, after `warmUp` resources, and its peak RSS. */
 export async function measureRpcRun(program: string, rounds: number, warmUp: number): Promise<RpcRun> {
-  const provider: RunningProvider = await startProvider(program);
-  const connection = new PluginConnection(provider);
+  const provider: testing.RunningProvider = await testing.startProvider(program);
+  const connection = new testing.PluginConnection(provider);
   try {
     await connection.provider6('ConfigureProvider', { terraform_version: '1.11.4', config: { msgpack: Buffer.from(encode({})) } });
     await drive(connection, warmUp);
@@ -106,7 +104,7 @@ export async function measureRpcRun(program: string, rounds: number, warmUp: num
       peakRssMb: peakRssMb(provider.child.pid as number),
     };
   } finally {
-    await shutDown(provider, connection);
+    await testing.shutDown(provider, connection);
     connection.close();
   }
 }
@@ -117,18 +115,18 @@ async function measureOnce(program: string, rounds: number, warmUp: number): Pro
 
 /** Message sizes of one resource's RPCs against `program`. */
 async function messageBytes(program: string): Promise<{ request: number; response: number }> {
-  const provider = await startProvider(program);
-  const connection = new PluginConnection(provider);
-  const definition = serviceDefinition('tfplugin6.Provider');
+  const provider = await testing.startProvider(program);
+  const connection = new testing.PluginConnection(provider);
+  const definition = testing.serviceDefinition('tfplugin6.Provider');
   let request = 0;
   let response = 0;
   try {
     for (const [method, message] of planRequests(0)) {
       request += definition[method].requestSerialize(message).length;
-      response += definition[method].responseSerialize(await connection.provider6(method, message as RequestOf<typeof method>)).length;
+      response += definition[method].responseSerialize(await connection.provider6(method, message as testing.RequestOf<typeof method>)).length;
     }
   } finally {
-    await shutDown(provider, connection);
+    await testing.shutDown(provider, connection);
     connection.close();
   }
   return { request: request / 4, response: response / 4 };
@@ -158,7 +156,7 @@ export async function runRpcBench(rounds = 2000, reps = 3): Promise<RpcBenchResu
     const bytes = await messageBytes(program);
     const cpuRuns = runs.get(program) ?? [];
     const cold = coldRuns.get(program) ?? [];
-    const [command, args] = providerCommand(program);
+    const [command, args] = testing.providerCommand(program);
     return {
       cpuMicrosecondsPerRpc: cpuRuns.length > 0 ? median(cpuRuns) : undefined,
       cpuMicrosecondsRuns: cpuRuns,

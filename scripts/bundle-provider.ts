@@ -21,8 +21,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { bundleProgram, DEVELOPMENT_LOADER, PROVIDER_ENTRY, writeDistDescriptors } from '../lib/release';
-import { generateSelfSignedCertificate } from '../lib/tfplugin/protocol/certificate';
-import { pluginEnvironment } from '../lib/tfplugin/protocol/handshake';
+import { generateSelfSignedCertificate, pluginEnvironment } from '../lib/tfplugin';
 
 /** Set by the build's warm start-up: the loader writes the code cache when the process exits. */
 const WRITE_CODE_CACHE_ENV = 'OOS_PROVIDER_WRITE_CODE_CACHE';

@@ -19,7 +19,7 @@ import { PROVIDER_TYPE } from '../lib/domain';
 import { PACKAGE_ROOT } from '../lib/tooling';
 import { createProvider } from '../lib/provider/provider';
 import { describeDefaultTimeouts } from '../lib/provider/timeouts';
-import { AttributeSchema, CtyType } from '../lib/tfplugin/schema';
+import { AttributeSchema, CtyType } from '../lib/tfplugin';
 
 /** The command that rewrites docs/; the pages and the freshness test name it. */
 export const REGENERATE_DOCS_COMMAND = 'npm run docs';
@@ -130,10 +130,10 @@ function header(page: DocPage): string {
 
 /**
  * What the pages show of a schema, read structurally: the provider's schemas fit it, and an
- * attribute shows replacement and validation as soon as its schema declares them.
+ * attribute shows its plan modifiers (replacement) and validation as soon as its schema declares them.
  */
-export interface DocumentedAttribute extends Omit<AttributeSchema, 'requiresReplace' | 'validators'> {
-  readonly requiresReplace?: boolean;
+export interface DocumentedAttribute extends Omit<AttributeSchema, 'planModifiers' | 'validators'> {
+  readonly planModifiers?: readonly { readonly description: string }[];
   readonly validators?: readonly { readonly description: string }[];
 }
 
@@ -206,7 +206,7 @@ function attributeEntry(name: string, attribute: DocumentedAttribute, parentPath
   if (attribute.writeOnly) flags.push('Write-only');
   if (attribute.deprecated) flags.push('Deprecated');
   const notes = [sentence(attribute.description)];
-  if (attribute.requiresReplace) notes.push('Changing this forces a new resource.');
+  notes.push(...(attribute.planModifiers ?? []).map((modifier) => sentence(modifier.description)));
   if (attribute.validators?.length) notes.push(`Validation: ${attribute.validators.map((validator) => validator.description.replace(/\.$/, '')).join('; ')}.`);
   const object = objectAttributes(attribute.type);
   const path = `${parentPath}${name}`;

@@ -4,7 +4,7 @@
  * and that a write-only value never reaches the state file.
  */
 import { TerraformWorkspace } from '../../lib/tooling';
-import { bundleEchoProvider } from '../provider/protocol/fixtures/echo-bundle';
+import { bundleEchoProvider } from '../tfplugin/fixtures/echo-bundle';
 
 const SECRET = 'wo-secret-never-in-state';
 

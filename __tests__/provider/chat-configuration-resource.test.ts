@@ -13,8 +13,7 @@ import { CREATION_TOKEN_KEY, CreationJournal } from '../../lib/provider/creation
 import { type CreationMarks, NoCreationMarks, OwnerMarks } from '../../lib/provider/creation-marks';
 import { TagCapability, type TaggingMode } from '../../lib/provider/tagging';
 import { chatConfigurationResource, chatConfigurationSchema } from '../../lib/provider/resources/chat-configuration';
-import { DiagnosticsError, ObjectValue, UNKNOWN, isUnknown } from '../../lib/tfplugin/schema';
-import { validateBlock } from '../../lib/tfplugin/validators';
+import { DiagnosticsError, ObjectValue, UNKNOWN, isUnknown, validateBlock } from '../../lib/tfplugin';
 
 function alreadyExists(attempt: number): OosApiError {
   return new OosApiError({
@@ -505,7 +504,10 @@ describe('delete and state upgrade', () => {
     };
     const resource = chatConfigurationResource(() => context);
     const prior = { ...plannedCreate(), id: 'bot' };
-    await expect(resource.apply({ priorState: prior, plannedState: null, config: null, plannedPrivate: Buffer.alloc(0) })).resolves.toEqual({ newState: null });
+    await expect(resource.apply({ priorState: prior, plannedState: null, config: null, plannedPrivate: Buffer.alloc(0) })).resolves.toEqual({
+      newState: null,
+      diagnostics: [],
+    });
   });
 
   test('a failed delete for any other reason is an error naming the configuration and the OOS code', async () => {
@@ -520,7 +522,8 @@ describe('delete and state upgrade', () => {
 
   test('an older stored state gains the attributes it lacks and never keeps a write-only value', () => {
     const resource = chatConfigurationResource(() => fakeContext().context);
-    const upgraded = resource.upgradeState(0, { id: 'bot', name: 'bot', type: 'DingTalk', client_secret_wo: 'leaked', retired_attribute: 'x' });
+    const stored = { id: 'bot', name: 'bot', type: 'DingTalk', client_secret_wo: 'leaked', retired_attribute: 'x' };
+    const upgraded = resource.upgradeState(0, stored, stored);
     const { attributes, blocks } = resource.schema.block;
     expect(Object.keys(upgraded).sort()).toEqual([...Object.keys(attributes), ...Object.keys(blocks ?? {})].sort());
     expect(upgraded).toMatchObject({ id: 'bot', name: 'bot', type: 'DingTalk', client_secret_wo: null, tags_all: null });

@@ -82,7 +82,7 @@ describe('schema section', () => {
           type: 'string',
           required: true,
           description: 'The name',
-          requiresReplace: true,
+          planModifiers: [{ description: 'Changing this forces a new resource.' }],
           validators: [{ description: 'length between 1 and 128' }, { description: 'one of `a`, `b`.' }],
         },
       },

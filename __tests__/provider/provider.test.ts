@@ -1,8 +1,7 @@
 /** The provider block: its validation, configuration and StopProvider. */
 import { OosClient } from '../../lib/oos';
 import { createProvider } from '../../lib/provider/provider';
-import { ObjectValue } from '../../lib/tfplugin/schema';
-import { validateBlock } from '../../lib/tfplugin/validators';
+import { ObjectValue, validateBlock } from '../../lib/tfplugin';
 
 function providerConfig(values: ObjectValue = {}): ObjectValue {
   const config: ObjectValue = {};
@@ -17,9 +16,23 @@ describe('provider configuration', () => {
     expect(diagnostic.detail).toMatch(/set both, or neither to use the default credential chain/);
   });
 
-  test('a malformed region and an out-of-range max_retries are each named', () => {
-    const diagnostics = createProvider().validateConfig!(providerConfig({ region: 'Hangzhou', max_retries: 99 }));
-    expect(diagnostics.map((d) => d.attribute)).toEqual([[{ attribute: 'max_retries' }], [{ attribute: 'region' }]]);
+  test('a malformed region and an out-of-range max_retries are refused by their validators, each at its attribute', () => {
+    const diagnostics = validateBlock(createProvider().schema.block, providerConfig({ region: 'Hangzhou', max_retries: 99 }));
+    expect(diagnostics.map((d) => [d.attribute, d.detail])).toEqual([
+      [[{ attribute: 'region' }], expect.stringMatching(/"Hangzhou" is not a region id: use one like cn-hangzhou/)],
+      [[{ attribute: 'max_retries' }], expect.stringMatching(/whole number from 0 to 20, got 99/)],
+    ]);
+  });
+
+  test('the region and max_retries rules are declared on the attributes, so the docs show them', () => {
+    const { region, max_retries } = createProvider().schema.block.attributes;
+    expect(region.validators?.map((v) => v.description)).toEqual([expect.stringMatching(/region id such as `cn-hangzhou`/)]);
+    expect(max_retries.validators?.map((v) => v.description)).toEqual(['A whole number from 0 to 20.']);
+  });
+
+  test('configure refuses a configuration its validators refuse, before making a client', async () => {
+    const diagnostics = await createProvider().configure(providerConfig({ region: 'cn-hangzhou', max_retries: 2.5 }), '1.11.4');
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', summary: 'Invalid max_retries', attribute: [{ attribute: 'max_retries' }] })]);
   });
 
   test('a missing region fails configuration with the settings that provide one', async () => {

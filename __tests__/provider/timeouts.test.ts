@@ -1,7 +1,7 @@
 /** The `timeouts` block: defaults derived from the OOS client's call budgets, and one deadline per operation. */
 import { DEFAULT_CALL_BUDGETS_MS } from '../../lib/oos/deadlines';
 import { DEFAULT_TIMEOUTS, describeDefaultTimeouts, formatDuration, operationDeadline, timeoutsBlock } from '../../lib/provider/timeouts';
-import { parseDuration } from '../../lib/tfplugin/validators';
+import { parseDuration } from '../../lib/tfplugin';
 
 test('durations are written with the largest units first', () => {
   expect(formatDuration(300_000)).toBe('5m');

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_SOURCE, PROVIDER_TYPE } from '../../lib/domain/provider-address';
 import { buildRelease, layOutFilesystemMirror, providerEnvironment, startUntilHandshake, type ReleaseResult } from '../../lib/release';
-import { generateSelfSignedCertificate } from '../../lib/tfplugin/protocol/certificate';
+import { generateSelfSignedCertificate } from '../../lib/tfplugin';
 import { sha256Hex } from '../../lib/release/hashes';
 import { createZip } from '../../lib/release/zip';
 import { gpg, readZip, serveStatically, stopAgentAndRemove, throwawayKey } from './support';

@@ -1,6 +1,6 @@
 import type { ChatConfiguration } from '../oos';
 import { CHAT_PLATFORMS, ChatPlatform, configurationKeys, isSecretKey } from '../domain';
-import { mapOrNull } from '../tfplugin/values';
+import { mapOrNull } from '../tfplugin';
 import { CREATION_TOKEN_KEY } from './creation-journal';
 
 /** The readable parts of a Configuration JSON, in terms of the provider's arguments. */

@@ -1,8 +1,15 @@
-import { ModelOf, defineSchema } from '../tfplugin/model';
-import { roleArnProblem, sessionExpirationProblem } from '../domain';
-import { fromProblem, lengthBetween, numberRule, oneOf } from '../tfplugin/validators';
+import { ModelOf, defineSchema, fromProblem, lengthBetween, numberRule, oneOf } from '../tfplugin';
+import { regionProblem, roleArnProblem, sessionExpirationProblem } from '../domain';
 import { tagLimits } from './tag-limits';
 import { TAGGING_MODES } from './tagging';
+
+/** The most retries `max_retries` accepts. */
+const MAX_RETRIES_LIMIT = 20;
+
+function maxRetriesProblem(value: number): string | undefined {
+  if (Number.isInteger(value) && value >= 0 && value <= MAX_RETRIES_LIMIT) return undefined;
+  return `max_retries must be a whole number from 0 to ${MAX_RETRIES_LIMIT}, got ${value}.`;
+}
 
 /** Schema of the `provider "oos"` block. */
 export const providerSchema = defineSchema({
@@ -14,6 +21,7 @@ export const providerSchema = defineSchema({
         type: 'string',
         optional: true,
         description: 'Region id, e.g. `cn-hangzhou`. Default: ALIBABA_CLOUD_REGION_ID, then ALIBABA_CLOUD_REGION; required.',
+        validators: [fromProblem('A region id such as `cn-hangzhou` or `ap-southeast-1`.', regionProblem)],
       },
       endpoint: {
         type: 'string',
@@ -34,6 +42,7 @@ export const providerSchema = defineSchema({
         optional: true,
         description:
           'At most this many retries of a throttled, unavailable or network-failed call. Default: no cap; calls retry until the operation times out (the resource `timeouts` block), slowing down together while OOS throttles.',
+        validators: [numberRule(`A whole number from 0 to ${MAX_RETRIES_LIMIT}.`, maxRetriesProblem)],
       },
       default_tags: {
         type: ['map', 'string'],

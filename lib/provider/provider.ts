@@ -1,7 +1,6 @@
 import type { OosClientConfig } from '../oos';
-import { DEFAULT_TAG_RESOURCE_TYPE, credentialProblems, regionProblem } from '../domain';
-import { asModel } from '../tfplugin/model';
-import { Diagnostic, ObjectValue, ProviderDefinition, errorDiagnostic, isUnknown, path } from '../tfplugin/schema';
+import { DEFAULT_TAG_RESOURCE_TYPE, credentialProblems } from '../domain';
+import { Diagnostics, PlanModelOf, ProviderDefinition, defineProvider, isUnknown, path } from '../tfplugin';
 import type { ContextSource, ProviderContext } from './context';
 import { CreationJournal } from './creation-journal';
 import { NoCreationMarks, OwnerMarks } from './creation-marks';
@@ -20,15 +19,12 @@ export function createProvider(): ProviderDefinition {
     return context;
   };
 
-  return {
+  return defineProvider({
     schema: providerSchema,
     resources: [chatConfigurationResource(currentContext)],
     dataSources: [chatConfigurationDataSource(currentContext), chatConfigurationsDataSource(currentContext)],
-    validateConfig: validateProviderConfig,
-    async configure(value, terraformVersion) {
-      const diagnostics = validateProviderConfig(value);
-      if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
-      const config = asModel<ProviderConfigModel>(value);
+    validate: validateCredentials,
+    configure({ config, terraformVersion }, diagnostics) {
       // Loaded here rather than at the top: Terraform starts this process for schema-only calls too.
       const { OosClient }: typeof import('../oos') = require('../oos');
       try {
@@ -43,16 +39,15 @@ export function createProvider(): ProviderDefinition {
             : CreationJournal.forWorkingDirectory();
         const tagging = new TagCapability(TAGGING_MODES.find((mode) => mode === config.tagging) ?? DEFAULT_TAGGING_MODE, client);
         context = { client, defaultTags: config.default_tags ?? {}, tagResourceType, tagging, creations, creationToken };
-        return diagnostics;
       } catch (error) {
-        return [...diagnostics, errorDiagnostic('Invalid oos provider configuration', errorMessage(error))];
+        diagnostics.error('Invalid oos provider configuration', errorMessage(error));
       }
     },
     stop() {
       // Terraform is cancelling (Ctrl-C): let calls in flight end instead of retrying for minutes.
       context?.client.stop();
     },
-  };
+  });
 }
 
 function clientConfig(config: ProviderConfigModel, terraformVersion: string): OosClientConfig {
@@ -79,26 +74,13 @@ function clientConfig(config: ProviderConfigModel, terraformVersion: string): Oo
   };
 }
 
-function validateProviderConfig(config: ObjectValue): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+/** The credential settings go together (access_key with secret_key, a token with both): a rule between settings. */
+function validateCredentials(config: PlanModelOf<typeof providerSchema>, diagnostics: Diagnostics): void {
   // An unknown value may still turn out to be set: only judge the settings already known.
-  const credentialFields = ['access_key', 'secret_key', 'security_token', 'profile'] as const;
-  if (credentialFields.every((field) => !isUnknown(config[field]))) {
-    const text = (field: (typeof credentialFields)[number]) => {
-      const value = config[field];
-      return typeof value === 'string' ? value : undefined;
-    };
-    const settings = { access_key: text('access_key'), secret_key: text('secret_key'), security_token: text('security_token'), profile: text('profile') };
-    for (const { field, problem } of credentialProblems(settings)) {
-      diagnostics.push(errorDiagnostic(`Invalid ${field}`, `${problem}.`, path(field)));
-    }
-  }
-  const maxRetries = config.max_retries;
-  if (typeof maxRetries === 'number' && (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 20)) {
-    diagnostics.push(errorDiagnostic('Invalid max_retries', `max_retries must be a whole number from 0 to 20, got ${maxRetries}.`, path('max_retries')));
-  }
-  const region = config.region;
-  const problem = typeof region === 'string' ? regionProblem(region) : undefined;
-  if (problem) diagnostics.push(errorDiagnostic('Invalid region', problem, path('region')));
-  return diagnostics;
+  const { access_key, secret_key, security_token, profile } = config;
+  const settings = [access_key, secret_key, security_token, profile];
+  if (settings.some(isUnknown)) return;
+  const text = (value: (typeof settings)[number]) => (typeof value === 'string' ? value : undefined);
+  const known = { access_key: text(access_key), secret_key: text(secret_key), security_token: text(security_token), profile: text(profile) };
+  for (const { field, problem } of credentialProblems(known)) diagnostics.error(`Invalid ${field}`, `${problem}.`, path(field));
 }

@@ -7,7 +7,7 @@
 import type { OosClient } from '../oos/client';
 import type { CallOptions } from '../oos/deadlines';
 import { DEFAULT_CALL_BUDGETS_MS, type ActionKind } from '../oos/deadlines';
-import { duration, parseDuration } from '../tfplugin/validators';
+import { duration, parseDuration } from '../tfplugin';
 
 /** The operations a `timeouts` block bounds; each OOS call belongs to the one of its kind. */
 export type TimeoutKind = ActionKind;

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { generateSelfSignedCertificate } from '../tfplugin/protocol/certificate';
-import { pluginEnvironment } from '../tfplugin/protocol/handshake';
+import { generateSelfSignedCertificate, pluginEnvironment } from '../tfplugin';
 /** What a tfplugin6 provider prints first: core version 1, protocol 6, a unix socket, grpc, its certificate. */
 export const HANDSHAKE_LINE = /^1\|6\|unix\|[^|]+\|grpc\|[A-Za-z0-9+/=]+$/;
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { compileProtoDescriptors, DESCRIPTORS_FILE } from '../tfplugin/protocol/proto-descriptors';
+import { compileProtoDescriptors, DESCRIPTORS_FILE } from '../tfplugin';
 import { REPOSITORY } from './repository';
 
 const KIT_PROTOCOL_DIR = 'lib/tfplugin/protocol';

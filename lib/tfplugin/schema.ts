@@ -4,6 +4,7 @@
  * Resources and data sources are written against these types; the protocol layer
  * (./protocol) turns them into tfplugin6 messages and msgpack values.
  */
+import type { Diagnostics } from './diagnostics';
 
 /** A cty type in its JSON form, exactly as Terraform expects it in schema attributes. */
 export type CtyType =
@@ -53,13 +54,15 @@ export interface AttributeSchema {
    */
   readonly writeOnlyFallback?: string;
   readonly deprecated?: boolean;
-  /** A change of this attribute replaces the object instead of updating it. */
-  readonly requiresReplace?: boolean;
   /**
-   * For computed attributes: an update plans the prior state's value instead of "known after
-   * apply" (a create, or a replace, still plans it unknown).
+   * Run in order at plan time (see plan-modifiers.ts), e.g. `[requiresReplace()]` or
+   * `[useStateForUnknown()]`; on an attribute of a nested block too.
    */
-  readonly useStateForUnknown?: boolean;
+  readonly planModifiers?: readonly PlanModifier[];
+  /** Replaced by `planModifiers: [requiresReplace()]`; declared so an old schema fails to compile instead of being ignored. */
+  readonly requiresReplace?: never;
+  /** Replaced by `planModifiers: [useStateForUnknown()]`; declared so an old schema fails to compile instead of being ignored. */
+  readonly useStateForUnknown?: never;
   /** Checked in Validate*Config; each names this attribute's path in its diagnostics. */
   readonly validators?: readonly AttributeValidator[];
 }
@@ -70,6 +73,34 @@ export interface AttributeValidator {
   readonly description: string;
   /** Called for every configuration, with null and unknown values too: the validator decides what it skips. */
   validate(value: CtyValue, context: ValidationContext): Diagnostic[];
+}
+
+/** What a plan modifier sees of one attribute (of one nested block instance). */
+export interface AttributePlanRequest {
+  /** Where the attribute sits, e.g. `timeouts.create` or `rule[0].name`. */
+  readonly path: AttributePath;
+  /** The attribute's configured value (null when not set). */
+  readonly config: CtyValue;
+  /** Its prior state value: null on a create, and where the prior state has none. */
+  readonly prior: CtyValue;
+  /** The whole prior state: null while the resource is being created. */
+  readonly priorState: ObjectValue | null;
+  /** The whole configuration, for rules between attributes. */
+  readonly resourceConfig: ObjectValue;
+}
+
+/** What plan modifiers change: the attribute's planned value and whether its change replaces the resource. */
+export interface AttributePlanResponse {
+  /** The planned value so far (earlier modifiers included); set it to change the plan. */
+  planned: CtyValue;
+  requiresReplace: boolean;
+  readonly diagnostics: Diagnostics;
+}
+
+export interface PlanModifier {
+  /** What the modifier does, in plain words, for generated docs, e.g. "Changing this forces a new resource." */
+  readonly description: string;
+  modify(request: AttributePlanRequest, response: AttributePlanResponse): void;
 }
 
 export interface ValidationContext {
@@ -197,8 +228,12 @@ export interface ResourceType {
   apply(request: ResourceApplyRequest): Promise<ResourceApplyResponse>;
   read(request: ResourceReadRequest): Promise<ResourceReadResponse>;
   importState(id: string): Promise<ResourceImportResponse>;
-  /** Receives the stored JSON state of an older (or the same) schema version. */
-  upgradeState(version: number, rawState: { [key: string]: unknown }): ObjectValue;
+  /**
+   * Receives a stored state of an older (or the same) schema version: read by this schema's
+   * attribute names and types (attributes it no longer has are dropped, new ones are null), and as
+   * stored (JSON data), for a migration that needs a renamed or retired attribute.
+   */
+  upgradeState(version: number, storedState: ObjectValue, rawState: { readonly [key: string]: unknown }): ObjectValue;
 }
 
 /** A data source type, e.g. `oos_chat_configurations`. */

@@ -16,7 +16,7 @@ import {
   isUnknown,
   pathText,
 } from './schema';
-import { isObjectValue } from './protocol/cty-codec';
+import { isObjectValue } from './values';
 
 /** A rule on string values; `problem` returns what is wrong, in words that include the fix. */
 export function stringRule(description: string, problem: (value: string, context: ValidationContext) => string | undefined): AttributeValidator {

@@ -1,4 +1,4 @@
-import { CtyValue, ObjectValue, UnknownValue, isUnknown } from './schema';
+import { BlockSchema, CtyValue, ObjectValue, UnknownValue, isUnknown } from './schema';
 
 /** True when the value is set and known at plan time. */
 export function isKnown(value: CtyValue | undefined): boolean {
@@ -52,4 +52,46 @@ export function changedAttributes(before: ObjectValue, after: ObjectValue): stri
 /** The value, or `fallback` while it is unknown. */
 export function knownOr<T, F>(value: T | UnknownValue, fallback: F): T | F {
   return isUnknown(value) ? fallback : value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Block values as their schema requires them
+
+/**
+ * A copy of `value` with every attribute of `block` present: missing attributes become null,
+ * missing list and set blocks become empty lists (how Terraform represents absent blocks).
+ */
+export function fillMissingAttributes(block: BlockSchema, value: ObjectValue): ObjectValue {
+  const filled: ObjectValue = {};
+  for (const name of Object.keys(block.attributes)) filled[name] = value[name] ?? null;
+  for (const [name, nested] of Object.entries(block.blocks ?? {})) {
+    const current = value[name];
+    if (nested.nesting === 'single') {
+      filled[name] = isObjectValue(current) ? fillMissingAttributes(nested.block, current) : (current ?? null);
+    } else if (Array.isArray(current)) {
+      filled[name] = current.map((element) => (isObjectValue(element) ? fillMissingAttributes(nested.block, element) : element));
+    } else {
+      filled[name] = current === undefined || current === null ? [] : current;
+    }
+  }
+  return filled;
+}
+
+export function isObjectValue(value: CtyValue | undefined): value is ObjectValue {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
+}
+
+/** A copy of `value` with every write-only attribute of `block` (and its nested blocks) null. */
+export function withoutWriteOnlyValues(block: BlockSchema, value: ObjectValue): ObjectValue {
+  const result: ObjectValue = { ...value };
+  for (const [name, attribute] of Object.entries(block.attributes)) {
+    if (attribute.writeOnly) result[name] = null;
+  }
+  for (const [name, nested] of Object.entries(block.blocks ?? {})) {
+    const current = result[name];
+    if (isObjectValue(current)) result[name] = withoutWriteOnlyValues(nested.block, current);
+    else if (Array.isArray(current))
+      result[name] = current.map((element) => (isObjectValue(element) ? withoutWriteOnlyValues(nested.block, element) : element));
+  }
+  return result;
 }

@@ -7,7 +7,7 @@ export { type TerraformResult, type TerraformRunOptions, expectTerraform, runTer
 export { type PlanJson, type StateJson, TerraformWorkspace, type TerraformWorkspaceOptions, oosProviderConfig } from './workspace';
 export { type EmulatorClientOptions, emulatorClient, emulatorClientEnvironment } from './emulator-client';
 /** The environment Terraform (go-plugin) gives a provider it starts; one home in the kit. */
-export { pluginEnvironment as providerLaunchEnvironment } from '../tfplugin/protocol/handshake';
+export { pluginEnvironment as providerLaunchEnvironment } from '../tfplugin';
 /** The checkout's root folder (where package.json is); one definition, in lib/release. */
 export { REPOSITORY as PACKAGE_ROOT } from '../release/repository';
 export { type BundledProviderPackage, installDevelopmentProvider } from './development-provider';

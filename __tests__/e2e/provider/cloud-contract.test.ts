@@ -31,7 +31,8 @@ describe('strict emulator: chat configurations cannot be tagged', () => {
   test('with tagging = "off" the same configuration applies with a warning, and the next plan says No changes', async () => {
     fixture.workspace.writeConfig(chatBots(['tagged-1', 'tagged-2'], { tagging: 'off' }));
     const applied = await fixture.workspace.apply();
-    expect(applied.stdout + applied.stderr).toMatch(/Tags are not sent to OOS/);
+    // Reported with the attribute path: Terraform points at the tags line of the configuration.
+    expect(applied.stdout + applied.stderr).toMatch(/Tags are not sent to OOS[\s\S]*?with oos_chat_configuration\.tagged_1,[\s\S]*?"tags":/);
     expect((await fixture.client.listChatConfigurations()).map((c) => c.name)).toEqual(['tagged-1', 'tagged-2']);
     const plan = await fixture.workspace.run(['plan', '-input=false', '-no-color', '-detailed-exitcode']);
     expect(plan.code).toBe(0);

@@ -1,10 +1,6 @@
 import { nameProblem } from '../../domain';
 import { isNotFound } from '../../oos/errors';
-import { defineSchema } from '../../tfplugin/model';
-import { defineDataSource } from '../../tfplugin/resource';
-import { DataSourceType, DiagnosticsError, errorDiagnostic, path } from '../../tfplugin/schema';
-import { fromProblem } from '../../tfplugin/validators';
-import { mapOrNull } from '../../tfplugin/values';
+import { DataSourceType, DiagnosticsError, defineDataSource, defineSchema, errorDiagnostic, fromProblem, mapOrNull, path } from '../../tfplugin';
 import { attributesFromRemote } from '../chat-configuration-mapping';
 import type { ContextSource } from '../context';
 import { errorMessage } from '../failures';

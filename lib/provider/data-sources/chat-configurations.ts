@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ListFilter } from '../../oos';
 import { typeProblem } from '../../domain';
-import { defineSchema } from '../../tfplugin/model';
-import { defineDataSource } from '../../tfplugin/resource';
-import { DataSourceType } from '../../tfplugin/schema';
-import { fromProblem } from '../../tfplugin/validators';
+import { DataSourceType, defineDataSource, defineSchema, fromProblem } from '../../tfplugin';
 import type { ContextSource } from '../context';
 import { errorMessage } from '../failures';
 

@@ -12,11 +12,36 @@ import {
   secretParameterNameProblem,
   typeProblem,
 } from '../../domain';
-import { AppliedPlanOf, ModelOf, PlanModelOf, defineSchema } from '../../tfplugin/model';
-import { type Written, defineResource } from '../../tfplugin/resource';
-import { Diagnostic, DiagnosticsError, ResourceType, UNKNOWN, UnknownValue, errorDiagnostic, isUnknown, path, warningDiagnostic } from '../../tfplugin/schema';
-import { conflictsWith, eachKey, fromProblem, refusedWhenSet, requiredWith } from '../../tfplugin/validators';
-import { changedAttributes, isWhollyKnownMap, mapOrNull, sameValue, stringMap } from '../../tfplugin/values';
+import {
+  AppliedPlanOf,
+  Diagnostic,
+  Diagnostics,
+  DiagnosticsError,
+  ModelOf,
+  PlanModelOf,
+  ResourceType,
+  UNKNOWN,
+  UnknownValue,
+  type Written,
+  changedAttributes,
+  conflictsWith,
+  defineResource,
+  defineSchema,
+  eachKey,
+  errorDiagnostic,
+  fromProblem,
+  isUnknown,
+  isWhollyKnownMap,
+  mapOrNull,
+  path,
+  refusedWhenSet,
+  requiredWith,
+  requiresReplace,
+  sameValue,
+  stringMap,
+  useStateForUnknown,
+  warningDiagnostic,
+} from '../../tfplugin';
 import { assembleConfiguration, attributesFromRemote, chatPlatform } from '../chat-configuration-mapping';
 import type { ContextSource, ProviderContext } from '../context';
 import { CREATION_TOKEN_KEY, OwnerMarks, ownerToken } from '../creation-marks';
@@ -33,11 +58,16 @@ export const chatConfigurationSchema = defineSchema({
   block: {
     description: 'An Alibaba Cloud OOS chat configuration: a ChatOps bot for DingTalk or WeChat.',
     attributes: {
-      id: { type: 'string', computed: true, useStateForUnknown: true, description: 'The configuration name; OOS keys chat configurations by name.' },
+      id: {
+        type: 'string',
+        computed: true,
+        planModifiers: [useStateForUnknown()],
+        description: 'The configuration name; OOS keys chat configurations by name.',
+      },
       name: {
         type: 'string',
         required: true,
-        requiresReplace: true,
+        planModifiers: [requiresReplace()],
         description: 'Unique name per region and account: OOS keys chat configurations by name.',
         validators: [fromProblem('1 to 128 letters, digits, `-`, `_` or `.`.', nameProblem)],
       },
@@ -129,7 +159,7 @@ export const chatConfigurationSchema = defineSchema({
         type: 'string',
         optional: true,
         computed: true,
-        useStateForUnknown: true,
+        planModifiers: [useStateForUnknown()],
         description: 'Resource group id (`rg-…`); defaults to the account default resource group.',
         validators: [fromProblem('A resource group id: `rg-` then lower-case letters and digits.', resourceGroupProblem)],
       },
@@ -140,16 +170,21 @@ export const chatConfigurationSchema = defineSchema({
         validators: [tagLimits],
       },
       tags_all: { type: ['map', 'string'], computed: true, description: 'Tags including the provider `default_tags`.' },
-      webhook_url: { type: 'string', computed: true, useStateForUnknown: true, description: 'Webhook URL to register in the chat platform (Outputs.URL).' },
+      webhook_url: {
+        type: 'string',
+        computed: true,
+        planModifiers: [useStateForUnknown()],
+        description: 'Webhook URL to register in the chat platform (Outputs.URL).',
+      },
       aes_key: {
         type: 'string',
         computed: true,
-        useStateForUnknown: true,
+        planModifiers: [useStateForUnknown()],
         sensitive: true,
         description: 'WeChat message encryption key (Outputs.AesKey); null for DingTalk.',
       },
-      created_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Creation time, ISO 8601.' },
-      updated_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Last update time, ISO 8601.' },
+      created_date: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Creation time, ISO 8601.' },
+      updated_date: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Last update time, ISO 8601.' },
     },
     blocks: {
       timeouts: timeoutsBlock(),
@@ -180,21 +215,20 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
     name: CHAT_CONFIGURATION_RESOURCE,
     schema: chatConfigurationSchema,
 
-    async modifyPlan({ prior, planned, config }) {
+    async modifyPlan({ prior, planned, config }, diagnostics) {
       planned.tags_all = plannedTagsAll(config.tags, context);
       // Checked here, not only per argument: what OOS receives is these merged and assembled.
       const problems = [...tagsAllProblems(planned.tags_all), ...configurationSizeProblems(config, context().creationToken)];
       if (problems.length > 0) throw new DiagnosticsError(problems);
-      const warnings = await taggingProblems(planned.tags_all, context());
+      diagnostics.add(...(await taggingProblems(planned.tags_all, context())));
       planned.client_secret_parameter_version = await plannedSecretParameterVersion(config.client_secret_parameter, context);
       // OOS keys configurations by name, so the id is the name.
       if (prior === null) planned.id = config.name;
       else if (needsUpdateCall(prior, planned)) planned.updated_date = UNKNOWN;
-      return warnings;
     },
 
-    async create({ planned, config }) {
-      return create(context(), planned, config, operation(context(), planned.timeouts, 'create'));
+    async create({ planned, config }, diagnostics) {
+      return create(context(), planned, config, operation(context(), planned.timeouts, 'create'), diagnostics);
     },
 
     async update({ prior, planned, config }) {
@@ -359,7 +393,7 @@ async function plannedSecretParameterVersion(parameter: string | null | UnknownV
 
 // ---- apply helpers ------------------------------------------------------------------------
 
-async function create(ctx: ProviderContext, planned: AppliedChatConfiguration, config: ChatConfigurationModel, call: CallOptions) {
+async function create(ctx: ProviderContext, planned: AppliedChatConfiguration, config: ChatConfigurationModel, call: CallOptions, diagnostics: Diagnostics) {
   const name = planned.name;
   const region = ctx.client.regionId;
   const secret = await secretToSend(ctx, null, planned, config, call);
@@ -384,17 +418,14 @@ async function create(ctx: ProviderContext, planned: AppliedChatConfiguration, c
   // now is a warning with success: the configuration enters the state as planned, and the next
   // refresh shows what is missing (tags differ; a Configuration whose update did not land forgets
   // its secret version), which the next plan repairs with an in-place update.
-  const pending = (cause: unknown, repair: boolean): Written<typeof chatConfigurationSchema> => ({
-    values: { id: name },
-    private: privateBytes({ createdAt: creation.startedAt, ...(repair ? { repair } : {}) }),
-    warnings: [
-      warningDiagnostic(
-        `Chat configuration "${name}" was created but not finished`,
-        `${errorMessage(cause)}. The configuration exists in OOS and is kept in Terraform's state, so its webhook URL stays valid; ` +
-          `the next terraform apply finishes it in place (the plan shows an update, not a replacement).`,
-      ),
-    ],
-  });
+  const pending = (cause: unknown, repair: boolean): Written<typeof chatConfigurationSchema> => {
+    diagnostics.warning(
+      `Chat configuration "${name}" was created but not finished`,
+      `${errorMessage(cause)}. The configuration exists in OOS and is kept in Terraform's state, so its webhook URL stays valid; ` +
+        `the next terraform apply finishes it in place (the plan shows an update, not a replacement).`,
+    );
+    return { values: { id: name }, private: privateBytes({ createdAt: creation.startedAt, ...(repair ? { repair } : {}) }) };
+  };
   if (adopted) {
     try {
       await describeFailure(`Updating adopted chat configuration "${name}"`, ctx.client.updateChatConfiguration(input, call));

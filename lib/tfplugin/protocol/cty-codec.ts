@@ -9,7 +9,7 @@
  * either; a `dynamic` value is a two-element array [type JSON, value].
  */
 import { Decoder, Encoder, ExtensionCodec } from '@msgpack/msgpack';
-import { BlockSchema, CtyType, CtyValue, ObjectValue, UNKNOWN, isUnknown } from '../schema';
+import { CtyType, CtyValue, ObjectValue, UNKNOWN, isUnknown } from '../schema';
 
 /** CtyType plus the tuple type, which only appears inside `dynamic` values sent by Terraform. */
 type WireType = CtyType | ['tuple', WireType[]];
@@ -250,46 +250,4 @@ function dynamicFromWire(raw: unknown, path: Path): CtyValue {
     return fromWire(value, type, path);
   }
   throw new CtyCodecError(`${describe(path)}: expected a dynamic value ([type, value])`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Block helpers
-
-/**
- * A copy of `value` with every attribute of `block` present: missing attributes become null,
- * missing list and set blocks become empty lists (how Terraform represents absent blocks).
- */
-export function fillMissingAttributes(block: BlockSchema, value: ObjectValue): ObjectValue {
-  const filled: ObjectValue = {};
-  for (const name of Object.keys(block.attributes)) filled[name] = value[name] ?? null;
-  for (const [name, nested] of Object.entries(block.blocks ?? {})) {
-    const current = value[name];
-    if (nested.nesting === 'single') {
-      filled[name] = isObjectValue(current) ? fillMissingAttributes(nested.block, current) : (current ?? null);
-    } else if (Array.isArray(current)) {
-      filled[name] = current.map((element) => (isObjectValue(element) ? fillMissingAttributes(nested.block, element) : element));
-    } else {
-      filled[name] = current === undefined || current === null ? [] : current;
-    }
-  }
-  return filled;
-}
-
-export function isObjectValue(value: CtyValue | undefined): value is ObjectValue {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
-}
-
-/** A copy of `value` with every write-only attribute of `block` (and its nested blocks) null. */
-export function withoutWriteOnlyValues(block: BlockSchema, value: ObjectValue): ObjectValue {
-  const result: ObjectValue = { ...value };
-  for (const [name, attribute] of Object.entries(block.attributes)) {
-    if (attribute.writeOnly) result[name] = null;
-  }
-  for (const [name, nested] of Object.entries(block.blocks ?? {})) {
-    const current = result[name];
-    if (isObjectValue(current)) result[name] = withoutWriteOnlyValues(nested.block, current);
-    else if (Array.isArray(current))
-      result[name] = current.map((element) => (isObjectValue(element) ? withoutWriteOnlyValues(nested.block, element) : element));
-  }
-  return result;
 }

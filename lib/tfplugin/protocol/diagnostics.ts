@@ -1,8 +1,8 @@
 /**
- * Diagnostics on the wire. Every failure of a handler reaches Terraform as diagnostics: a
- * DiagnosticsError as its list, any other thrown value as one error whose summary is its message.
+ * Diagnostics on the wire. Every failure of a handler reaches Terraform as diagnostics (see
+ * `diagnosticsFromError` in ../diagnostics.ts).
  */
-import { AttributePath, Diagnostic, DiagnosticsError, errorDiagnostic } from '../schema';
+import type { AttributePath, Diagnostic } from '../schema';
 import type { ProtoAttributePath, ProtoDiagnostic } from './messages';
 
 /** tfplugin6.Diagnostic.Severity */
@@ -30,15 +30,4 @@ export function diagnosticToProto(diagnostic: Diagnostic): ProtoDiagnostic {
 
 export function diagnosticsToProto(diagnostics: readonly Diagnostic[] | undefined): ProtoDiagnostic[] {
   return (diagnostics ?? []).map(diagnosticToProto);
-}
-
-/** The diagnostics a thrown value stands for. */
-export function diagnosticsFromError(error: unknown): Diagnostic[] {
-  if (error instanceof DiagnosticsError) return error.diagnostics;
-  if (error instanceof Error) return [errorDiagnostic(error.message || error.name)];
-  return [errorDiagnostic(String(error))];
-}
-
-export function hasErrors(diagnostics: readonly Diagnostic[] | undefined): boolean {
-  return (diagnostics ?? []).some((diagnostic) => diagnostic.severity === 'error');
 }

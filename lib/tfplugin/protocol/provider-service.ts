@@ -12,8 +12,10 @@
  */
 import { validateBlock, writeOnlyNotAllowed } from '../validators';
 import { CtyType, CtyValue, DataSourceType, ObjectValue, ProviderDefinition, ResourceType, Schema, blockType, errorDiagnostic, isUnknown } from '../schema';
-import { decodeJsonState, decodeJsonValue, decodeMsgpack, encodeMsgpack, fillMissingAttributes, isObjectValue, withoutWriteOnlyValues } from './cty-codec';
-import { attributePathToProto, diagnosticsFromError, diagnosticsToProto, hasErrors } from './diagnostics';
+import { diagnosticsFromError, hasErrors } from '../diagnostics';
+import { fillMissingAttributes, isObjectValue, withoutWriteOnlyValues } from '../values';
+import { decodeJsonState, decodeJsonValue, decodeMsgpack, encodeMsgpack, fromJsonData } from './cty-codec';
+import { attributePathToProto, diagnosticsToProto } from './diagnostics';
 import type {
   ApplyResourceChangeRequest,
   ApplyResourceChangeResponse,
@@ -176,7 +178,10 @@ export class ProviderService {
       }
       return { upgraded_state: { msgpack: this.encodeState(resource, null) }, diagnostics: [] };
     }
-    const upgraded = resource.upgradeState(Number(request.version ?? 0), decodeJsonState(rawState.json));
+    // Read by the current schema's attribute names: retired attributes are dropped, new ones null.
+    const raw = decodeJsonState(rawState.json);
+    const stored = fromJsonData(raw, this.typed(resource).type);
+    const upgraded = resource.upgradeState(Number(request.version ?? 0), isObjectValue(stored) ? stored : {}, raw);
     return { upgraded_state: { msgpack: this.encodeState(resource, upgraded) }, diagnostics: [] };
   }
 

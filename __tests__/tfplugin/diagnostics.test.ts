@@ -1,5 +1,6 @@
-import { diagnosticToProto, diagnosticsFromError } from '../../../lib/tfplugin/protocol/diagnostics';
-import { DiagnosticsError, errorDiagnostic } from '../../../lib/tfplugin/schema';
+import { testing, DiagnosticsError, diagnosticsFromError, errorDiagnostic } from '../../lib/tfplugin';
+
+const { diagnosticToProto } = testing;
 
 describe('diagnostics on the wire', () => {
   test('severities: error is 1, warning is 2', () => {

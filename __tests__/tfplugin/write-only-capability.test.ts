@@ -4,12 +4,14 @@
  * state, so the OOS provider refuses `client_secret_wo` from it, naming `client_secret_parameter` as
  * what works everywhere. Over real gRPC and mTLS against the provider's release bundle of this code.
  */
-import { encodeMsgpack } from '../../../lib/tfplugin/protocol/cty-codec';
-import type { ClientCapabilities } from '../../../lib/tfplugin/protocol/messages';
-import { ObjectValue, blockType } from '../../../lib/tfplugin/schema';
-import { PluginConnection, RunningProvider, shutDown, startProvider } from '../../../lib/tfplugin/testing/provider-process';
-import { chatConfigurationSchema } from '../../../lib/provider/resources/chat-configuration';
-import { freshProviderBundle } from '../../../lib/release';
+import { testing, blockType, ObjectValue } from '../../lib/tfplugin';
+import { chatConfigurationSchema } from '../../lib/provider/resources/chat-configuration';
+import { freshProviderBundle } from '../../lib/release';
+
+const { PluginConnection, encodeMsgpack, shutDown, startProvider } = testing;
+type ClientCapabilities = testing.ClientCapabilities;
+type PluginConnection = testing.PluginConnection;
+type RunningProvider = testing.RunningProvider;
 
 const TYPE = blockType(chatConfigurationSchema.block);
 const ERROR = 1;

@@ -1,6 +1,8 @@
-import { serviceDefinition } from '../../../lib/tfplugin/protocol/grpc-services';
-import { ProviderService } from '../../../lib/tfplugin/protocol/provider-service';
+import { testing } from '../../lib/tfplugin';
 import { echoProvider } from './fixtures/echo-provider';
+
+const { ProviderService, serviceDefinition } = testing;
+type ProviderService = testing.ProviderService;
 
 test('every RPC that tfplugin6.proto declares has a handler in ProviderService', () => {
   const service = new ProviderService(echoProvider);

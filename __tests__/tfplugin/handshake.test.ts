@@ -2,18 +2,12 @@ import { X509Certificate } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { generateSelfSignedCertificate } from '../../../lib/tfplugin/protocol/certificate';
-import { NOT_A_PROGRAM_MESSAGE } from '../../../lib/tfplugin/protocol/handshake';
-import {
-  PluginConnection,
-  RunningProvider,
-  certificatePemFromHandshake,
-  runProvider,
-  shutDown,
-  startProvider,
-  terraformEnvironment,
-} from '../../../lib/tfplugin/testing/provider-process';
+import { testing, generateSelfSignedCertificate, NOT_A_PROGRAM_MESSAGE } from '../../lib/tfplugin';
 import { bundleEchoProvider } from './fixtures/echo-bundle';
+
+const { PluginConnection, certificatePemFromHandshake, runProvider, shutDown, startProvider, terraformEnvironment } = testing;
+type PluginConnection = testing.PluginConnection;
+type RunningProvider = testing.RunningProvider;
 
 let bundle: string;
 beforeAll(async () => {

@@ -1,17 +1,20 @@
 /** The validator library: each names the attribute path and skips what is not known yet. */
-import { AttributeValidator, BlockSchema, ObjectValue, UNKNOWN } from '../../../lib/tfplugin/schema';
 import {
+  AttributeValidator,
+  BlockSchema,
   conflictsWith,
   duration,
   fromProblem,
   lengthBetween,
   mapLimits,
   matchesPattern,
+  ObjectValue,
   oneOf,
   parseDuration,
   requiredWith,
+  UNKNOWN,
   validateBlock,
-} from '../../../lib/tfplugin/validators';
+} from '../../lib/tfplugin';
 
 function run(validator: AttributeValidator, value: ObjectValue[string], config: ObjectValue = {}) {
   return validator.validate(value, { attribute: 'field', path: [{ attribute: 'field' }], config }).map((d) => ({ at: d.attribute, detail: d.detail }));

@@ -2,12 +2,16 @@
  * tfplugin6 over real gRPC and mTLS against the bundled echo provider, with the test in
  * Terraform's place: every value crosses the wire as msgpack, exactly as Terraform sends it.
  */
-import { decodeMsgpack, encodeMsgpack } from '../../../lib/tfplugin/protocol/cty-codec';
-import type { DynamicValue, GetProviderSchemaResponse, ProtoDiagnostic } from '../../../lib/tfplugin/protocol/messages';
-import { CtyValue, ObjectValue, UNKNOWN, blockType, isUnknown } from '../../../lib/tfplugin/schema';
-import { PluginConnection, RunningProvider, shutDown, startProvider } from '../../../lib/tfplugin/testing/provider-process';
+import { testing, blockType, CtyValue, isUnknown, ObjectValue, UNKNOWN } from '../../lib/tfplugin';
 import { echoProvider, echoResource } from './fixtures/echo-provider';
 import { bundleEchoProvider } from './fixtures/echo-bundle';
+
+const { PluginConnection, decodeMsgpack, encodeMsgpack, shutDown, startProvider } = testing;
+type DynamicValue = testing.DynamicValue;
+type GetProviderSchemaResponse = testing.GetProviderSchemaResponse;
+type PluginConnection = testing.PluginConnection;
+type ProtoDiagnostic = testing.ProtoDiagnostic;
+type RunningProvider = testing.RunningProvider;
 
 const ECHO = blockType(echoResource.schema.block);
 const PROVIDER = blockType(echoProvider.schema.block);

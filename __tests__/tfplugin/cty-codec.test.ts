@@ -1,6 +1,7 @@
 import { decode } from '@msgpack/msgpack';
-import { decodeJsonState, decodeJsonValue, decodeMsgpack, encodeMsgpack, fillMissingAttributes } from '../../../lib/tfplugin/protocol/cty-codec';
-import { BlockSchema, CtyType, CtyValue, UNKNOWN, isUnknown } from '../../../lib/tfplugin/schema';
+import { testing, BlockSchema, CtyType, CtyValue, fillMissingAttributes, isUnknown, UNKNOWN } from '../../lib/tfplugin';
+
+const { decodeJsonState, decodeJsonValue, decodeMsgpack, encodeMsgpack } = testing;
 
 function roundTrip(value: CtyValue, type: CtyType): CtyValue {
   return decodeMsgpack(encodeMsgpack(value, type), type);

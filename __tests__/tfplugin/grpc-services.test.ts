@@ -8,12 +8,12 @@ import type { ServiceDefinition } from '@grpc/grpc-js';
 const SERVICES = ['tfplugin6.Provider', 'plugin.GRPCController', 'plugin.GRPCStdio', 'plugin.GRPCBroker', 'grpc.health.v1.Health'];
 
 /** A fresh copy of the module, so what another test built does not count. */
-function freshModule(): typeof import('../../../lib/tfplugin/protocol/grpc-services') {
-  let loaded: typeof import('../../../lib/tfplugin/protocol/grpc-services') | undefined;
+function freshModule(): typeof import('../../lib/tfplugin').testing {
+  let loaded: typeof import('../../lib/tfplugin') | undefined;
   jest.isolateModules(() => {
-    loaded = require('../../../lib/tfplugin/protocol/grpc-services');
+    loaded = require('../../lib/tfplugin');
   });
-  return loaded!;
+  return loaded!.testing;
 }
 
 describe('serviceDefinition', () => {

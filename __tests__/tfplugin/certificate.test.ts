@@ -1,5 +1,5 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { generateSelfSignedCertificate, handshakeCertificate } from '../../../lib/tfplugin/protocol/certificate';
+import { generateSelfSignedCertificate, handshakeCertificate } from '../../lib/tfplugin';
 
 describe('generateSelfSignedCertificate', () => {
   const now = new Date('2025-06-01T12:00:00Z');
