@@ -54,6 +54,8 @@ import type {
   ChatConfigurationSummary,
   ListFilter,
   SecretParameter,
+  SecretParameterChange,
+  SecretParameterSettings,
   TagResource,
   TagResourcesInput,
   UntagResourcesInput,
@@ -71,6 +73,8 @@ const PAGE_SIZE = 100;
 const TAGS_PER_CALL = 20;
 /** ListTagResources accepts at most 50 ResourceIds. */
 const TAG_READ_BATCH_SIZE = 50;
+/** The documented tag ResourceType of secret parameters. */
+const SECRET_PARAMETER_TAG_RESOURCE_TYPE = 'secretparameter';
 /** Stops a server that keeps returning a NextToken from looping forever. */
 const MAX_PAGES = 1000;
 
@@ -340,9 +344,18 @@ export class OosClient {
     options: CallOptions = {},
   ): Promise<void> {
     const now = current ?? (await this.getChatConfigurationTags(name, options));
+    await this.setTags(this.tagResourceType, name, desired, now, options);
+  }
+
+  private async setTags(
+    resourceType: string,
+    name: string,
+    desired: Readonly<Record<string, string>>,
+    now: Readonly<Record<string, string>>,
+    options: CallOptions,
+  ): Promise<void> {
     const removed = Object.keys(now).filter((k) => !Object.prototype.hasOwnProperty.call(desired, k));
     const changed = Object.entries(desired).filter(([k, v]) => now[k] !== v);
-    const resourceType = this.tagResourceType;
     for (const tagKeys of chunk(removed, TAGS_PER_CALL)) {
       await this.untagResources({ resourceType, resourceIds: [name], tagKeys }, options);
     }
@@ -360,14 +373,40 @@ export class OosClient {
     return parameter;
   }
 
-  async createSecretParameter(name: string, value: string, description?: string, options: CallOptions = {}): Promise<SecretParameter> {
+  /** `settings` as a string is the description (the older form). */
+  async createSecretParameter(
+    name: string,
+    value: string,
+    settings: string | SecretParameterSettings = {},
+    options: CallOptions = {},
+  ): Promise<SecretParameter> {
     this.redactor.remember(value);
-    return this.call('CreateSecretParameter', { Name: name, Value: value, Description: description }, options, (a) => readSecretParameter(a, false));
+    const s = typeof settings === 'string' ? { description: settings } : settings;
+    const params = {
+      Name: name,
+      Value: value,
+      Type: 'Secret',
+      Description: s.description,
+      KeyId: s.keyId,
+      Constraints: s.constraints,
+      ResourceGroupId: s.resourceGroupId,
+      Tags: s.tags && Object.keys(s.tags).length > 0 ? JSON.stringify(s.tags) : undefined,
+      ClientToken: s.clientToken,
+    };
+    return this.call('CreateSecretParameter', params, options, (a) => readSecretParameter(a, false));
   }
 
-  async updateSecretParameter(name: string, value: string, options: CallOptions = {}): Promise<SecretParameter> {
-    this.redactor.remember(value);
-    return this.call('UpdateSecretParameter', { Name: name, Value: value }, options, (a) => readSecretParameter(a, false));
+  /** `change` as a string is a new value (a new version). */
+  async updateSecretParameter(name: string, change: string | SecretParameterChange, options: CallOptions = {}): Promise<SecretParameter> {
+    const c = typeof change === 'string' ? { value: change } : change;
+    if (c.value !== undefined) this.redactor.remember(c.value);
+    const params = { Name: name, Value: c.value, Description: c.description, ResourceGroupId: c.resourceGroupId };
+    return this.call('UpdateSecretParameter', params, options, (a) => readSecretParameter(a, false));
+  }
+
+  /** Makes a secret parameter's tags equal `desired` (ResourceType `secretparameter`, documented). */
+  async setSecretParameterTags(name: string, desired: Readonly<Record<string, string>>, current: Readonly<Record<string, string>>, options: CallOptions = {}) {
+    await this.setTags(SECRET_PARAMETER_TAG_RESOURCE_TYPE, name, desired, current, options);
   }
 
   async deleteSecretParameter(name: string, options: CallOptions = {}): Promise<void> {
@@ -705,12 +744,22 @@ function readSummary(answer: Answer, c: Json, at: (field: string) => string): Ch
 
 function readSecretParameter(answer: Answer, withValue: boolean): SecretParameter {
   const p = answer.object(answer.body, 'Parameter');
+  const at = (field: string) => `Parameter.${field}`;
+  // Get documents Tags as an object, Update's answer as JSON text: both are read.
+  const tags: Json = typeof p.Tags === 'object' && p.Tags !== null ? answer.object(p, 'Tags', at('Tags')) : answer.jsonMap(p, 'Tags', at('Tags'));
   return {
-    name: answer.string(p, 'Name', 'Parameter.Name'),
-    parameterVersion: answer.number(p, 'ParameterVersion', 'Parameter.ParameterVersion'),
-    value: withValue ? answer.string(p, 'Value', 'Parameter.Value') : answer.optionalString(p, 'Value', 'Parameter.Value'),
-    createdDate: answer.optionalString(p, 'CreatedDate', 'Parameter.CreatedDate'),
-    updatedDate: answer.optionalString(p, 'UpdatedDate', 'Parameter.UpdatedDate'),
+    name: answer.string(p, 'Name', at('Name')),
+    parameterVersion: answer.number(p, 'ParameterVersion', at('ParameterVersion')),
+    value: withValue ? answer.string(p, 'Value', at('Value')) : answer.optionalString(p, 'Value', at('Value')),
+    createdDate: answer.optionalString(p, 'CreatedDate', at('CreatedDate')),
+    updatedDate: answer.optionalString(p, 'UpdatedDate', at('UpdatedDate')),
+    description: answer.optionalString(p, 'Description', at('Description')),
+    keyId: answer.optionalString(p, 'KeyId', at('KeyId')),
+    constraints: answer.optionalString(p, 'Constraints', at('Constraints')),
+    resourceGroupId: answer.optionalString(p, 'ResourceGroupId', at('ResourceGroupId')),
+    tags: Object.fromEntries(
+      Object.entries(tags).map(([key, value]) => [key, typeof value === 'string' ? value : answer.fail(at(`Tags.${key}`), 'expected a string')]),
+    ),
   };
 }
 

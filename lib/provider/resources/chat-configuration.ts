@@ -1,12 +1,10 @@
 import type { CallOptions, ChatConfiguration, ChatConfigurationInput } from '../../oos';
 import { OosApiError, isAlreadyExists, isNotFound } from '../../oos/errors';
-import { DEFAULT_TIMEOUTS_MS, type OperationKind } from '../../oos/retry';
 import {
   SECRET_MASK,
   configurationKeys,
   configurationLengthProblem,
   isSecretKey,
-  tagProblems,
   nameProblem,
   ramRoleProblem,
   resourceGroupProblem,
@@ -16,13 +14,15 @@ import {
 import { AppliedPlanOf, ModelOf, PlanModelOf, defineSchema } from '../../tfplugin/model';
 import { type Written, defineResource } from '../../tfplugin/resource';
 import { Diagnostic, DiagnosticsError, ResourceType, UNKNOWN, UnknownValue, errorDiagnostic, isUnknown, path, warningDiagnostic } from '../../tfplugin/schema';
-import { conflictsWith, duration, eachKey, fromProblem, parseDuration, refusedWhenSet, requiredWith } from '../../tfplugin/validators';
-import { changedAttributes, isWhollyKnownMap, mapOrNull, sameValue, stringMap } from '../../tfplugin/values';
+import { conflictsWith, eachKey, fromProblem, refusedWhenSet, requiredWith } from '../../tfplugin/validators';
+import { changedAttributes, isWhollyKnownMap, sameValue, stringMap } from '../../tfplugin/values';
 import { assembleConfiguration, attributesFromRemote, chatPlatform } from '../chat-configuration-mapping';
 import type { ContextSource, ProviderContext } from '../context';
 import { CREATION_TOKEN_KEY, OwnerMarks, ownerToken } from '../creation-marks';
 import { describeFailure, errorMessage } from '../failures';
+import { plannedTagsAll, tagsAllProblems, tagsFromRemote, taggingProblems } from '../resource-tags';
 import { tagLimits } from '../tag-limits';
+import { operation, timeoutsBlock } from '../timeouts';
 
 /** Terraform type name of the chat configuration resource. */
 export const CHAT_CONFIGURATION_RESOURCE = 'oos_chat_configuration';
@@ -151,20 +151,7 @@ export const chatConfigurationSchema = defineSchema({
       created_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Creation time, ISO 8601.' },
       updated_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Last update time, ISO 8601.' },
     },
-    blocks: {
-      timeouts: {
-        nesting: 'single',
-        block: {
-          description: 'How long each operation may take, retries of throttled and failed calls included.',
-          attributes: {
-            create: { type: 'string', optional: true, description: 'Default `5m`.', validators: [duration()] },
-            update: { type: 'string', optional: true, description: 'Default `5m`.', validators: [duration()] },
-            delete: { type: 'string', optional: true, description: 'Default `5m`.', validators: [duration()] },
-            read: { type: 'string', optional: true, description: 'Default `2m`.', validators: [duration()] },
-          },
-        },
-      },
-    },
+    blocks: { timeouts: timeoutsBlock },
   },
 });
 
@@ -172,6 +159,8 @@ export type ChatConfigurationModel = ModelOf<typeof chatConfigurationSchema>;
 type PlannedChatConfiguration = PlanModelOf<typeof chatConfigurationSchema>;
 type AppliedChatConfiguration = AppliedPlanOf<typeof chatConfigurationSchema>;
 
+/** How tag messages name these resources; their ResourceType is the provider's `tag_resource_type`. */
+const CHAT_CONFIGURATIONS = { things: 'chat configurations' };
 /** How long a configuration that this provider just created may still be missing on read. */
 const CREATE_CONSISTENCY_WINDOW_MS = 10_000;
 /** As long as any creation token (owner digests are the longest): the size check at plan time counts it. */
@@ -192,11 +181,11 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
     schema: chatConfigurationSchema,
 
     async modifyPlan({ prior, planned, config }) {
-      planned.tags_all = plannedTagsAll(config.tags, context);
+      planned.tags_all = plannedTagsAll(config.tags, context());
       // Checked here, not only per argument: what OOS receives is these merged and assembled.
       const problems = [...tagsAllProblems(planned.tags_all), ...configurationSizeProblems(config, context().creationToken)];
       if (problems.length > 0) throw new DiagnosticsError(problems);
-      const warnings = await taggingProblems(planned.tags_all, context());
+      const warnings = await taggingProblems(planned.tags_all, context(), CHAT_CONFIGURATIONS);
       planned.client_secret_parameter_version = await plannedSecretParameterVersion(config.client_secret_parameter, context);
       // OOS keys configurations by name, so the id is the name.
       if (prior === null) planned.id = config.name;
@@ -285,53 +274,10 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
   });
 }
 
-/** One deadline for every call of a Terraform operation, from the `timeouts` block (else the client's default). */
-function operation(ctx: ProviderContext, timeouts: ChatConfigurationModel['timeouts'], kind: OperationKind): CallOptions {
-  const configured = timeouts?.[kind];
-  return {
-    deadline: ctx.client.deadlineAfter(typeof configured === 'string' ? (parseDuration(configured) ?? DEFAULT_TIMEOUTS_MS[kind]) : DEFAULT_TIMEOUTS_MS[kind]),
-  };
-}
-
 // ---- plan helpers -------------------------------------------------------------------------
 
 function needsUpdateCall(prior: ChatConfigurationModel, planned: PlannedChatConfiguration | AppliedChatConfiguration): boolean {
   return changedAttributes(prior, planned).some((attribute) => !NOT_SENT_WITH_UPDATE.includes(attribute));
-}
-
-/** tags_all is the provider's default tags overlaid with the resource's own. */
-function plannedTagsAll(tags: PlannedChatConfiguration['tags'], context: ContextSource): { [key: string]: string } | null | UnknownValue {
-  if (!isWhollyKnownMap(tags)) return UNKNOWN;
-  const merged = { ...context().defaultTags, ...(stringMap(tags) ?? {}) };
-  return Object.keys(merged).length === 0 ? null : merged;
-}
-
-/** tags_all breaks OOS's limits even when `tags` alone does not: the provider's default_tags count too. */
-function tagsAllProblems(tagsAll: PlannedChatConfiguration['tags_all']): Diagnostic[] {
-  if (tagsAll === null || isUnknown(tagsAll)) return [];
-  return tagProblems(stringMap(tagsAll) ?? {}).map((problem) =>
-    errorDiagnostic('Invalid tags', `With the provider's default_tags, ${problem} Change tags here or default_tags in the provider block.`, path('tags')),
-  );
-}
-
-/**
- * Tags that OOS cannot hold stop the plan in `auto` (before anything is created) and are a
- * warning with `off`; the answer comes from one probe per process (tagging.ts).
- */
-async function taggingProblems(tagsAll: PlannedChatConfiguration['tags_all'], ctx: ProviderContext): Promise<Diagnostic[]> {
-  if (tagsAll === null) return [];
-  const support = await ctx.tagging.support();
-  if (support.taggable) return [];
-  if (ctx.tagging.mode === 'off') {
-    return [
-      warningDiagnostic(
-        'Tags are not sent to OOS',
-        'The provider setting tagging = "off" keeps tags and tags_all in Terraform\'s plan and state only: OOS, its console and its tag-based permissions do not see them.',
-        path('tags'),
-      ),
-    ];
-  }
-  throw new DiagnosticsError([errorDiagnostic('Chat configuration tags are not supported here', ctx.tagging.refusalDetail(support.refusal), path('tags'))]);
 }
 
 /**
@@ -554,22 +500,6 @@ async function getConfiguration(ctx: ProviderContext, name: string, graceMs: num
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
-}
-
-/**
- * Remote tags split like Terraform users expect: `tags_all` is everything; `tags` is what the
- * resource manages itself (its own keys, and any key that is not a provider default).
- */
-function tagsFromRemote(remoteTags: { [key: string]: string }, ownTags: { [key: string]: string } | null, ctx: ProviderContext) {
-  const ownKeys = new Set(Object.keys(ownTags ?? {}));
-  const tags: { [key: string]: string } = {};
-  for (const [key, value] of Object.entries(remoteTags)) {
-    if (ownKeys.has(key) || !(key in ctx.defaultTags)) tags[key] = value;
-  }
-  return {
-    tags: mapOrNull(tags, ownTags !== null),
-    tags_all: mapOrNull(remoteTags, false),
-  };
 }
 
 function privateBytes(state: PrivateState): Buffer {
