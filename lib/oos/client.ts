@@ -44,7 +44,7 @@ import {
 } from './errors';
 import { Answer, type Json } from './answers';
 import { SecretRedactor } from './redaction';
-import { DEFAULT_TAG_RESOURCE_TYPE, OOS_API_VERSION, isSecretKey } from '../domain';
+import { DEFAULT_TAG_RESOURCE_TYPE, OOS_API_VERSION, SECRET_PARAMETER_TAG_RESOURCE_TYPE, isSecretKey } from '../domain';
 import { AdaptiveRateLimiter } from './rate-limiter';
 import { DEFAULT_TIMEOUTS_MS, resolveRetryPolicy, SYSTEM_CLOCK, withRetry, type OperationKind, type RetryClock, type RetryPolicy } from './retry';
 import type {
@@ -73,8 +73,6 @@ const PAGE_SIZE = 100;
 const TAGS_PER_CALL = 20;
 /** ListTagResources accepts at most 50 ResourceIds. */
 const TAG_READ_BATCH_SIZE = 50;
-/** The documented tag ResourceType of secret parameters. */
-const SECRET_PARAMETER_TAG_RESOURCE_TYPE = 'secretparameter';
 /** Stops a server that keeps returning a NextToken from looping forever. */
 const MAX_PAGES = 1000;
 

@@ -12,6 +12,7 @@ import { chatConfigurationsDataSource } from './data-sources/chat-configurations
 import { errorMessage } from './failures';
 import { ProviderConfigModel, providerSchema } from './provider-schema';
 import { chatConfigurationResource } from './resources/chat-configuration';
+import { secretParameterResource } from './resources/secret-parameter';
 
 export function createProvider(): ProviderDefinition {
   let context: ProviderContext | undefined;
@@ -22,7 +23,7 @@ export function createProvider(): ProviderDefinition {
 
   return {
     schema: providerSchema,
-    resources: [chatConfigurationResource(currentContext)],
+    resources: [chatConfigurationResource(currentContext), secretParameterResource(currentContext)],
     dataSources: [chatConfigurationDataSource(currentContext), chatConfigurationsDataSource(currentContext)],
     validateConfig: validateProviderConfig,
     async configure(value, terraformVersion) {

@@ -7,7 +7,6 @@ import {
   isSecretKey,
   nameProblem,
   ramRoleProblem,
-  resourceGroupProblem,
   secretParameterNameProblem,
   typeProblem,
 } from '../../domain';
@@ -21,7 +20,7 @@ import type { ContextSource, ProviderContext } from '../context';
 import { CREATION_TOKEN_KEY, OwnerMarks, ownerToken } from '../creation-marks';
 import { describeFailure, errorMessage } from '../failures';
 import { plannedTagsAll, tagsAllProblems, tagsFromRemote, taggingProblems } from '../resource-tags';
-import { tagLimits } from '../tag-limits';
+import { dateAttributes, resourceGroupIdAttribute, tagAttributes } from '../common-attributes';
 import { operation, timeoutsBlock } from '../timeouts';
 
 /** Terraform type name of the chat configuration resource. */
@@ -125,21 +124,8 @@ export const chatConfigurationSchema = defineSchema({
           ),
         ],
       },
-      resource_group_id: {
-        type: 'string',
-        optional: true,
-        computed: true,
-        useStateForUnknown: true,
-        description: 'Resource group id (`rg-…`); defaults to the account default resource group.',
-        validators: [fromProblem('A resource group id: `rg-` then lower-case letters and digits.', resourceGroupProblem)],
-      },
-      tags: {
-        type: ['map', 'string'],
-        optional: true,
-        description: 'Tags of this configuration; provider `default_tags` are added to them in `tags_all`.',
-        validators: [tagLimits],
-      },
-      tags_all: { type: ['map', 'string'], computed: true, description: 'Tags including the provider `default_tags`.' },
+      resource_group_id: resourceGroupIdAttribute,
+      ...tagAttributes('configuration'),
       webhook_url: { type: 'string', computed: true, useStateForUnknown: true, description: 'Webhook URL to register in the chat platform (Outputs.URL).' },
       aes_key: {
         type: 'string',
@@ -148,8 +134,7 @@ export const chatConfigurationSchema = defineSchema({
         sensitive: true,
         description: 'WeChat message encryption key (Outputs.AesKey); null for DingTalk.',
       },
-      created_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Creation time, ISO 8601.' },
-      updated_date: { type: 'string', computed: true, useStateForUnknown: true, description: 'Last update time, ISO 8601.' },
+      ...dateAttributes,
     },
     blocks: { timeouts: timeoutsBlock },
   },
