@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:IGaTwvcmgFK0sD1YdvWShS0QkbU5zWcoiBThLAXrTEI=",
-    "h1:N0fUK+tzJj/qhMRqQjMRzQrKKKQPysgjBurcZ3BUGUI=",
-    "h1:Nf6J/TYFmlyVFRA2osrrcHVEQKRygP23bnhuHYtuT/M=",
-    "h1:ehZdc2QQSWOU3yZpW6S9cMObJDbfp0Zr4JztENMiq/Q=",
-    "h1:xINip88SuF5bZSdk/y6YLhsC0Y/HB4SEDrdEknxkY18=",
+    "h1:8BlSwRWnpqiQkkBL/Hi7Ro+3fHqo6jQj+f9RVp91H8Q=",
+    "h1:QzlxuRjphCXt6MotL0eCBRRp8Dyomy7q59mJmhRQ36o=",
+    "h1:kJC27zm7E0TIjtqa84yDNiPd9XISVKOPH1N5vx65upU=",
+    "h1:vWVPn7n9gF3NqLNkGRvUXev+OemsFeV+I2Qr616/5Dk=",
+    "h1:ylMulmUCQf2bpa4ue/5BjNAOpVXAWjppHYwkJa7EV+k=",
   ]
 }
