@@ -11,6 +11,14 @@ export interface SecretArguments {
   readonly clientSecretParameter?: string;
 }
 
+/** An OOS secret parameter made in this app (the SecretParameter construct). */
+export interface ISecretParameter {
+  /** The parameter's OOS name. */
+  readonly name: string;
+  /** A Terraform expression of the name that makes a reader depend on the parameter. */
+  readonly parameterReference: string;
+}
+
 /** Options of `Secret.fromVariable`. */
 export interface SecretVariableProps {
   /** Shown by `terraform plan` when the variable is missing. @default "Chat app client secret (ephemeral)." */
@@ -35,9 +43,13 @@ export abstract class Secret {
     return new VariableSecret(scope, variableName, props);
   }
 
-  /** An OOS secret parameter (`oos:CreateSecretParameter`), read with decryption by the provider at apply time. */
-  static fromSecretParameter(parameterName: string): Secret {
-    return new ParameterSecret(parameterName);
+  /**
+   * An OOS secret parameter, read with decryption by the provider at apply time: its name (made
+   * elsewhere), or a SecretParameter of this app, which the reader then applies after, so a new
+   * value reaches the bot in the same apply.
+   */
+  static fromSecretParameter(parameter: string | ISecretParameter): Secret {
+    return typeof parameter === 'string' ? new ParameterSecret(parameter) : new ParameterSecret(parameter.name, parameter.parameterReference);
   }
 
   /** True for values built by this class; a plain string is not a Secret. */
@@ -111,12 +123,16 @@ export class VariableSecret extends Secret {
 export class ParameterSecret extends Secret {
   readonly description: string;
 
-  constructor(readonly parameterName: string) {
+  constructor(
+    readonly parameterName: string,
+    /** What the resource argument holds: the name, or an expression of it. */
+    private readonly reference: string = parameterName,
+  ) {
     super();
     this.description = `OOS secret parameter ${parameterName}`;
   }
 
   toArguments(): SecretArguments {
-    return { clientSecretParameter: this.parameterName };
+    return { clientSecretParameter: this.reference };
   }
 }

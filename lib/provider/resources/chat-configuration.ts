@@ -186,9 +186,11 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
       const { client } = context();
       const name = planned.name;
       const call = operation(context(), planned.timeouts, 'update');
+      let sentVersion: Written<typeof chatConfigurationSchema>['values'] = {};
       if (needsUpdateCall(prior, planned)) {
         const secret = await secretToSend(context(), prior, planned, config, call);
-        await describeFailure(`Updating chat configuration "${name}"`, client.updateChatConfiguration(chatInput(planned, secret, prior), call));
+        await describeFailure(`Updating chat configuration "${name}"`, client.updateChatConfiguration(chatInput(planned, secret.value, prior), call));
+        sentVersion = secret.parameterVersion === undefined ? {} : { client_secret_parameter_version: secret.parameterVersion };
       }
       if (!sameValue(prior.tags_all, planned.tags_all) && (await context().tagging.taggable())) {
         await describeFailure(
@@ -198,7 +200,7 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
       }
       const remote = await describeFailure(`Reading chat configuration "${name}" after update`, client.getChatConfiguration(name, call));
       // Updated as planned: a repair the create left pending is done.
-      return { values: attributesFromRemote(remote, false), private: Buffer.alloc(0) };
+      return { values: { ...attributesFromRemote(remote, false), ...sentVersion }, private: Buffer.alloc(0) };
     },
 
     async delete(state) {
@@ -312,7 +314,10 @@ async function plannedSecretParameterVersion(parameter: string | null | UnknownV
 async function create(ctx: ProviderContext, planned: AppliedChatConfiguration, config: ChatConfigurationModel, call: CallOptions) {
   const name = planned.name;
   const region = ctx.client.regionId;
-  const secret = await secretToSend(ctx, null, planned, config, call);
+  const sent = await secretToSend(ctx, null, planned, config, call);
+  const secret = sent.value;
+  // A parameter whose version was unknown at plan (made or rotated in the same apply): record the version read.
+  const sentVersion = sent.parameterVersion === undefined ? {} : { client_secret_parameter_version: sent.parameterVersion };
   // Marked before the call: if this process dies mid-create, the next apply recognises the
   // configuration by its token (see creation-marks.ts).
   const creation = await ctx.creations.begin(region, name);
@@ -362,7 +367,7 @@ async function create(ctx: ProviderContext, planned: AppliedChatConfiguration, c
   ]);
   if (read.status === 'rejected') return pending(read.reason, false);
   if (read.value === null) return pending(`Chat configuration "${name}" could not be read back within ${CREATE_CONSISTENCY_WINDOW_MS / 1000} s`, false);
-  const values = attributesFromRemote(read.value, false);
+  const values = { ...attributesFromRemote(read.value, false), ...sentVersion };
   if (tagged.status === 'rejected') return { ...pending(tagged.reason, false), values };
   return { values, private: privateBytes({ createdAt: creation.startedAt }) };
 }
@@ -420,29 +425,29 @@ async function secretToSend(
   planned: AppliedChatConfiguration,
   config: ChatConfigurationModel,
   call: CallOptions,
-): Promise<string | undefined> {
+): Promise<{ value: string | undefined; parameterVersion?: number }> {
   // A new platform stores the secret under a new key (<Type>ClientSecret), so the mask cannot keep it.
   const fresh = prior === null || prior.type !== planned.type;
   if (typeof config.client_secret_wo === 'string') {
     const pushed = fresh || !sameValue(prior.client_secret_wo_version, planned.client_secret_wo_version);
-    return pushed ? config.client_secret_wo : SECRET_MASK;
+    return { value: pushed ? config.client_secret_wo : SECRET_MASK };
   }
   const parameter = planned.client_secret_parameter;
   if (typeof parameter === 'string') {
     const version = planned.client_secret_parameter_version;
     const unchanged = !fresh && prior.client_secret_parameter === parameter && sameValue(prior.client_secret_parameter_version, version);
-    if (unchanged) return SECRET_MASK;
+    if (unchanged) return { value: SECRET_MASK };
     const found = await describeFailure(
       `Reading secret parameter "${parameter}"`,
       ctx.client.getSecretParameter(parameter, { ...call, withDecryption: true, parameterVersion: typeof version === 'number' ? version : undefined }),
     );
-    return found.value;
+    return { value: found.value, parameterVersion: found.parameterVersion };
   }
   // No secret argument: send none on create; on update keep whatever secret OOS already holds
   // (the mask means "keep"), and send none if it holds none.
-  if (prior === null) return undefined;
+  if (prior === null) return { value: undefined };
   const remote = await describeFailure(`Reading chat configuration "${planned.name}"`, ctx.client.getChatConfiguration(planned.name, call));
-  return configurationKeys(planned.type).clientSecret in remote.configuration ? SECRET_MASK : undefined;
+  return { value: configurationKeys(planned.type).clientSecret in remote.configuration ? SECRET_MASK : undefined };
 }
 
 /** The Create/Update input; on update, a RAM role removed from the configuration is sent empty ("") to clear it. */
