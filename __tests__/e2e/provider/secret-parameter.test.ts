@@ -158,3 +158,37 @@ describe('oos_secret_parameter import', () => {
     expect(result.stderr).toContain('Cannot import a secret parameter that does not exist');
   });
 });
+
+describe('a chat configuration reading an oos_secret_parameter of the same configuration', () => {
+  let fixture: OosFixture;
+  const reference = '${oos_secret_parameter.ops.parameter_version == null ? oos_secret_parameter.ops.name : oos_secret_parameter.ops.name}';
+  const config = (version: number) => {
+    const base = parameterConfig(version);
+    const bot = { name: 'param-bot', type: 'DingTalk', template_id: 'tpl', client_id: 'cid', client_secret_parameter: reference };
+    return { ...base, resource: { ...base.resource, oos_chat_configuration: { bot } } };
+  };
+
+  beforeAll(async () => {
+    fixture = await startOosFixture();
+    fixture.workspace.writeConfig(config(1));
+    await fixture.workspace.init();
+  });
+  afterAll(async () => fixture?.dispose());
+
+  test('is created after the parameter with its value, and a rotation reaches it in the same apply', async () => {
+    await fixture.workspace.expect(APPLY, 0, { TF_VAR_parameter_value: FIRST_VALUE });
+    expect(fixture.cloudData()).toMatch(new RegExp(`DingTalkClientSecret[^,}]*${FIRST_VALUE}`));
+    expect(valuesOf(await fixture.workspace.state(), 'oos_chat_configuration.bot').client_secret_parameter_version).toBe(1);
+
+    fixture.workspace.writeConfig(config(2));
+    await fixture.workspace.expect(APPLY, 0, { TF_VAR_parameter_value: SECOND_VALUE });
+    expect(fixture.cloudData()).toMatch(new RegExp(`DingTalkClientSecret[^,}]*${SECOND_VALUE}`));
+    expect(valuesOf(await fixture.workspace.state(), 'oos_chat_configuration.bot')).toMatchObject({
+      client_secret_parameter: 'ops-bot-secret',
+      client_secret_parameter_version: 2,
+    });
+    expect(
+      (await fixture.workspace.expect(['plan', '-detailed-exitcode', '-input=false', '-no-color'], 0, { TF_VAR_parameter_value: SECOND_VALUE })).code,
+    ).toBe(0);
+  });
+});
