@@ -107,3 +107,68 @@ describe('DeleteSecretParameter', () => {
     expect((await call('DeleteSecretParameter', { Name: 'missing' })).status).toBe(404);
   });
 });
+
+describe('CreateSecretParameter settings', () => {
+  it('keeps KeyId and answers the default key when none is given', async () => {
+    await call('CreateSecretParameter', { Name: 'own-key', Value: 'v', KeyId: 'key-0123' });
+    await call('CreateSecretParameter', { Name: 'default-key', Value: 'v' });
+    expect((await call('GetSecretParameter', { Name: 'own-key' })).body.Parameter.KeyId).toBe('key-0123');
+    expect((await call('GetSecretParameter', { Name: 'default-key' })).body.Parameter.KeyId).toBe('alias/acs/oos');
+  });
+
+  it('keeps Constraints as sent and refuses a value that breaks them, without quoting it', async () => {
+    const constraints = '{"MinLength":8,"AllowedPattern":"[a-z0-9]+"}';
+    expect((await call('CreateSecretParameter', { Name: 'constrained', Value: 'abcdefgh', Constraints: constraints })).status).toBe(200);
+    expect((await call('GetSecretParameter', { Name: 'constrained' })).body.Parameter.Constraints).toBe(constraints);
+    const tooShort = await call('UpdateSecretParameter', { Name: 'constrained', Value: 'short' });
+    expect(tooShort.body.Code).toBe('InvalidParameter.Value');
+    expect(tooShort.body.Message).toContain('MinLength 8');
+    expect(tooShort.body.Message).not.toContain('short');
+    expect((await call('CreateSecretParameter', { Name: 'bad-pattern', Value: 'ABCDEFGHI', Constraints: constraints })).body.Code).toBe(
+      'InvalidParameter.Value',
+    );
+  });
+
+  it('refuses Constraints with a key OOS does not document', async () => {
+    const response = await call('CreateSecretParameter', { Name: 'odd-constraints', Value: 'v', Constraints: '{"Minimum":1}' });
+    expect(response.body.Code).toBe('InvalidParameter.Constraints');
+  });
+
+  it('answers a create repeated with its ClientToken like the first, and creates once', async () => {
+    const first = await call('CreateSecretParameter', { Name: 'idempotent', Value: 'v', ClientToken: 'token-1' });
+    const again = await call('CreateSecretParameter', { Name: 'idempotent', Value: 'v', ClientToken: 'token-1' });
+    expect(again.status).toBe(200);
+    expect(again.body.Parameter.Id).toBe(first.body.Parameter.Id);
+    expect((await call('CreateSecretParameter', { Name: 'idempotent', Value: 'v', ClientToken: 'token-2' })).body.Code).toBe('EntityAlreadyExists.Parameter');
+  });
+
+  it('refuses a value longer than the documented 4096 characters', async () => {
+    expect((await call('CreateSecretParameter', { Name: 'too-long', Value: 'x'.repeat(4097) })).body.Code).toBe('InvalidParameter.Value');
+  });
+});
+
+describe('UpdateSecretParameter settings', () => {
+  beforeAll(async () => {
+    await call('CreateSecretParameter', { Name: 'movable', Value: 'v', Tags: '{"team":"ops"}' });
+  });
+
+  it('moves the parameter to another resource group without a new version', async () => {
+    const { body } = await call('UpdateSecretParameter', { Name: 'movable', ResourceGroupId: 'rg-other01' });
+    expect(body.Parameter).toMatchObject({ ResourceGroupId: 'rg-other01', ParameterVersion: 1 });
+  });
+
+  it('refuses a resource group id that is not one', async () => {
+    expect((await call('UpdateSecretParameter', { Name: 'movable', ResourceGroupId: 'group-1' })).body.Code).toBe('InvalidParameter.ResourceGroupId');
+  });
+
+  it('adds and changes Tags without removing others', async () => {
+    await call('UpdateSecretParameter', { Name: 'movable', Tags: '{"env":"dev"}' });
+    expect((await call('GetSecretParameter', { Name: 'movable' })).body.Parameter.Tags).toEqual({ team: 'ops', env: 'dev' });
+  });
+
+  it('lets the tag API tag and untag secret parameters under ResourceType secretparameter', async () => {
+    await call('TagResources', { ResourceType: 'secretparameter', ResourceIds: '["movable"]', Tags: '{"tier":"1"}' });
+    await call('UntagResources', { ResourceType: 'secretparameter', ResourceIds: '["movable"]', TagKeys: '["team"]' });
+    expect((await call('GetSecretParameter', { Name: 'movable' })).body.Parameter.Tags).toEqual({ env: 'dev', tier: '1' });
+  });
+});

@@ -289,7 +289,45 @@ describe('OOS client over HTTP: wire form', () => {
   test('GetSecretParameter sends WithDecryption and ParameterVersion', async () => {
     server.script({ status: 200, body: { RequestId: 'R', Parameter: { Name: 'p', ParameterVersion: 3, Value: 'v', CreatedDate: 'c', UpdatedDate: 'u' } } });
     const p = await client().getSecretParameter('p', { withDecryption: true, parameterVersion: 3 });
-    expect(p).toEqual({ name: 'p', parameterVersion: 3, value: 'v', createdDate: 'c', updatedDate: 'u' });
+    expect(p).toEqual({
+      name: 'p',
+      parameterVersion: 3,
+      value: 'v',
+      createdDate: 'c',
+      updatedDate: 'u',
+      description: '',
+      keyId: '',
+      constraints: '',
+      resourceGroupId: '',
+      tags: {},
+    });
     expect(Object.fromEntries(server.received[0].params)).toEqual({ RegionId: 'cn-hangzhou', Name: 'p', WithDecryption: 'true', ParameterVersion: '3' });
+  });
+
+  test('secret parameter Tags are read as an object (Get) or as JSON text (Update)', async () => {
+    server.script(
+      { status: 200, body: { RequestId: 'R', Parameter: { Name: 'p', ParameterVersion: 1, Tags: { team: 'ops' } } } },
+      { status: 200, body: { RequestId: 'R', Parameter: { Name: 'p', ParameterVersion: 2, Tags: '{"team":"ops"}' } } },
+    );
+    expect((await client().getSecretParameter('p')).tags).toEqual({ team: 'ops' });
+    expect((await client().updateSecretParameter('p', { description: 'd' })).tags).toEqual({ team: 'ops' });
+    expect(Object.fromEntries(server.received[1].params)).toEqual({ RegionId: 'cn-hangzhou', Name: 'p', Description: 'd' });
+  });
+
+  test('CreateSecretParameter sends the documented settings, Tags as JSON text', async () => {
+    server.script({ status: 200, body: { RequestId: 'R', Parameter: { Name: 'p', ParameterVersion: 1 } } });
+    const settings = { keyId: 'k-1', constraints: '{"MinLength":8}', resourceGroupId: 'rg-a1', tags: { team: 'ops' }, clientToken: 'tok' };
+    await client().createSecretParameter('p', 'value-1', settings);
+    expect(Object.fromEntries(server.received[0].params)).toEqual({
+      RegionId: 'cn-hangzhou',
+      Name: 'p',
+      Value: 'value-1',
+      Type: 'Secret',
+      KeyId: 'k-1',
+      Constraints: '{"MinLength":8}',
+      ResourceGroupId: 'rg-a1',
+      Tags: '{"team":"ops"}',
+      ClientToken: 'tok',
+    });
   });
 });

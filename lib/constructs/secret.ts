@@ -9,6 +9,16 @@ export interface SecretArguments {
   readonly clientSecretWoVersion?: number;
   /** Value of `client_secret_parameter`. */
   readonly clientSecretParameter?: string;
+  /** Value of `client_secret_parameter_version`; absent = the current version, looked up at plan. */
+  readonly clientSecretParameterVersion?: number;
+}
+
+/** An OOS secret parameter made in this app (the SecretParameter construct). */
+export interface ISecretParameter {
+  /** The parameter's OOS name. */
+  readonly name: string;
+  /** The `oos_secret_parameter` making it: readers refer to its `name` and `parameter_version`. */
+  readonly resource: { readonly name: string; readonly parameterVersion: number };
 }
 
 /** Options of `Secret.fromVariable`. */
@@ -35,9 +45,13 @@ export abstract class Secret {
     return new VariableSecret(scope, variableName, props);
   }
 
-  /** An OOS secret parameter (`oos:CreateSecretParameter`), read with decryption by the provider at apply time. */
-  static fromSecretParameter(parameterName: string): Secret {
-    return new ParameterSecret(parameterName);
+  /**
+   * An OOS secret parameter, read with decryption by the provider at apply time: its name (made
+   * elsewhere), or a SecretParameter of this app, which the reader then applies after, so a new
+   * value reaches the bot in the same apply.
+   */
+  static fromSecretParameter(parameter: string | ISecretParameter): Secret {
+    return typeof parameter === 'string' ? new ParameterSecret(parameter) : new ParameterSecret(parameter.name, parameter.resource);
   }
 
   /** True for values built by this class; a plain string is not a Secret. */
@@ -111,12 +125,21 @@ export class VariableSecret extends Secret {
 export class ParameterSecret extends Secret {
   readonly description: string;
 
-  constructor(readonly parameterName: string) {
+  constructor(
+    readonly parameterName: string,
+    /**
+     * The resource making the parameter, when this app makes it: the reader then names the
+     * version that resource holds, unknown at plan while a new one is made, so the reader is
+     * updated after it in the same apply and gets that version.
+     */
+    private readonly maker?: ISecretParameter['resource'],
+  ) {
     super();
     this.description = `OOS secret parameter ${parameterName}`;
   }
 
   toArguments(): SecretArguments {
-    return { clientSecretParameter: this.parameterName };
+    if (this.maker === undefined) return { clientSecretParameter: this.parameterName };
+    return { clientSecretParameter: this.maker.name, clientSecretParameterVersion: this.maker.parameterVersion };
   }
 }

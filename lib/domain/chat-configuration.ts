@@ -12,6 +12,8 @@ export const SECRET_MASK = '******';
 
 /** ResourceType of chat configurations in the OOS tag API (TagResources, ListTagResources). */
 export const DEFAULT_TAG_RESOURCE_TYPE = 'chatconfiguration';
+/** The tag API's ResourceType of secret parameters, documented by the SDK (oos-api.md §4). */
+export const SECRET_PARAMETER_TAG_RESOURCE_TYPE = 'secretparameter';
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_KEY_LENGTH = 128;

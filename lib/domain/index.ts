@@ -2,3 +2,4 @@
 export * from './alibaba-cloud';
 export * from './chat-configuration';
 export * from './provider-address';
+export * from './secret-parameter';

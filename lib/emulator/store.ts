@@ -30,6 +30,12 @@ export interface SecretParameterRecord {
   name: string;
   id: string;
   description?: string;
+  /** The KMS key given on create; absent = OOS's own key. */
+  keyId?: string;
+  /** The Constraints JSON text given on create, as sent. */
+  constraints?: string;
+  /** The create's ClientToken: the same token again returns this parameter instead of failing. */
+  clientToken?: string;
   resourceGroupId: string;
   createdDate: string;
   updatedDate: string;

@@ -52,5 +52,11 @@ export function readSecretParameter(answer: AnswerObject, withValue: boolean): S
     value: withValue ? p.string('Value') : p.optionalString('Value'),
     createdDate: p.optionalString('CreatedDate'),
     updatedDate: p.optionalString('UpdatedDate'),
+    description: p.optionalString('Description'),
+    keyId: p.optionalString('KeyId'),
+    constraints: p.optionalString('Constraints'),
+    resourceGroupId: p.optionalString('ResourceGroupId'),
+    // Get documents Tags as an object, Update's answer carries JSON text: both are read.
+    tags: p.stringMap('Tags'),
   };
 }

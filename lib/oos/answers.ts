@@ -102,7 +102,17 @@ export class AnswerObject {
     } catch {
       return this.fail(field, 'expected JSON text of an object, got text that is not JSON');
     }
-    if (!isObject(parsed)) return this.fail(field, `expected JSON text of an object, got ${describe(parsed)}`);
+    return this.stringsOf(field, parsed, 'JSON text of an object');
+  }
+
+  /** An object whose values are strings, or JSON text of one (OOS answers some maps either way, e.g. Tags); absent = {}. */
+  stringMap(field: string): Record<string, string> {
+    const value = this.fields[field];
+    return isObject(value) ? this.stringsOf(field, value, 'an object') : this.jsonMap(field);
+  }
+
+  private stringsOf(field: string, parsed: unknown, expected: string): Record<string, string> {
+    if (!isObject(parsed)) return this.fail(field, `expected ${expected}, got ${describe(parsed)}`);
     const out: Record<string, string> = {};
     for (const [key, value] of Object.entries(parsed)) {
       if (typeof value !== 'string') return this.fail(field, `expected string values, but the value of "${key}" is ${describe(value)}`);

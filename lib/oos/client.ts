@@ -39,6 +39,8 @@ import type {
   ChatConfigurationSummary,
   ListFilter,
   SecretParameter,
+  SecretParameterChange,
+  SecretParameterSettings,
   TagResource,
   TagResourcesInput,
   UntagResourcesInput,
@@ -215,14 +217,35 @@ export class OosClient {
     return parameter;
   }
 
-  async createSecretParameter(name: string, value: string, description?: string, options: CallOptions = {}): Promise<SecretParameter> {
+  /** `settings` as a string is the description (the older form). */
+  async createSecretParameter(
+    name: string,
+    value: string,
+    settings: string | SecretParameterSettings = {},
+    options: CallOptions = {},
+  ): Promise<SecretParameter> {
     this.redactor.remember(value);
-    return this.call('CreateSecretParameter', { Name: name, Value: value, Description: description }, options, (a) => readSecretParameter(a, false));
+    const s = typeof settings === 'string' ? { description: settings } : settings;
+    const params = {
+      Name: name,
+      Value: value,
+      Type: 'Secret',
+      Description: s.description,
+      KeyId: s.keyId,
+      Constraints: s.constraints,
+      ResourceGroupId: s.resourceGroupId,
+      Tags: s.tags && Object.keys(s.tags).length > 0 ? JSON.stringify(s.tags) : undefined,
+      ClientToken: s.clientToken,
+    };
+    return this.call('CreateSecretParameter', params, options, (a) => readSecretParameter(a, false));
   }
 
-  async updateSecretParameter(name: string, value: string, options: CallOptions = {}): Promise<SecretParameter> {
-    this.redactor.remember(value);
-    return this.call('UpdateSecretParameter', { Name: name, Value: value }, options, (a) => readSecretParameter(a, false));
+  /** `change` as a string is a new value (a new version). Tags change through setResourceTags. */
+  async updateSecretParameter(name: string, change: string | SecretParameterChange, options: CallOptions = {}): Promise<SecretParameter> {
+    const c = typeof change === 'string' ? { value: change } : change;
+    this.redactor.remember(c.value);
+    const params = { Name: name, Value: c.value, Description: c.description, ResourceGroupId: c.resourceGroupId };
+    return this.call('UpdateSecretParameter', params, options, (a) => readSecretParameter(a, false));
   }
 
   async deleteSecretParameter(name: string, options: CallOptions = {}): Promise<void> {

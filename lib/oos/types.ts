@@ -75,4 +75,31 @@ export interface SecretParameter {
   readonly value: string;
   readonly createdDate: string;
   readonly updatedDate: string;
+  readonly description: string;
+  /** The KMS key encrypting the value ('' when OOS does not say). */
+  readonly keyId: string;
+  /** JSON text of AllowedValues / AllowedPattern / MinLength / MaxLength ('' when none). */
+  readonly constraints: string;
+  readonly resourceGroupId: string;
+  /** Tags as Get answers them (an object, or JSON text as in Update's answer); {} when absent. */
+  readonly tags: { readonly [key: string]: string };
+}
+
+/** What CreateSecretParameter takes besides the name and value; absent fields are not sent. */
+export interface SecretParameterSettings {
+  readonly description?: string;
+  readonly keyId?: string;
+  /** JSON text, e.g. `{"MinLength":8}`. */
+  readonly constraints?: string;
+  readonly resourceGroupId?: string;
+  readonly tags?: { readonly [key: string]: string };
+  /** Idempotency token: a retried create with the same token does not create twice. */
+  readonly clientToken?: string;
+}
+
+/** What UpdateSecretParameter changes; a new `value` makes a new version. Absent fields are kept. */
+export interface SecretParameterChange {
+  readonly value?: string;
+  readonly description?: string;
+  readonly resourceGroupId?: string;
 }

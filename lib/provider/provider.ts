@@ -11,6 +11,7 @@ import { chatConfigurationsDataSource } from './data-sources/chat-configurations
 import { errorMessage } from './failures';
 import { ProviderConfigModel, providerSchema } from './provider-schema';
 import { chatConfigurationResource } from './resources/chat-configuration';
+import { secretParameterResource } from './resources/secret-parameter';
 
 export function createProvider(): ProviderDefinition {
   let context: ProviderContext | undefined;
@@ -21,7 +22,7 @@ export function createProvider(): ProviderDefinition {
 
   return defineProvider({
     schema: providerSchema,
-    resources: [chatConfigurationResource(currentContext)],
+    resources: [chatConfigurationResource(currentContext), secretParameterResource(currentContext)],
     dataSources: [chatConfigurationDataSource(currentContext), chatConfigurationsDataSource(currentContext)],
     validate: validateCredentials,
     configure({ config, terraformVersion }, diagnostics) {

@@ -32,14 +32,17 @@ export class TagCapability {
     private readonly client: OosClient,
   ) {}
 
-  /** Whether tags go to OOS: always with `on`, never with `off`, as probed with `auto`. */
-  async support(): Promise<TagSupport> {
+  /**
+   * Whether tags go to OOS: always with `on`, never with `off`, as probed with `auto`.
+   * `resourceType` defaults to the chat configurations' (`tag_resource_type`).
+   */
+  async support(resourceType = this.client.tagResourceType): Promise<TagSupport> {
     if (this.mode === 'on') return { taggable: true };
     if (this.mode === 'off') return { taggable: false, refusal: 'tagging = "off"' };
-    const key = `${this.client.endpoint.protocol}://${this.client.endpoint.host}|${this.client.regionId}|${this.client.tagResourceType}`;
+    const key = `${this.client.endpoint.protocol}://${this.client.endpoint.host}|${this.client.regionId}|${resourceType}`;
     let probe = probes.get(key);
     if (!probe) {
-      probe = probeTagSupport(this.client);
+      probe = probeTagSupport(this.client, resourceType);
       probes.set(key, probe);
       // A failed probe (network, permissions) is not an answer: the next plan asks again.
       probe.catch(() => probes.delete(key));
@@ -47,20 +50,20 @@ export class TagCapability {
     return probe;
   }
 
-  async taggable(): Promise<boolean> {
-    return (await this.support()).taggable;
+  async taggable(resourceType?: string): Promise<boolean> {
+    return (await this.support(resourceType)).taggable;
   }
 
-  /** The plan error when a configuration needs tags that OOS cannot hold in this region. */
-  refusalDetail(refusal: string): string {
+  /** The plan error when a resource (by default a chat configuration) needs tags that OOS cannot hold in this region. */
+  refusalDetail(refusal: string, resourceType = this.client.tagResourceType, things = 'chat configurations'): string {
     const region = this.client.regionId;
-    const type = this.client.tagResourceType;
+    const type = resourceType;
     return (
-      `OOS in region ${region} does not accept tags on chat configurations with ResourceType "${type}" ` +
+      `OOS in region ${region} does not accept tags on ${things} with ResourceType "${type}" ` +
       `(asked with ListTagResources: ${refusal}). The provider setting tagging = "auto" stops the plan here, before anything is created. ` +
       `Two ways out: set tagging = "off" in the provider block (tags then stay in Terraform's plan and state only and are never sent to OOS), ` +
-      `or remove tags from this configuration and default_tags from the provider block. ` +
-      `If OOS accepts another ResourceType for chat configurations, set tag_resource_type to it.`
+      `or remove tags from this resource and default_tags from the provider block.` +
+      (type === this.client.tagResourceType ? ` If OOS accepts another ResourceType for chat configurations, set tag_resource_type to it.` : '')
     );
   }
 }
@@ -70,16 +73,16 @@ export function forgetTagProbes(): void {
   probes.clear();
 }
 
-async function probeTagSupport(client: OosClient): Promise<TagSupport> {
+async function probeTagSupport(client: OosClient, resourceType: string): Promise<TagSupport> {
   try {
-    await client.listTagResources(client.tagResourceType, [PROBE_RESOURCE_ID], { timeoutMs: 60_000 });
+    await client.listTagResources(resourceType, [PROBE_RESOURCE_ID], { timeoutMs: 60_000 });
     return { taggable: true };
   } catch (error) {
     if (error instanceof OosApiError && refusesResourceType(error)) {
       return { taggable: false, refusal: `${error.code} [RequestId: ${error.requestId || 'none'}]` };
     }
     throw new Error(
-      `Asking OOS whether chat configurations can be tagged (tagging = "auto") failed: ${errorMessage(error)}. ` +
+      `Asking OOS whether ResourceType "${resourceType}" can be tagged (tagging = "auto") failed: ${errorMessage(error)}. ` +
         `Set tagging = "on" or "off" in the provider block to skip the question.`,
     );
   }

@@ -5,10 +5,8 @@ import {
   configurationKeys,
   configurationLengthProblem,
   isSecretKey,
-  tagProblems,
   nameProblem,
   ramRoleProblem,
-  resourceGroupProblem,
   secretParameterNameProblem,
   typeProblem,
 } from '../../domain';
@@ -32,7 +30,6 @@ import {
   fromProblem,
   isUnknown,
   isWhollyKnownMap,
-  mapOrNull,
   path,
   refusedWhenSet,
   requiredWith,
@@ -40,13 +37,13 @@ import {
   sameValue,
   stringMap,
   useStateForUnknown,
-  warningDiagnostic,
 } from '../../tfplugin';
 import { assembleConfiguration, attributesFromRemote, chatPlatform } from '../chat-configuration-mapping';
 import type { ContextSource, ProviderContext } from '../context';
 import { CREATION_TOKEN_KEY, OwnerMarks, ownerToken } from '../creation-marks';
-import { describeFailure, errorMessage } from '../failures';
-import { tagLimits } from '../tag-limits';
+import { dateAttributes, resourceGroupIdAttribute, tagAttributes } from '../common-attributes';
+import { describeFailure, errorMessage, importNotFound, nameTaken, nullIfNotFound } from '../failures';
+import { planTagsAll, refreshedTags, updateTags } from '../resource-tags';
 import { operationDeadline as operation, timeoutsBlock } from '../timeouts';
 
 /** Terraform type name of the chat configuration resource. */
@@ -135,8 +132,11 @@ export const chatConfigurationSchema = defineSchema({
       },
       client_secret_parameter_version: {
         type: 'number',
+        optional: true,
         computed: true,
-        description: 'Version of `client_secret_parameter` last sent to OOS; a newer version plans an update.',
+        description:
+          'Version of `client_secret_parameter` to send. By default its current version, looked up at plan, so that a newer version plans an update. ' +
+          'Set it to `oos_secret_parameter.<name>.parameter_version` when this configuration also makes the parameter: the lookup then waits for apply, after the parameter is created or given a new value, and the bot gets that version in the same apply.',
       },
       extra_configuration: {
         type: ['map', 'string'],
@@ -155,21 +155,8 @@ export const chatConfigurationSchema = defineSchema({
           ),
         ],
       },
-      resource_group_id: {
-        type: 'string',
-        optional: true,
-        computed: true,
-        planModifiers: [useStateForUnknown()],
-        description: 'Resource group id (`rg-…`); defaults to the account default resource group.',
-        validators: [fromProblem('A resource group id: `rg-` then lower-case letters and digits.', resourceGroupProblem)],
-      },
-      tags: {
-        type: ['map', 'string'],
-        optional: true,
-        description: 'Tags of this configuration; provider `default_tags` are added to them in `tags_all`.',
-        validators: [tagLimits],
-      },
-      tags_all: { type: ['map', 'string'], computed: true, description: 'Tags including the provider `default_tags`.' },
+      resource_group_id: resourceGroupIdAttribute,
+      ...tagAttributes('configuration'),
       webhook_url: {
         type: 'string',
         computed: true,
@@ -183,8 +170,7 @@ export const chatConfigurationSchema = defineSchema({
         sensitive: true,
         description: 'WeChat message encryption key (Outputs.AesKey); null for DingTalk.',
       },
-      created_date: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Creation time, ISO 8601.' },
-      updated_date: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Last update time, ISO 8601.' },
+      ...dateAttributes,
     },
     blocks: {
       timeouts: timeoutsBlock(),
@@ -196,6 +182,8 @@ export type ChatConfigurationModel = ModelOf<typeof chatConfigurationSchema>;
 type PlannedChatConfiguration = PlanModelOf<typeof chatConfigurationSchema>;
 type AppliedChatConfiguration = AppliedPlanOf<typeof chatConfigurationSchema>;
 
+/** How tag messages name these resources; their ResourceType is the provider's `tag_resource_type`. */
+const CHAT_CONFIGURATIONS = { thing: 'Chat configuration', things: 'chat configurations' };
 /** How long a configuration that this provider just created may still be missing on read. */
 const CREATE_CONSISTENCY_WINDOW_MS = 10_000;
 /** As long as any creation token (owner digests are the longest): the size check at plan time counts it. */
@@ -216,12 +204,11 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
     schema: chatConfigurationSchema,
 
     async modifyPlan({ prior, planned, config }, diagnostics) {
-      planned.tags_all = plannedTagsAll(config.tags, context);
       // Checked here, not only per argument: what OOS receives is these merged and assembled.
-      const problems = [...tagsAllProblems(planned.tags_all), ...configurationSizeProblems(config, context().creationToken)];
-      if (problems.length > 0) throw new DiagnosticsError(problems);
-      diagnostics.add(...(await taggingProblems(planned.tags_all, context())));
-      planned.client_secret_parameter_version = await plannedSecretParameterVersion(config.client_secret_parameter, context);
+      diagnostics.add(...configurationSizeProblems(config, context().creationToken));
+      planned.tags_all = await planTagsAll(config.tags, context(), CHAT_CONFIGURATIONS, diagnostics);
+      if (diagnostics.hasErrors) return;
+      planned.client_secret_parameter_version = await plannedSecretParameterVersion(config, context);
       // OOS keys configurations by name, so the id is the name.
       if (prior === null) planned.id = config.name;
       else if (needsUpdateCall(prior, planned)) planned.updated_date = UNKNOWN;
@@ -239,19 +226,15 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
         const secret = await secretToSend(context(), prior, planned, config, call);
         await describeFailure(`Updating chat configuration "${name}"`, client.updateChatConfiguration(chatInput(planned, secret, prior), call));
       }
-      if (!sameValue(prior.tags_all, planned.tags_all) && (await context().tagging.taggable())) {
-        await describeFailure(
-          `Updating the tags of chat configuration "${name}"`,
-          client.setChatConfigurationTags(name, stringMap(planned.tags_all) ?? {}, stringMap(prior.tags_all) ?? {}, call),
-        );
-      }
+      await updateTags(context(), CHAT_CONFIGURATIONS, name, prior.tags_all, planned.tags_all, call);
       const remote = await describeFailure(`Reading chat configuration "${name}" after update`, client.getChatConfiguration(name, call));
       // Updated as planned: a repair the create left pending is done.
       return { values: attributesFromRemote(remote, false), private: Buffer.alloc(0) };
     },
 
     async delete(state) {
-      await deleteIgnoringMissing(context(), state.name, operation(context(), state.timeouts, 'delete'));
+      const deletion = context().client.deleteChatConfiguration(state.name, operation(context(), state.timeouts, 'delete'));
+      await nullIfNotFound(`Deleting chat configuration "${state.name}"`, deletion);
       await context().creations.settle(context().client.regionId, state.name);
     },
 
@@ -261,9 +244,8 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
       const { createdAt, repair } = parsePrivate(privateBytes);
       const call = operation(ctx, state.timeouts, 'read');
       const graceMs = createdAt === undefined ? 0 : Math.max(0, CREATE_CONSISTENCY_WINDOW_MS - (Date.now() - createdAt));
-      const taggable = await ctx.tagging.taggable();
       // One round trip instead of two: the latency is what counts against real OOS.
-      const tagsRead = taggable ? ctx.client.getChatConfigurationTags(name, call) : undefined;
+      const tagsRead = (await ctx.tagging.taggable()) ? ctx.client.getChatConfigurationTags(name, call) : undefined;
       tagsRead?.catch(() => undefined); // awaited below; left unobserved only when the configuration is gone
       const firstTry = await getConfiguration(ctx, name, 0, call);
       // Just created and not visible yet: wait for it, then read its tags again (they may have lagged too).
@@ -271,17 +253,9 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
       // Terraform read this configuration from its saved state: its create no longer needs the journal.
       if (createdAt !== undefined) await ctx.creations.settle(ctx.client.regionId, name);
       if (remote === null) return { state: null };
-      // With tags kept out of OOS, the state's tags are the only record of them: keep them.
-      const tagValues = taggable
-        ? tagsFromRemote(
-            await describeFailure(
-              `Reading the tags of chat configuration "${name}"`,
-              (firstTry && tagsRead) || ctx.client.getChatConfigurationTags(name, call),
-            ),
-            state.tags,
-            ctx,
-          )
-        : { tags: state.tags, tags_all: state.tags_all };
+      const tagValues = await refreshedTags(ctx, CHAT_CONFIGURATIONS, state, () =>
+        describeFailure(`Reading the tags of chat configuration "${name}"`, (firstTry && tagsRead) || ctx.client.getChatConfigurationTags(name, call)),
+      );
       const refreshed = { ...state, ...attributesFromRemote(remote, state.extra_configuration !== null), ...tagValues };
       // Found: the read-after-create window no longer matters. A create that could not finish its
       // Configuration leaves its secret unknown to OOS's masked read: forgetting which secret
@@ -293,17 +267,11 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
     async importState(id) {
       const ctx = context();
       const remote = await getConfiguration(ctx, id, 0);
-      if (remote === null) {
-        throw new DiagnosticsError([
-          errorDiagnostic(
-            'Cannot import a chat configuration that does not exist',
-            `No chat configuration named "${id}" exists in region ${ctx.client.regionId}. Import takes the configuration's name; check the name and the provider's region.`,
-          ),
-        ]);
-      }
-      if (!(await ctx.tagging.taggable())) return { state: { ...attributesFromRemote(remote, false), name: id } };
-      const remoteTags = await describeFailure(`Reading the tags of chat configuration "${id}"`, ctx.client.getChatConfigurationTags(id));
-      return { state: { ...attributesFromRemote(remote, false), name: id, ...tagsFromRemote(remoteTags, null, ctx) } };
+      if (remote === null) throw importNotFound('chat configuration', id, ctx.client.regionId);
+      const tags = await refreshedTags(ctx, CHAT_CONFIGURATIONS, null, () =>
+        describeFailure(`Reading the tags of chat configuration "${id}"`, ctx.client.getChatConfigurationTags(id)),
+      );
+      return { state: { ...attributesFromRemote(remote, false), name: id, ...tags } };
     },
   });
 }
@@ -312,41 +280,6 @@ export function chatConfigurationResource(context: ContextSource): ResourceType 
 
 function needsUpdateCall(prior: ChatConfigurationModel, planned: PlannedChatConfiguration | AppliedChatConfiguration): boolean {
   return changedAttributes(prior, planned).some((attribute) => !NOT_SENT_WITH_UPDATE.includes(attribute));
-}
-
-/** tags_all is the provider's default tags overlaid with the resource's own. */
-function plannedTagsAll(tags: PlannedChatConfiguration['tags'], context: ContextSource): { [key: string]: string } | null | UnknownValue {
-  if (!isWhollyKnownMap(tags)) return UNKNOWN;
-  const merged = { ...context().defaultTags, ...(stringMap(tags) ?? {}) };
-  return Object.keys(merged).length === 0 ? null : merged;
-}
-
-/** tags_all breaks OOS's limits even when `tags` alone does not: the provider's default_tags count too. */
-function tagsAllProblems(tagsAll: PlannedChatConfiguration['tags_all']): Diagnostic[] {
-  if (tagsAll === null || isUnknown(tagsAll)) return [];
-  return tagProblems(stringMap(tagsAll) ?? {}).map((problem) =>
-    errorDiagnostic('Invalid tags', `With the provider's default_tags, ${problem} Change tags here or default_tags in the provider block.`, path('tags')),
-  );
-}
-
-/**
- * Tags that OOS cannot hold stop the plan in `auto` (before anything is created) and are a
- * warning with `off`; the answer comes from one probe per process (tagging.ts).
- */
-async function taggingProblems(tagsAll: PlannedChatConfiguration['tags_all'], ctx: ProviderContext): Promise<Diagnostic[]> {
-  if (tagsAll === null) return [];
-  const support = await ctx.tagging.support();
-  if (support.taggable) return [];
-  if (ctx.tagging.mode === 'off') {
-    return [
-      warningDiagnostic(
-        'Tags are not sent to OOS',
-        'The provider setting tagging = "off" keeps tags and tags_all in Terraform\'s plan and state only: OOS, its console and its tag-based permissions do not see them.',
-        path('tags'),
-      ),
-    ];
-  }
-  throw new DiagnosticsError([errorDiagnostic('Chat configuration tags are not supported here', ctx.tagging.refusalDetail(support.refusal), path('tags'))]);
 }
 
 /**
@@ -368,26 +301,29 @@ function configurationSizeProblems(config: PlannedChatConfiguration, withToken: 
 }
 
 /**
- * The secret parameter's current version, looked up at plan time so that a rotation plans an
- * update. Apply then reads exactly this version.
+ * The secret parameter version to send. Configured: that version, unknown while an
+ * oos_secret_parameter of the same configuration makes it (then planned again at apply, when it is
+ * known). Else the current version, looked up now, so that a rotation plans an update. Apply then
+ * reads exactly this version. A known name is looked up at plan, so a wrong one fails the plan.
  */
-async function plannedSecretParameterVersion(parameter: string | null | UnknownValue, context: ContextSource): Promise<number | null | UnknownValue> {
+async function plannedSecretParameterVersion(config: PlannedChatConfiguration, context: ContextSource): Promise<number | null | UnknownValue> {
+  const { client_secret_parameter: parameter, client_secret_parameter_version: configured } = config;
+  if (parameter === null && configured !== null) {
+    const detail = 'client_secret_parameter_version names a version of client_secret_parameter: set client_secret_parameter too, or remove the version.';
+    throw new DiagnosticsError([errorDiagnostic('Missing client_secret_parameter', detail, path('client_secret_parameter_version'))]);
+  }
   if (parameter === null) return null;
-  if (isUnknown(parameter)) return UNKNOWN;
+  if (isUnknown(parameter) || isUnknown(configured)) return configured ?? UNKNOWN;
   try {
-    const found = await context().client.getSecretParameter(parameter, { withDecryption: false });
+    const found = await context().client.getSecretParameter(parameter, { withDecryption: false, parameterVersion: configured ?? undefined });
     return found.parameterVersion;
   } catch (error) {
-    if (isNotFound(error)) {
-      throw new DiagnosticsError([
-        errorDiagnostic(
-          'Secret parameter not found',
-          `The OOS secret parameter "${parameter}" does not exist in region ${context().client.regionId}. Create it first (e.g. with alicloud_oos_secret_parameter or the console), or correct client_secret_parameter.`,
-          path('client_secret_parameter'),
-        ),
-      ]);
-    }
-    throw error;
+    if (!isNotFound(error)) throw error;
+    const what = configured === null ? `The OOS secret parameter "${parameter}"` : `Version ${configured} of the OOS secret parameter "${parameter}"`;
+    const detail =
+      `${what} does not exist in region ${context().client.regionId}. Create it first (the console, or an oos_secret_parameter applied before), or correct client_secret_parameter. ` +
+      'If an oos_secret_parameter of this configuration creates it, set client_secret_parameter_version = oos_secret_parameter.<name>.parameter_version (in cdktf Secret.fromSecretParameter(<SecretParameter>) does): the lookup then waits for apply.';
+    throw new DiagnosticsError([errorDiagnostic('Secret parameter not found', detail, path('client_secret_parameter'))]);
   }
 }
 
@@ -478,17 +414,7 @@ function refusesConfiguration(error: unknown): boolean {
 function alreadyExists(name: string, region: string, ctx: ProviderContext): DiagnosticsError {
   const owner = ctx.creations instanceof OwnerMarks ? `this stack (owner "${ctx.creations.owner}")` : 'this Terraform working directory';
   const whyNotRecognised = ctx.creationToken ? `it was not created by ${owner}` : 'creation_token = false, so the provider cannot tell whether it made it';
-  return new DiagnosticsError([
-    errorDiagnostic(
-      'Chat configuration already exists',
-      `A chat configuration named "${name}" already exists in region ${region}, and ${whyNotRecognised} ` +
-        `(another stack, another checkout or a person may have made it). To manage it here, import it instead of creating it, after making sure no other state manages it: ` +
-        `with Terraform, terraform import <resource address> ${name}  (or an import block: import { to = <resource address>, id = "${name}" }); ` +
-        `with cdktf, call importFrom("${name}") on the construct's resource (e.g. bot.resource.importFrom("${name}")), run cdktf deploy, then remove the call ` +
-        `(or run terraform import in cdktf.out/stacks/<stack>). To create a separate one, choose another name.`,
-      path('name'),
-    ),
-  ]);
+  return nameTaken('chat configuration', name, region, whyNotRecognised, 'bot');
 }
 
 /**
@@ -544,14 +470,6 @@ function chatInput(planned: AppliedChatConfiguration, secret: string | undefined
   };
 }
 
-async function deleteIgnoringMissing(ctx: ProviderContext, name: string, call: CallOptions): Promise<void> {
-  try {
-    await ctx.client.deleteChatConfiguration(name, call);
-  } catch (error) {
-    if (!isNotFound(error)) throw new Error(`Deleting chat configuration "${name}" failed: ${errorMessage(error)}`);
-  }
-}
-
 // ---- read helpers -------------------------------------------------------------------------
 
 /** Gets a configuration; null when it does not exist (after waiting up to `graceMs` for it to appear). */
@@ -566,22 +484,6 @@ async function getConfiguration(ctx: ProviderContext, name: string, graceMs: num
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
-}
-
-/**
- * Remote tags split like Terraform users expect: `tags_all` is everything; `tags` is what the
- * resource manages itself (its own keys, and any key that is not a provider default).
- */
-function tagsFromRemote(remoteTags: { [key: string]: string }, ownTags: { [key: string]: string } | null, ctx: ProviderContext) {
-  const ownKeys = new Set(Object.keys(ownTags ?? {}));
-  const tags: { [key: string]: string } = {};
-  for (const [key, value] of Object.entries(remoteTags)) {
-    if (ownKeys.has(key) || !(key in ctx.defaultTags)) tags[key] = value;
-  }
-  return {
-    tags: mapOrNull(tags, ownTags !== null),
-    tags_all: mapOrNull(remoteTags, false),
-  };
 }
 
 function privateBytes(state: PrivateState): Buffer {
