@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:IOhhY52Us7un70USbutcXppjZxlfR1XssXkTja/0aXM=",
-    "h1:IPOulMuBTNyP6mMuQk7Sc9KZDe7NTYkznZVtP8OIs7E=",
-    "h1:QJWcNpGIZebW7HIr19zxwSPxbvXaiWlFX319LjHJXiI=",
-    "h1:VG/JhA0FKNBwCi98A+TRRAx41npSYBzo9v1VkoMzKiY=",
-    "h1:g1jemxq+h/n9J/C1aoXfgdxF8vwlRgSajFwgSJ1XKPI=",
+    "h1:/uT33881C/HgmkAEvy/jg89TYMOt8P33SH3/4Ycbk/g=",
+    "h1:1Npv6AHztLRjxX5UA+8QiC5M1LhABwjLSBCXnnRABF0=",
+    "h1:JGKXM2pQuYkK8DzTNuFdTw8CzvuZqHj+Qn1apbPkWPE=",
+    "h1:ekV4i0rTIADDGGunE5Y4POm4G9LG7xoAumFLPHtACUA=",
+    "h1:v3jDQ3i+I7S8zRaYE/iJIo7No8JeUJT3O8LH3v6Q5Rg=",
   ]
 }

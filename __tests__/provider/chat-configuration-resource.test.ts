@@ -94,6 +94,11 @@ function fakeContext(options: FakeOptions = {}): { context: ProviderContext; cal
       calls.push('tags');
       if (options.tagError) throw options.tagError;
     },
+    // Updates change tags through the generic tag call (resource-tags.ts).
+    async setResourceTags() {
+      calls.push('tags');
+      if (options.tagError) throw options.tagError;
+    },
     async getChatConfigurationTags() {
       return {};
     },

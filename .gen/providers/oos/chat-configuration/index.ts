@@ -27,6 +27,12 @@ export interface ChatConfigurationConfig extends cdktf.TerraformMetaArguments {
   */
   readonly clientSecretParameter?: string;
   /**
+  * Version of `client_secret_parameter` to send. By default its current version, looked up at plan, so that a newer version plans an update. Set it to `oos_secret_parameter.<name>.parameter_version` when this configuration also makes the parameter: the lookup then waits for apply, after the parameter is created or given a new value, and the bot gets that version in the same apply.
+  *
+  * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#client_secret_parameter_version ChatConfiguration#client_secret_parameter_version}
+  */
+  readonly clientSecretParameterVersion?: number;
+  /**
   * App client secret, write-only: sent to OOS, never stored in plan or state. Bump `client_secret_wo_version` to push a new value. Conflicts with `client_secret_parameter`.
   *
   * Docs at Terraform Registry: {@link https://oos-chatops.local/providers/chatops/oos/0.1.0/docs/resources/chat_configuration#client_secret_wo ChatConfiguration#client_secret_wo}
@@ -342,6 +348,7 @@ export class ChatConfiguration extends cdktf.TerraformResource {
     this._clientId = config.clientId;
     this._clientSecret = config.clientSecret;
     this._clientSecretParameter = config.clientSecretParameter;
+    this._clientSecretParameterVersion = config.clientSecretParameterVersion;
     this._clientSecretWo = config.clientSecretWo;
     this._clientSecretWoVersion = config.clientSecretWoVersion;
     this._extraConfiguration = config.extraConfiguration;
@@ -411,9 +418,20 @@ export class ChatConfiguration extends cdktf.TerraformResource {
     return this._clientSecretParameter;
   }
 
-  // client_secret_parameter_version - computed: true, optional: false, required: false
+  // client_secret_parameter_version - computed: true, optional: true, required: false
+  private _clientSecretParameterVersion?: number; 
   public get clientSecretParameterVersion() {
     return this.getNumberAttribute('client_secret_parameter_version');
+  }
+  public set clientSecretParameterVersion(value: number) {
+    this._clientSecretParameterVersion = value;
+  }
+  public resetClientSecretParameterVersion() {
+    this._clientSecretParameterVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get clientSecretParameterVersionInput() {
+    return this._clientSecretParameterVersion;
   }
 
   // client_secret_wo - computed: false, optional: true, required: false
@@ -605,6 +623,7 @@ export class ChatConfiguration extends cdktf.TerraformResource {
       client_id: cdktf.stringToTerraform(this._clientId),
       client_secret: cdktf.stringToTerraform(this._clientSecret),
       client_secret_parameter: cdktf.stringToTerraform(this._clientSecretParameter),
+      client_secret_parameter_version: cdktf.numberToTerraform(this._clientSecretParameterVersion),
       client_secret_wo: cdktf.stringToTerraform(this._clientSecretWo),
       client_secret_wo_version: cdktf.numberToTerraform(this._clientSecretWoVersion),
       extra_configuration: cdktf.hashMapper(cdktf.stringToTerraform)(this._extraConfiguration),
@@ -637,6 +656,12 @@ export class ChatConfiguration extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      client_secret_parameter_version: {
+        value: cdktf.numberToHclTerraform(this._clientSecretParameterVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       client_secret_wo: {
         value: cdktf.stringToHclTerraform(this._clientSecretWo),
