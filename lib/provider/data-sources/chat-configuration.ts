@@ -1,4 +1,4 @@
-import { nameProblem } from '../../domain';
+import { CHAT_CONFIGURATION_RESOURCE, nameProblem } from '../../domain';
 import { isNotFound } from '../../oos/errors';
 import { defineSchema } from '../../tfplugin/model';
 import { defineDataSource } from '../../tfplugin/resource';
@@ -9,7 +9,8 @@ import { attributesFromRemote } from '../chat-configuration-mapping';
 import type { ContextSource } from '../context';
 import { errorMessage } from '../failures';
 
-export const CHAT_CONFIGURATION_DATA_SOURCE = 'oos_chat_configuration';
+/** The data source reading one chat configuration shares the resource's type name. */
+export const CHAT_CONFIGURATION_DATA_SOURCE = CHAT_CONFIGURATION_RESOURCE;
 
 /** Schema of data source `oos_chat_configuration`: one configuration looked up by name. */
 export const chatConfigurationDataSchema = defineSchema({
