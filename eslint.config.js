@@ -21,7 +21,7 @@ const LAYERS = {
   adoption: ['domain', 'oos'],
   constructs: ['domain'],
   release: ['domain', 'tfplugin'],
-  tooling: ['domain', 'tfplugin', 'oos', 'emulator', 'provider', 'release'],
+  tooling: ['domain', 'tfplugin', 'oos', 'emulator', 'provider', 'release', 'pipeline'],
 };
 
 const layerZones = Object.entries(LAYERS).map(([layer, below]) => {

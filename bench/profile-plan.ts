@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { bundleProvider } from '../scripts/bundle-provider';
+import { bundleProvider } from '../lib/release';
 import { startEmulator } from '../lib/emulator';
 import { PACKAGE_ROOT, emulatorClientEnvironment } from '../lib/tooling';
 import { KIT_ECHO_ENTRY, type VariantId, benchWorkspace, round, setUpBenchMirror } from './bench-support';

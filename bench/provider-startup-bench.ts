@@ -22,7 +22,7 @@ export interface StartupBenchResult {
   readonly p90Ms: number;
 }
 
-const bundler = (): typeof import('../scripts/bundle-provider') => require('../scripts/bundle-provider');
+const bundler = (): typeof import('../lib/release/development-bundle') => require('../lib/release/development-bundle');
 
 /** What to start: by default the release executable users install; a bundle as given; a .ts entry bundled first. */
 async function providerBundle(entry?: string): Promise<string> {

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { startEmulator } from '../lib/emulator';
 import { emulatorClientEnvironment } from '../lib/tooling';
 import { rmSync } from 'node:fs';
-import { bundleProvider } from '../scripts/bundle-provider';
+import { bundleProvider } from '../lib/release';
 import { KIT_ECHO_BUNDLE, KIT_ECHO_ENTRY, benchWorkspace, releaseOosProvider, round, setUpBenchMirror } from './bench-support';
 import { PHASES, type Phase } from './compare-bench';
 

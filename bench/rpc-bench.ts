@@ -18,7 +18,7 @@ import { encode } from '@msgpack/msgpack';
 import { serviceDefinition } from '../lib/tfplugin/protocol/grpc-services';
 import type { ProviderMethod, RequestOf } from '../lib/tfplugin/protocol/messages';
 import { PluginConnection, type RunningProvider, providerCommand, shutDown, startProvider } from '../lib/tfplugin/testing/provider-process';
-import { bundleProvider } from '../scripts/bundle-provider';
+import { bundleProvider } from '../lib/release';
 import { FLOOR_BUNDLE, FLOOR_ENTRY, KIT_ECHO_BUNDLE, KIT_ECHO_ENTRY, findGoAnchor, peakRssMb, procStatFields, resourceArguments, round } from './bench-support';
 import { measureStartup } from '../lib/release';
 

@@ -22,7 +22,7 @@ import { sha256Hex } from '../lib/release/hashes';
 import { fetchPackedBinary } from '../lib/release/npm-binary';
 import { DEFAULT_BUN_VERSION, KNOWN_PLATFORMS, findPlatform, terraformPlatformName, type ReleasePlatform } from '../lib/release/platforms';
 import { REPOSITORY } from '../lib/release/repository';
-import { bundleProvider } from '../scripts/bundle-provider';
+import { bundleProvider } from '../lib/release';
 import { KIT_ECHO_BUNDLE, KIT_ECHO_ENTRY, envWrapper, findGoAnchor, round } from './bench-support';
 import { SEA_NODE_VERSION, buildSeaExecutable } from './node-sea/sea';
 import { measureRpcRun } from './rpc-bench';

@@ -292,7 +292,7 @@ function processes(): { pid: number; parentPid: number; command: string; cwd: st
 }
 
 async function stateNames(workspace: TerraformWorkspace): Promise<Set<string>> {
-  const state = await workspace.showJson<StateJson>();
+  const state = await workspace.state();
   return new Set((state.values?.root_module.resources ?? []).filter((r) => r.type === 'oos_chat_configuration').map((r) => String(r.values.name)));
 }
 
@@ -313,7 +313,7 @@ async function verify(
   const ownersByName = new Map<string, number>();
   let mismatches = 0;
   for (const workspace of workspaces) {
-    const state = await workspace.showJson<StateJson>();
+    const state = await workspace.state();
     for (const resource of state.values?.root_module.resources ?? []) {
       if (resource.type !== 'oos_chat_configuration') continue;
       const name = String(resource.values.name);

@@ -66,7 +66,11 @@ type OptionValue<Declaration extends OptionDeclaration> = Declaration['type'] ex
     : Declaration['default'] extends string | number
       ? OptionType<Declaration>
       : OptionType<Declaration> | undefined;
-type OptionType<Declaration extends OptionDeclaration> = Declaration['type'] extends 'number' ? number : string;
+type OptionType<Declaration extends OptionDeclaration> = Declaration['type'] extends 'number'
+  ? number
+  : Declaration['choices'] extends readonly (infer Choice extends string)[]
+    ? Choice
+    : string;
 
 /** What the command line said, typed by the declaration. */
 export interface CommandLine<Options extends Record<string, OptionDeclaration>> {

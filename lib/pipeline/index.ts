@@ -56,3 +56,6 @@ export type { ReviewFilesWritten, ReviewInput } from './review-files';
 export { REVIEW_FILES, STEP_SUMMARY_VARIABLE, plannedCommit, writeReviewFiles } from './review-files';
 export type { PlanExitCode, PlanOutcome } from './exit-code';
 export { EXIT_CODES, planExitCode } from './exit-code';
+export type { PolicyGate } from './policy-gate';
+export { runPolicyGate, violationLines } from './policy-gate';
+export { applyRefusal } from './apply-refusal';
