@@ -1,5 +1,5 @@
 /**
- * `npm run docs`: the registry-style reference pages under docs/, generated from the provider's
+ * The registry-style reference pages (`npm run docs`, scripts/generate-docs.ts) under docs/, generated from the provider's
  * schemas the way tfplugindocs lays them out (Required / Optional / Read-Only, nested schemas,
  * example usage, import), so a page cannot drift from its schema. What the schema cannot say,
  * behaviour notes and caveats, is prose in templates/<page>.md.tmpl around these placeholders:
@@ -10,14 +10,12 @@
  *   {{ import }}   "## Import" from examples/resources/<name>/import.sh (empty when missing)
  *
  * A page without a template gets all four in that order.
- * Usage, after `tsc -p tsconfig.json`: node dist/scripts/generate-docs.js
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { PROVIDER_TYPE } from '../lib/domain';
-import { PACKAGE_ROOT } from '../lib/tooling';
-import { createProvider } from '../lib/provider/provider';
-import { AttributeSchema, CtyType } from '../lib/tfplugin/schema';
+import { PROVIDER_TYPE } from '../domain';
+import { createProvider } from '../provider/provider';
+import { AttributeSchema, CtyType } from '../tfplugin/schema';
 
 /** The command that rewrites docs/; the pages and the freshness test name it. */
 export const REGENERATE_DOCS_COMMAND = 'npm run docs';
@@ -271,9 +269,4 @@ export function writeDocs(root: string): string[] {
     writeFileSync(join(root, 'docs', file), text);
   }
   return [...pages.keys()];
-}
-
-if (require.main === module) {
-  const written = writeDocs(PACKAGE_ROOT);
-  console.error(`generate-docs: wrote ${written.map((file) => `docs/${file}`).join(', ')}`);
 }
