@@ -4,7 +4,8 @@
  */
 import { relative } from 'node:path';
 import { defineCommand, runCommand } from '../lib/command-line';
-import { PACKAGE_ROOT, bindingsDir, getBindings } from '../lib/tooling';
+import { PACKAGE_ROOT } from '../lib/tooling';
+import { bindingsDir, getBindings } from '../lib/tooling/bindings';
 
 const GET_BINDINGS = defineCommand({
   name: 'get-bindings',

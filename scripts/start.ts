@@ -4,7 +4,7 @@
  * of its chat configurations.
  */
 import { defineCommand, runCommand } from '../lib/command-line';
-import { runMainJob } from '../lib/tooling';
+import { runMainJob } from '../lib/tooling/main-job';
 import { buildApp } from '../main';
 
 const START = defineCommand({

@@ -5,7 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { PACKAGE_ROOT, REGENERATE_BINDINGS_COMMAND, bindingsDir, filesUnder, getBindings } from '../../lib/tooling';
+import { PACKAGE_ROOT } from '../../lib/tooling';
+import { REGENERATE_BINDINGS_COMMAND, bindingsDir, filesUnder, getBindings } from '../../lib/tooling/bindings';
 
 const ROOT = PACKAGE_ROOT;
 const STALE = `.gen/ is stale: run \`${REGENERATE_BINDINGS_COMMAND}\` and commit the result.`;

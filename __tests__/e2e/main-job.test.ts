@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { PACKAGE_ROOT } from '../../lib/tooling';
-import type { MainJobOptions, MainJobResult } from '../../lib/tooling';
+import type { MainJobOptions, MainJobResult } from '../../lib/tooling/main-job';
 import type { BuildOptions } from '../../main';
 
 const START_SCRIPT = path.join(PACKAGE_ROOT, 'dist', 'scripts', 'start.js');

@@ -18,7 +18,5 @@ export { devSecret, devSecretsFile } from './dev-secrets';
 export { SYNTHESIS_ENVIRONMENT_PREFIXES, SynthesisCache } from './synthesis-cache';
 export { type CloneCommandResult, cloneProject, npmCacheFolder, npmEnvironment, runInClone, snapshotCommit } from './project-clone';
 export { acceptanceProblem } from './acceptance';
-export { type MainJobApp, type MainJobOptions, type MainJobResult, runMainJob } from './main-job';
 export { type PreparedStack, logProgress, prepareStack, requireEphemeralVariables, runEnvironment, synthesizeCheckedStack } from './prepared-stack';
 export { type SynthesizedConfig, readSynthesizedConfig } from './synthesized-config';
-export { REGENERATE_BINDINGS_COMMAND, bindingsDir, filesUnder, getBindings } from './bindings';
