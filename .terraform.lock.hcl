@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:IGaTwvcmgFK0sD1YdvWShS0QkbU5zWcoiBThLAXrTEI=",
-    "h1:N0fUK+tzJj/qhMRqQjMRzQrKKKQPysgjBurcZ3BUGUI=",
-    "h1:Nf6J/TYFmlyVFRA2osrrcHVEQKRygP23bnhuHYtuT/M=",
-    "h1:ehZdc2QQSWOU3yZpW6S9cMObJDbfp0Zr4JztENMiq/Q=",
-    "h1:xINip88SuF5bZSdk/y6YLhsC0Y/HB4SEDrdEknxkY18=",
+    "h1:IfMr/tos2jjrgR8wmF5Y5Xk+nFnT7efxo02d7Ey897E=",
+    "h1:N0/OLdpm3mwcEEx74pQJUURidwTZH5ElM5/ETav23h8=",
+    "h1:NdaZTzJoHJ/57/or2AcFwvrL7RWy8ImpONgRJ4t1gi0=",
+    "h1:k/0yQIMFUWT80P9OU7SkiOLASNKS/TDW4onxkB7RGfw=",
+    "h1:qsOUuE1MsK+Mxl7ozY12zRndqZSuRANZKbnx2wbGru8=",
   ]
 }
