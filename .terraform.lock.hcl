@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:IOhhY52Us7un70USbutcXppjZxlfR1XssXkTja/0aXM=",
-    "h1:IPOulMuBTNyP6mMuQk7Sc9KZDe7NTYkznZVtP8OIs7E=",
-    "h1:QJWcNpGIZebW7HIr19zxwSPxbvXaiWlFX319LjHJXiI=",
-    "h1:VG/JhA0FKNBwCi98A+TRRAx41npSYBzo9v1VkoMzKiY=",
-    "h1:g1jemxq+h/n9J/C1aoXfgdxF8vwlRgSajFwgSJ1XKPI=",
+    "h1:IfMr/tos2jjrgR8wmF5Y5Xk+nFnT7efxo02d7Ey897E=",
+    "h1:N0/OLdpm3mwcEEx74pQJUURidwTZH5ElM5/ETav23h8=",
+    "h1:NdaZTzJoHJ/57/or2AcFwvrL7RWy8ImpONgRJ4t1gi0=",
+    "h1:k/0yQIMFUWT80P9OU7SkiOLASNKS/TDW4onxkB7RGfw=",
+    "h1:qsOUuE1MsK+Mxl7ozY12zRndqZSuRANZKbnx2wbGru8=",
   ]
 }
