@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:IfMr/tos2jjrgR8wmF5Y5Xk+nFnT7efxo02d7Ey897E=",
-    "h1:N0/OLdpm3mwcEEx74pQJUURidwTZH5ElM5/ETav23h8=",
-    "h1:NdaZTzJoHJ/57/or2AcFwvrL7RWy8ImpONgRJ4t1gi0=",
-    "h1:k/0yQIMFUWT80P9OU7SkiOLASNKS/TDW4onxkB7RGfw=",
-    "h1:qsOUuE1MsK+Mxl7ozY12zRndqZSuRANZKbnx2wbGru8=",
+    "h1:Ceg2VgZT3OoTBASNQKAN2pkJ0wH6gTL6ODISRbY83mg=",
+    "h1:MMo7CSkPk5xeUxCU1V8+eFahocE+kzoAhoy72nh4TIc=",
+    "h1:Zf5L5iflpQgadl9mzpo4yeEa7xcaRjcAYPgUDupJu3M=",
+    "h1:qeJ4J+p5AH4uJn3kzJG8dw41gU62CHV6dYfJH0sHvDU=",
+    "h1:rRpve+1Rxv5DOGSSYq2hXdBLkYPCZENv02dcMbZejJA=",
   ]
 }
