@@ -6,7 +6,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { PROVIDER_HOST, PROVIDER_NAMESPACE } from '../lib/domain';
+import { CHAT_CONFIGURATION_RESOURCE, PROVIDER_HOST, PROVIDER_NAMESPACE } from '../lib/domain';
 import { DEFAULT_RESOURCE_GROUP_ID } from '../lib/emulator/options';
 import { LOCK_FILE, layOutFilesystemMirror, packageVersion, terraformPlatformName, type ReleaseArchive } from '../lib/release';
 import { PACKAGE_ROOT, TerraformWorkspace, installDevelopmentProvider, oosProviderConfig, releaseProvider } from '../lib/tooling';
@@ -89,7 +89,7 @@ export function variantConfig(variant: VariantId, count: number): object {
     case 'oos_latency':
       // The provider block every ChatOpsStack synthesises: with an `owner`, creates are marked by
       // its digest and no creation journal is written (lib/provider/creation-marks.ts).
-      return { ...oosProviderConfig({ owner: BENCH_OWNER }), resource: resources('oos_chat_configuration', count, resourceArguments) };
+      return { ...oosProviderConfig({ owner: BENCH_OWNER }), resource: resources(CHAT_CONFIGURATION_RESOURCE, count, resourceArguments) };
   }
 }
 

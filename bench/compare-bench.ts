@@ -6,7 +6,7 @@
  * state), plans with refresh and destroys each variant in turn, in an order rotated per
  * repetition. Reported as medians with min/max, and as ratios to the Go anchor taken in this run.
  */
-import { bundleProvider } from '../scripts/bundle-provider';
+import { bundleProvider } from '../lib/release';
 import { type RunningEmulator, startEmulator } from '../lib/emulator';
 import { TerraformWorkspace, emulatorClientEnvironment } from '../lib/tooling';
 import {

@@ -5,6 +5,7 @@
  *
  *   npx tsc -p tsconfig.json && node dist/bench/emulator-bench.js
  */
+import { defineCommand, runCommand } from '../lib/command-line';
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -145,7 +146,15 @@ export async function runEmulatorBench(options: EmulatorBenchOptions = {}): Prom
   }
 }
 
+const EMULATOR_BENCH = defineCommand({
+  name: 'emulator-bench',
+  invocation: 'node dist/bench/emulator-bench.js',
+  description: 'Measures the signed requests per second the emulator answers.',
+  options: {},
+});
+
 if (require.main === module) {
+  // A load generator the benchmark forks (internal protocol, not a command line): its settings come as JSON.
   if (process.argv[2] === LOAD_GENERATOR_FLAG) {
     generateLoad(JSON.parse(process.argv[3]) as LoadSettings).then(
       (result) => process.send?.(result, () => process.exit(0)),
@@ -155,12 +164,10 @@ if (require.main === module) {
       },
     );
   } else {
-    runEmulatorBench().then(
-      ({ requestsPerSecond }) => console.log(`emulator: ${Math.round(requestsPerSecond)} signed requests/s`),
-      (error: unknown) => {
-        console.error(error);
-        process.exitCode = 1;
-      },
-    );
+    void runCommand(EMULATOR_BENCH, async () => {
+      const { requestsPerSecond } = await runEmulatorBench();
+      console.log(`emulator: ${Math.round(requestsPerSecond)} signed requests/s`);
+      return 0;
+    });
   }
 }

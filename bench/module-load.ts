@@ -12,6 +12,7 @@
  *
  *   node dist/bench/module-load.js [--starts 10]
  */
+import { defineCommand, runCommand } from '../lib/command-line';
 import { encode } from '@msgpack/msgpack';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -165,14 +166,16 @@ export function describeModuleLoad(figures: readonly ModuleLoadFigures[]): strin
   return lines.join('\n');
 }
 
+const MODULE_LOAD = defineCommand({
+  name: 'module-load',
+  invocation: 'node dist/bench/module-load.js',
+  description: "Times loading the provider's modules at start-up.",
+  options: { starts: { type: 'number', integer: true, value: 'n', default: 10, description: 'how many starts to time' } },
+});
+
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  const starts = args.includes('--starts') ? Number(args[args.indexOf('--starts') + 1]) : 10;
-  runModuleLoad(starts).then(
-    (figures) => console.log(describeModuleLoad(figures)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+  void runCommand(MODULE_LOAD, async ({ options }) => {
+    console.log(describeModuleLoad(await runModuleLoad(options.starts)));
+    return 0;
+  });
 }

@@ -7,6 +7,7 @@
  *
  *   node dist/bench/plan-bench.js [--warm-runs 5]
  */
+import { defineCommand, runCommand } from '../lib/command-line';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,14 +79,16 @@ export async function runPlanBench(options: { warmRuns?: number; log?: (line: st
   }
 }
 
+const PLAN_BENCH = defineCommand({
+  name: 'plan-bench',
+  invocation: 'node dist/bench/plan-bench.js',
+  description: 'Times the way from a commit to a reviewed plan on fresh clones.',
+  options: { 'warm-runs': { type: 'number', integer: true, value: 'n', default: 5, description: 'how many warm plans to time' } },
+});
+
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  const warmRuns = args.includes('--warm-runs') ? Number(args[args.indexOf('--warm-runs') + 1]) : 5;
-  runPlanBench({ warmRuns, log: (line) => console.log(line) }).then(
-    (result) => console.log(JSON.stringify(result, null, 2)),
-    (error: Error) => {
-      console.error(error.message);
-      process.exitCode = 1;
-    },
-  );
+  void runCommand(PLAN_BENCH, async ({ options }) => {
+    console.log(JSON.stringify(await runPlanBench({ warmRuns: options['warm-runs'], log: (line) => console.log(line) }), null, 2));
+    return 0;
+  });
 }

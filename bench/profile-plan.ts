@@ -4,13 +4,14 @@
  * the launcher execs node), and prints the functions with the most self time over every provider
  * process of the plan, named by the bundle's module comments.
  *
- *   node dist/bench/profile-plan.js [--variant oos|kit_echo] [--count 300] [--top 20] [--keep <dir>]
+ *   node dist/bench/profile-plan.js --help
  */
+import { type CommandLine, defineCommand, runCommand } from '../lib/command-line';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { bundleProvider } from '../scripts/bundle-provider';
+import { bundleProvider } from '../lib/release';
 import { startEmulator } from '../lib/emulator';
 import { PACKAGE_ROOT, emulatorClientEnvironment } from '../lib/tooling';
 import { KIT_ECHO_ENTRY, type VariantId, benchWorkspace, round, setUpBenchMirror } from './bench-support';
@@ -130,13 +131,22 @@ function profilingLaunchers(root: string): void {
   }
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-  const variant = option('--variant', 'oos') as VariantId;
-  const count = Number(option('--count', '300'));
-  const top = Number(option('--top', '20'));
-  const keep = option('--keep', '');
+const PROFILE_PLAN = defineCommand({
+  name: 'profile-plan',
+  invocation: 'node dist/bench/profile-plan.js',
+  description: 'CPU profile of the provider during a plan with refresh: the functions with the most self time.',
+  options: {
+    variant: { type: 'string', choices: ['oos', 'kit_echo'], default: 'oos', description: 'the provider to profile' },
+    count: { type: 'number', integer: true, value: 'n', default: 300, description: 'how many resources to apply, then plan' },
+    top: { type: 'number', integer: true, value: 'n', default: 20, description: 'how many functions to print' },
+    keep: { type: 'string', value: 'dir', description: 'keep the .cpuprofile files in this folder' },
+  },
+});
+
+async function main({ options }: CommandLine<(typeof PROFILE_PLAN)['options']>): Promise<number> {
+  const variant: VariantId = options.variant;
+  const { count, top } = options;
+  const keep = options.keep ?? '';
   // Bundled apart with esbuild's module comments kept: the published bundles drop them, and
   // without them every function of the bundle would be reported as "the bundle".
   const profilingDir = join(PACKAGE_ROOT, 'dist', 'bench', 'profiling');
@@ -160,6 +170,7 @@ async function main(): Promise<void> {
     console.log('\n| self ms | % | function | module |\n| ---: | ---: | --- | --- |');
     for (const entry of summary.entries) console.log(`| ${entry.selfMs} | ${entry.percent} | \`${entry.function}\` | ${entry.module} |`);
     await workspace.expect(['destroy', '-auto-approve', '-input=false', '-no-color']);
+    return 0;
   } finally {
     await emulator.close();
     rmSync(mirror.root, { recursive: true, force: true });
@@ -167,9 +178,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+if (require.main === module) void runCommand(PROFILE_PLAN, main);

@@ -8,6 +8,7 @@
  * Default: this checkout's release executable for this machine (what terraform installs). A .js
  * entry is run with this Node; a .ts entry (e.g. the echo test provider) is bundled to a temp file first.
  */
+import { defineCommand, runCommand } from '../lib/command-line';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ export interface StartupBenchResult {
   readonly p90Ms: number;
 }
 
-const bundler = (): typeof import('../scripts/bundle-provider') => require('../scripts/bundle-provider');
+const bundler = (): typeof import('../lib/release/development-bundle') => require('../lib/release/development-bundle');
 
 /** What to start: by default the release executable users install; a bundle as given; a .ts entry bundled first. */
 async function providerBundle(entry?: string): Promise<string> {
@@ -71,15 +72,18 @@ export async function runProviderStartupBench(entry?: string, runs = RUNS): Prom
   return { medianMs: percentile(times, 0.5), p90Ms: percentile(times, 0.9) };
 }
 
+const PROVIDER_STARTUP_BENCH = defineCommand({
+  name: 'provider-startup-bench',
+  invocation: 'node dist/bench/provider-startup-bench.js',
+  description: "Times the provider bundle's start to handshake.",
+  positionals: [{ name: 'entry', optional: true, description: 'the provider entry point to bundle (default the oos provider)' }],
+  options: { runs: { type: 'number', integer: true, value: 'n', default: RUNS, description: 'how many starts to time' } },
+});
+
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  const runsIndex = args.indexOf('--runs');
-  const runs = runsIndex >= 0 ? Number(args.splice(runsIndex, 2)[1]) : RUNS;
-  runProviderStartupBench(args[0], runs).then(
-    (result) => console.log(`provider start to handshake: median ${result.medianMs.toFixed(1)} ms, p90 ${result.p90Ms.toFixed(1)} ms`),
-    (error: Error) => {
-      console.error(error.message);
-      process.exitCode = 1;
-    },
-  );
+  void runCommand(PROVIDER_STARTUP_BENCH, async ({ options, positionals }) => {
+    const result = await runProviderStartupBench(positionals[0], options.runs);
+    console.log(`provider start to handshake: median ${result.medianMs.toFixed(1)} ms, p90 ${result.p90Ms.toFixed(1)} ms`);
+    return 0;
+  });
 }

@@ -7,12 +7,13 @@
  *
  *   node dist/bench/round-trips.js [--count 300] [--latency-ms 50]
  */
+import { defineCommand, runCommand } from '../lib/command-line';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulator } from '../lib/emulator';
 import { emulatorClientEnvironment } from '../lib/tooling';
 import { rmSync } from 'node:fs';
-import { bundleProvider } from '../scripts/bundle-provider';
+import { bundleProvider } from '../lib/release';
 import { KIT_ECHO_BUNDLE, KIT_ECHO_ENTRY, benchWorkspace, releaseOosProvider, round, setUpBenchMirror } from './bench-support';
 import { PHASES, type Phase } from './compare-bench';
 
@@ -95,13 +96,20 @@ export async function countRoundTrips(count = 300, latencyMs = 50): Promise<Reco
   }
 }
 
+const ROUND_TRIPS = defineCommand({
+  name: 'round-trips',
+  invocation: 'node dist/bench/round-trips.js',
+  description: 'Counts the OOS requests of apply, plan and destroy, by action.',
+  options: {
+    count: { type: 'number', integer: true, value: 'n', default: 300, description: 'how many chat configurations' },
+    'latency-ms': { type: 'number', value: 'ms', default: 50, description: "the emulator's added latency per request" },
+  },
+});
+
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-  const count = option('--count', 300);
-  const latencyMs = option('--latency-ms', 50);
-  countRoundTrips(count, latencyMs).then(
-    (result) => {
+  void runCommand(ROUND_TRIPS, async ({ options: { count, 'latency-ms': latencyMs } }) => {
+    const result = await countRoundTrips(count, latencyMs);
+    {
       for (const phase of PHASES) {
         const { seconds, actions, requests, maxInFlight } = result[phase];
         const perAction = Object.entries(actions)
@@ -111,10 +119,7 @@ if (require.main === module) {
           `${phase}: ${seconds} s, ${requests} requests (${round(requests / count, 2)} per configuration; at most ${maxInFlight} at once): ${perAction}`,
         );
       }
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+    }
+    return 0;
+  });
 }

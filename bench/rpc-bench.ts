@@ -14,9 +14,10 @@
  *
  *   node dist/bench/rpc-bench.js [--rounds 2000] [--reps 3]
  */
+import { defineCommand, runCommand } from '../lib/command-line';
 import { encode } from '@msgpack/msgpack';
 import { testing } from '../lib/tfplugin';
-import { bundleProvider } from '../scripts/bundle-provider';
+import { bundleProvider } from '../lib/release';
 import { FLOOR_BUNDLE, FLOOR_ENTRY, KIT_ECHO_BUNDLE, KIT_ECHO_ENTRY, findGoAnchor, peakRssMb, procStatFields, resourceArguments, round } from './bench-support';
 import { measureStartup } from '../lib/release';
 
@@ -186,14 +187,19 @@ export function describeRpcBench(result: RpcBenchResult): string {
   ].join('\n');
 }
 
+const RPC_BENCH = defineCommand({
+  name: 'rpc-bench',
+  invocation: 'node dist/bench/rpc-bench.js',
+  description: 'Times each RPC of a plan with refresh, outside Terraform.',
+  options: {
+    rounds: { type: 'number', integer: true, value: 'n', default: 2000, description: 'calls per RPC' },
+    reps: { type: 'number', integer: true, value: 'n', default: 3, description: 'repetitions' },
+  },
+});
+
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-  runRpcBench(option('--rounds', 2000), option('--reps', 3)).then(
-    (result) => console.log(describeRpcBench(result)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+  void runCommand(RPC_BENCH, async ({ options }) => {
+    console.log(describeRpcBench(await runRpcBench(options.rounds, options.reps)));
+    return 0;
+  });
 }

@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { type CommandLine, UsageError, defineCommand, runCommand } from '../lib/command-line';
 import { PACKAGE_ROOT } from '../lib/tooling';
 import { type VariantId, benchEnvironment, round } from './bench-support';
 import { RATIO_TARGETS, ratioChartSvg } from './chart';
@@ -25,34 +26,43 @@ import { describeRpcBench, runRpcBench } from './rpc-bench';
 import { describeRuntimeComparison, runRuntimeComparison } from './runtime-comparison';
 import { runSynthBench } from './synth-bench';
 
+const RUN_ALL = defineCommand({
+  name: 'bench',
+  invocation: 'npm run bench --',
+  description: 'Every performance target of the project, measured in one run.',
+  options: {
+    count: { type: 'number', integer: true, value: 'n', default: 300, description: 'chat configurations of the large stack' },
+    reps: { type: 'number', integer: true, value: 'n', default: 3, description: 'repetitions of each timed phase (at least 1)' },
+    'latency-ms': { type: 'number', integer: true, value: 'ms', default: 50, description: 'latency of the slow emulator run; 0 leaves that run out' },
+    'no-synth': { type: 'boolean', description: 'leave out the synthesis bench' },
+    'no-micro': { type: 'boolean', description: 'leave out emulator throughput, provider start-up, per-RPC benches and the runtime comparison' },
+    'no-plan': { type: 'boolean', description: 'leave out the time to a reviewed plan on fresh clones' },
+    out: { type: 'string', value: 'dir', description: 'where results go (default: bench/ for the full run, else dist/bench-results)' },
+  },
+});
+
+/** The run's settings, from its command line. */
 interface Options {
-  count: number;
-  reps: number;
-  latencyMs: number;
-  synth: boolean;
-  micro: boolean;
-  plan: boolean;
-  out?: string;
+  readonly count: number;
+  readonly reps: number;
+  readonly latencyMs: number;
+  readonly synth: boolean;
+  readonly micro: boolean;
+  readonly plan: boolean;
+  readonly out?: string;
 }
 
-function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { count: 300, reps: 3, latencyMs: 50, synth: true, micro: true, plan: true };
-  for (let i = 0; i < argv.length; i++) {
-    const number = () => {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 0) throw new Error(`${argv[i - 1]} takes a whole number, got ${argv[i]}`);
-      return value;
-    };
-    if (argv[i] === '--count') options.count = number();
-    else if (argv[i] === '--reps') options.reps = Math.max(1, number());
-    else if (argv[i] === '--latency-ms') options.latencyMs = number();
-    else if (argv[i] === '--no-synth') options.synth = false;
-    else if (argv[i] === '--no-micro') options.micro = false;
-    else if (argv[i] === '--no-plan') options.plan = false;
-    else if (argv[i] === '--out') options.out = argv[++i];
-    else throw new Error(`unknown option ${argv[i]}; see bench/run-all.ts`);
-  }
-  return options;
+function runOptions({ options }: CommandLine<(typeof RUN_ALL)['options']>): Options {
+  if (options.count < 0 || options['latency-ms'] < 0) throw new UsageError('--count and --latency-ms take a whole number of at least 0.');
+  return {
+    count: options.count,
+    reps: Math.max(1, options.reps),
+    latencyMs: options['latency-ms'],
+    synth: !options['no-synth'],
+    micro: !options['no-micro'],
+    plan: !options['no-plan'],
+    out: options.out,
+  };
 }
 
 interface Check {
@@ -166,8 +176,8 @@ function terraformVersion(): string {
   }
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+async function main(commandLine: CommandLine<(typeof RUN_ALL)['options']>): Promise<number> {
+  const options = runOptions(commandLine);
   const loadBefore = loadavg().map((l) => round(l, 2));
   const started = Date.now();
   const micro = options.micro
@@ -236,9 +246,7 @@ async function main(): Promise<void> {
   );
   if (compare.anchor && 'path' in compare.anchor) writeFileSync(join(outDir, 'results.svg'), ratioChartSvg(compare, caption));
   console.log(`wrote ${join(outDir, 'results.json')}${'path' in compare.anchor ? ' and results.svg' : ' (no chart: the Go anchor was skipped)'}`);
+  return 0;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+void runCommand(RUN_ALL, main);

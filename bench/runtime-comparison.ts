@@ -12,6 +12,7 @@
  *
  *   node dist/bench/runtime-comparison.js [--starts 30] [--rounds 2000] [--reps 2]
  */
+import { defineCommand, runCommand } from '../lib/command-line';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ import { sha256Hex } from '../lib/release/hashes';
 import { fetchPackedBinary } from '../lib/release/npm-binary';
 import { DEFAULT_BUN_VERSION, KNOWN_PLATFORMS, findPlatform, terraformPlatformName, type ReleasePlatform } from '../lib/release/platforms';
 import { REPOSITORY } from '../lib/release/repository';
-import { bundleProvider } from '../scripts/bundle-provider';
+import { bundleProvider } from '../lib/release';
 import { KIT_ECHO_BUNDLE, KIT_ECHO_ENTRY, envWrapper, findGoAnchor, round } from './bench-support';
 import { SEA_NODE_VERSION, buildSeaExecutable } from './node-sea/sea';
 import { measureRpcRun } from './rpc-bench';
@@ -334,22 +335,22 @@ export function describeRuntimeComparison(result: RuntimeComparisonResult): stri
   return [...lines, ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
 }
 
+const RUNTIME_COMPARISON = defineCommand({
+  name: 'runtime-comparison',
+  invocation: 'node dist/bench/runtime-comparison.js',
+  description: "Compares the release executable's runtimes: start-up and per-RPC time.",
+  options: {
+    starts: { type: 'number', integer: true, value: 'n', default: 30, description: 'starts to time per runtime' },
+    rounds: { type: 'number', integer: true, value: 'n', default: 2000, description: 'calls per RPC' },
+    reps: { type: 'number', integer: true, value: 'n', default: 2, description: 'repetitions' },
+  },
+});
+
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-  runRuntimeComparison({
-    starts: option('--starts', 30),
-    rounds: option('--rounds', 2000),
-    reps: option('--reps', 2),
-    log: (line) => console.error(line),
-  }).then(
-    (result) => {
-      console.log(describeRuntimeComparison(result));
-      console.log(JSON.stringify(result, null, 2));
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+  void runCommand(RUNTIME_COMPARISON, async ({ options }) => {
+    const result = await runRuntimeComparison({ ...options, log: (line) => console.error(line) });
+    console.log(describeRuntimeComparison(result));
+    console.log(JSON.stringify(result, null, 2));
+    return 0;
+  });
 }

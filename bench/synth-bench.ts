@@ -4,6 +4,7 @@
  *
  *   node dist/bench/synth-bench.js [--count N] [--runs N]
  */
+import { defineCommand, runCommand } from '../lib/command-line';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,18 +60,26 @@ export async function runSynthBench(count = 300, runs = 3): Promise<SynthResult>
   return { stacks: STACKS.length, configurationsPerStack: count, seconds: summarise(times) };
 }
 
+const SYNTH_BENCH = defineCommand({
+  name: 'synth-bench',
+  invocation: 'node dist/bench/synth-bench.js',
+  description: 'Times synthesis of the app with many chat configurations per stack.',
+  options: {
+    count: { type: 'number', integer: true, value: 'n', default: 300, description: 'chat configurations per stack' },
+    runs: { type: 'number', integer: true, value: 'n', default: 3, description: 'how many syntheses to time' },
+  },
+});
+
 if (require.main === module) {
+  // A child of the benchmark (internal protocol, not a command line): synthesises once and exits.
   const args = process.argv.slice(2);
   if (args[0] === CHILD_FLAG) {
     synthesise(args[1], Number(args[2]));
   } else {
-    const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-    runSynthBench(option('--count', 300), option('--runs', 3)).then(
-      (result) => console.log(`synth ${result.stacks} × ${result.configurationsPerStack}: median ${result.seconds.median.toFixed(2)} s`),
-      (error: Error) => {
-        console.error(error.message);
-        process.exitCode = 1;
-      },
-    );
+    void runCommand(SYNTH_BENCH, async ({ options }) => {
+      const result = await runSynthBench(options.count, options.runs);
+      console.log(`synth ${result.stacks} × ${result.configurationsPerStack}: median ${result.seconds.median.toFixed(2)} s`);
+      return 0;
+    });
   }
 }

@@ -4,7 +4,7 @@ import {
   DEVELOPMENT_POLICY_SETTINGS,
   PRODUCTION_POLICY_SETTINGS,
   Policy,
-  PolicySettings,
+  PolicyGate,
   chatConfigurationChanges,
   policySettingsFor,
   reviewedConfigurations,
@@ -23,11 +23,7 @@ export interface EnvironmentSettings extends ChatOpsStackProps {
 }
 
 /** The policy gate of one environment: built-ins switched on by settings, plus the team's own rules. */
-export interface EnvironmentPolicies {
-  readonly builtIn: PolicySettings;
-  /** Plain functions over the typed plan view, run after the built-ins. @default none */
-  readonly custom?: readonly Policy[];
-}
+export type EnvironmentPolicies = PolicyGate;
 
 /** HCP Terraform or Terraform Enterprise: where staging and prod keep their state when it is chosen. */
 export interface HcpTerraformOptions {

@@ -7,15 +7,31 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ENVIRONMENT_NAMES, environments } from '../config/environments';
+import { ENVIRONMENT_NAMES, EnvironmentName, environments } from '../config/environments';
 import type { ProviderCredentials } from '../lib/constructs';
 import type { CredentialSettings } from '../lib/oos';
 import { SecretSource, adoptionClient, adoptionNotes, adoptionStatements, findAdoptionCandidates } from '../lib/adoption';
-import { CHAT_PLATFORMS, ChatPlatform } from '../lib/domain';
+import { defineCommand, runCommand } from '../lib/command-line';
+import { CHAT_PLATFORMS } from '../lib/domain';
+import { EXIT_CODES } from '../lib/pipeline';
+import { logProgress as log } from '../lib/tooling';
 import { buildApp } from '../main';
-import { log, parseArgs, runCli, stackName, UsageError } from './support/stack-commands';
 
-const USAGE = 'npm run adopt -- <stack> [--prefix <name prefix>] [--type DingTalk|WeChat] [--secrets parameter|variable] [--out <file>]';
+const SECRET_SOURCES: readonly SecretSource[] = ['parameter', 'variable'];
+
+const ADOPT = defineCommand({
+  name: 'adopt',
+  invocation: 'npm run adopt --',
+  description: "Prints the statements that adopt the chat configurations in the stack's region and account that no stack manages.",
+  positionals: [{ name: 'stack', description: 'the stack to adopt into', choices: ENVIRONMENT_NAMES }],
+  options: {
+    prefix: { type: 'string', value: 'name prefix', description: 'only configurations whose name starts with it' },
+    type: { type: 'string', value: 'platform', choices: CHAT_PLATFORMS, description: 'only configurations of this platform' },
+    secrets: { type: 'string', value: 'source', choices: SECRET_SOURCES, description: 'where the adopted secrets come from' },
+    out: { type: 'string', value: 'file', description: 'write the statements to this file instead of stdout' },
+  },
+  usageExitCode: EXIT_CODES.error,
+});
 
 /** The stack's credentials as the OOS client takes them (keys themselves only ever come from the environment). */
 function credentialSettings(credentials: ProviderCredentials | undefined): CredentialSettings | undefined {
@@ -27,16 +43,8 @@ function credentialSettings(credentials: ProviderCredentials | undefined): Crede
   };
 }
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
-  throw new UsageError(`${flag} "${value}" is not one of ${allowed.join(', ')} (case-sensitive).\nusage: ${USAGE}`);
-}
-
-async function main(args: readonly string[]): Promise<number> {
-  const parsed = parseArgs(args, { values: ['--prefix', '--type', '--secrets', '--out'], switches: [] }, USAGE);
-  const stack = stackName(parsed.positional[0], USAGE);
-  const type = oneOf<ChatPlatform>('--type', parsed.values.get('--type'), CHAT_PLATFORMS);
-  const secretSource = oneOf<SecretSource>('--secrets', parsed.values.get('--secrets'), ['parameter', 'variable']);
+void runCommand(ADOPT, async ({ options, positionals }) => {
+  const stack = positionals[0] as EnvironmentName; // one of ENVIRONMENT_NAMES: the parser checked it
   const settings = environments();
   const { stacks } = buildApp();
   const target = stacks[stack];
@@ -50,16 +58,16 @@ async function main(args: readonly string[]): Promise<number> {
   const report = await findAdoptionCandidates(client, {
     stack,
     owners: ENVIRONMENT_NAMES.map((name) => ({ stack: name, region: settings[name].region, names: stacks[name].chatConfigurations.map((c) => c.name) })),
-    prefix: parsed.values.get('--prefix'),
-    type,
+    prefix: options.prefix,
+    type: options.type,
     defaultTags: target.defaultTags,
     defaultResourceGroupId: target.resourceGroupId,
     takenIds: target.node.children.map((child) => child.node.id),
-    secretSource,
+    secretSource: options.secrets,
   });
   for (const line of adoptionNotes(report, stack)) log(line);
   const statements = adoptionStatements(report, stack);
-  const out = parsed.values.get('--out');
+  const out = options.out;
   if (out) {
     fs.writeFileSync(path.resolve(out), statements);
     log(`wrote ${out}`);
@@ -69,6 +77,4 @@ async function main(args: readonly string[]): Promise<number> {
       `paste ${out ? 'it' : 'the statements above'} into buildApp in main.ts right after "const ${stack} = new ChatOpsStack(…)", provide the secrets named, then npm run plan -- ${stack}`,
     );
   return 0;
-}
-
-if (require.main === module) runCli(() => main(process.argv.slice(2)));
+});

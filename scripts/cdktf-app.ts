@@ -10,6 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { defineCommand, runCommand } from '../lib/command-line';
 import { LOCK_COMMAND, REPOSITORY } from '../lib/release';
 import { layOutReleaseProvider, SynthesisCache } from '../lib/tooling';
 
@@ -18,6 +19,13 @@ function appErrorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/\n+If you wish to ignore these validations.*$/s, '').trim();
 }
+
+const CDKTF_APP = defineCommand({
+  name: 'cdktf app',
+  invocation: 'cdktf synth',
+  description: "The cdktf app: synthesises main.ts's stacks and lays this checkout's provider into every stack's folder.",
+  options: {},
+});
 
 async function main(): Promise<number> {
   const outdir = resolve(process.env.CDKTF_OUTDIR ?? 'cdktf.out');
@@ -49,10 +57,8 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`cdktf app: ${appErrorMessage(error)}\n`);
-    process.exitCode = 1;
-  },
+void runCommand(CDKTF_APP, () =>
+  main().catch((error: unknown) => {
+    throw new Error(appErrorMessage(error));
+  }),
 );

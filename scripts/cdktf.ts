@@ -11,24 +11,29 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { localDirOf, projectCliConfig, synthesizeStack } from '../lib/tooling';
-import { ephemeralVariables, log, requireEphemeralVariables, runCli, stackName, UsageError } from './support/stack-commands';
+import { ENVIRONMENT_NAMES } from '../config/environments';
+import { defineCommand, runCommand } from '../lib/command-line';
+import { EXIT_CODES } from '../lib/pipeline';
+import { localDirOf, projectCliConfig, synthesizeCheckedStack } from '../lib/tooling';
 
-const COMMANDS = ['diff', 'deploy', 'destroy'] as const;
-type CdktfCommand = (typeof COMMANDS)[number];
+const CDKTF = defineCommand({
+  name: 'cdktf',
+  invocation: 'npm run',
+  description: 'Runs cdktf diff, deploy or destroy on a stack, with the checks and settings above.',
+  positionals: [
+    { name: 'command', description: 'the cdktf command', choices: ['diff', 'deploy', 'destroy'] },
+    { name: 'stack', description: 'the stack', choices: ENVIRONMENT_NAMES },
+  ],
+  options: {},
+  passesOn: 'cdktf options',
+  usageExitCode: EXIT_CODES.error,
+});
 
-async function main([command, ...args]: readonly string[]): Promise<number> {
-  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`expected one of ${COMMANDS.join(', ')}, got "${command ?? ''}"`);
-  const usage = `npm run ${command} -- <stack> [cdktf ${command} options]`;
-  const stack = stackName(
-    args.find((arg) => !arg.startsWith('-')),
-    usage,
-  );
+void runCommand(CDKTF, ({ positionals: [command, stack], passedOn }) => {
   const projectDir = process.cwd();
-  const stackDir = synthesizeStack(projectDir, stack, log);
-  requireEphemeralVariables(ephemeralVariables(join(stackDir, 'cdk.tf.json')), (command as CdktfCommand) === 'diff' ? 'plan' : 'apply');
+  synthesizeCheckedStack(projectDir, stack, command === 'diff' ? 'plan' : 'apply');
   const cdktf = join(projectDir, 'node_modules', '.bin', process.platform === 'win32' ? 'cdktf.cmd' : 'cdktf');
-  const result = spawnSync(cdktf, [command, ...args, '--skip-synth'], {
+  const result = spawnSync(cdktf, [command, stack, ...passedOn, '--skip-synth'], {
     stdio: 'inherit',
     env: {
       ...process.env,
@@ -40,6 +45,4 @@ async function main([command, ...args]: readonly string[]): Promise<number> {
   });
   if (result.error) throw new Error(`could not run ${cdktf}: ${result.error.message} (run npm ci first)`);
   return result.status ?? 1;
-}
-
-if (require.main === module) runCli(() => main(process.argv.slice(2)));
+});

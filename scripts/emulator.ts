@@ -4,28 +4,31 @@
  * and prints the `export` lines that plain `cdktf diff|deploy|output|destroy dev` need in another
  * shell. Stop it with Ctrl-C.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { defineCommand, runCommand } from '../lib/command-line';
 import { DEFAULT_EMULATOR_CREDENTIAL, startEmulator } from '../lib/emulator';
 import { isNotFound } from '../lib/oos';
-import { devSecret, devSecretsFile, emulatorClient, emulatorClientEnvironment } from '../lib/tooling';
+import { type SynthesizedConfig, devSecret, devSecretsFile, emulatorClient, emulatorClientEnvironment, readSynthesizedConfig } from '../lib/tooling';
 import { buildApp } from '../main';
 
-const DEFAULT_PORT = 4566;
+const EMULATOR = defineCommand({
+  name: 'npm run emulator',
+  invocation: 'npm run emulator --',
+  description:
+    "The OOS emulator for the dev stack, in the foreground, with npm start's data (.chatops/emulator-data.json).\nIt seeds dev's secret parameters and prints the export lines plain cdktf commands need in another shell.",
+  options: {
+    port: { type: 'number', integer: true, value: 'port', default: 4566, description: 'the TCP port to listen on' },
+  },
+});
 
-/** The secret parameters and secret variables the synthesised dev stack asks for. */
-function devSecrets(): { parameters: string[]; variables: string[] } {
+/** The synthesised dev stack, read for the secret parameters and secret variables it asks for. */
+function devStack(): SynthesizedConfig {
   const outdir = mkdtempSync(join(tmpdir(), 'oos-emulator-synth-'));
   try {
     buildApp({ outdir }).app.synth();
-    const stack = JSON.parse(readFileSync(join(outdir, 'stacks', 'dev', 'cdk.tf.json'), 'utf8')) as {
-      resource?: { oos_chat_configuration?: Record<string, { client_secret_parameter?: string }> };
-      variable?: Record<string, { ephemeral?: boolean; sensitive?: boolean }>;
-    };
-    const parameters = Object.values(stack.resource?.oos_chat_configuration ?? {}).flatMap((r) => r.client_secret_parameter ?? []);
-    const variables = Object.entries(stack.variable ?? {}).flatMap(([name, v]) => (v.ephemeral || v.sensitive ? [name] : []));
-    return { parameters: [...new Set(parameters)], variables };
+    return readSynthesizedConfig(join(outdir, 'stacks', 'dev', 'cdk.tf.json'));
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -33,16 +36,14 @@ function devSecrets(): { parameters: string[]; variables: string[] } {
 
 const shellQuote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
 
-async function main(args: readonly string[]): Promise<void> {
-  const portIndex = args.indexOf('--port');
-  const port = portIndex >= 0 ? Number(args[portIndex + 1]) : DEFAULT_PORT;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${args[portIndex + 1]}"`);
+void runCommand(EMULATOR, async ({ options: { port } }) => {
+  if (port < 0 || port > 65535) throw new Error(`--port must be a port number (0 to 65535), got ${port}`);
   const localDir = join(process.cwd(), '.chatops');
   mkdirSync(localDir, { recursive: true });
   const emulator = await startEmulator({ port, dataFile: join(localDir, 'emulator-data.json'), credentials: [DEFAULT_EMULATOR_CREDENTIAL] });
   const client = emulatorClient(emulator.url);
-  const { parameters, variables } = devSecrets();
-  for (const parameter of parameters) {
+  const { secretParameters, secretVariables } = devStack();
+  for (const parameter of secretParameters) {
     try {
       await client.getSecretParameter(parameter);
     } catch (error) {
@@ -53,7 +54,7 @@ async function main(args: readonly string[]): Promise<void> {
   // Emulator keys and throwaway dev values only (the same ones npm start uses): nothing here is a real secret.
   const exports = {
     ...emulatorClientEnvironment(emulator.url),
-    ...Object.fromEntries(variables.map((name) => [`TF_VAR_${name}`, devSecret(localDir, name)])),
+    ...Object.fromEntries(secretVariables.map((name) => [`TF_VAR_${name}`, devSecret(localDir, name)])),
   };
   console.log(
     `# OOS emulator at ${emulator.url} (data in .chatops/emulator-data.json, dev secrets in ${relative(process.cwd(), devSecretsFile(localDir))}); in another shell:`,
@@ -63,9 +64,4 @@ async function main(args: readonly string[]): Promise<void> {
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-main(process.argv.slice(2)).catch((error: Error) => {
-  console.error(`npm run emulator: ${error.message}`);
-  process.exitCode = 1;
 });

@@ -9,18 +9,27 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXIT_CODES, PlanExitCode, headline, planExitCode, readPlanFile, writeReviewFiles } from '../lib/pipeline';
-import { expectTerraform } from '../lib/tooling';
-import { judge, log, parseArgs, prepareStack, reportViolations, runCli, stackName } from './support/stack-commands';
+import { ENVIRONMENT_NAMES, EnvironmentName, environments } from '../config/environments';
+import { defineCommand, runCommand } from '../lib/command-line';
+import { EXIT_CODES, headline, planExitCode, readPlanFile, runPolicyGate, violationLines, writeReviewFiles } from '../lib/pipeline';
+import { expectTerraform, logProgress as log, prepareStack } from '../lib/tooling';
 
-const USAGE = 'npm run plan -- <stack> [--out <dir>] [--allow-destructive]';
+const PLAN = defineCommand({
+  name: 'plan',
+  invocation: 'npm run plan --',
+  description: 'Plans a stack of this checkout into a saved plan file, with plan.json and summary.md (the PR comment) beside it.',
+  positionals: [{ name: 'stack', description: 'the stack to plan', choices: ENVIRONMENT_NAMES }],
+  options: {
+    out: { type: 'string', value: 'dir', description: 'folder of plan.tfplan, plan.json and summary.md (default plan-out/<stack>)' },
+    'allow-destructive': { type: 'boolean', description: 'let replacements and destroys through the policies for this run' },
+  },
+  usageExitCode: EXIT_CODES.error,
+});
 
-async function main(args: readonly string[]): Promise<PlanExitCode> {
-  const parsed = parseArgs(args, { values: ['--out'], switches: ['--allow-destructive'] }, USAGE);
-  const stack = stackName(parsed.positional[0], USAGE);
+void runCommand(PLAN, async ({ options, positionals }) => {
+  const stack = positionals[0] as EnvironmentName; // one of ENVIRONMENT_NAMES: the parser checked it
   const projectDir = process.cwd();
-  const outDir = path.resolve(parsed.values.get('--out') ?? path.join('plan-out', stack));
-  const allowDestructive = parsed.switches.has('--allow-destructive');
+  const outDir = path.resolve(options.out ?? path.join('plan-out', stack));
   fs.mkdirSync(outDir, { recursive: true });
   const files = { plan: path.join(outDir, 'plan.tfplan'), json: path.join(outDir, 'plan.json'), summary: path.join(outDir, 'summary.md') };
   // A failed run must not leave an older plan behind for a later step to apply.
@@ -34,9 +43,9 @@ async function main(args: readonly string[]): Promise<PlanExitCode> {
   fs.writeFileSync(files.json, planJson.stdout);
 
   const plan = readPlanFile(files.json);
-  const policy = judge(plan, stack, allowDestructive);
+  const policy = runPolicyGate(plan, environments()[stack].policies, stack, options['allow-destructive']);
   writeReviewFiles(outDir, { stack, plan, policy, projectDir });
-  reportViolations(policy);
+  for (const line of violationLines(policy)) log(line);
   const code = planExitCode({ plan, policy });
   log(`\n${headline(plan)}`);
   log(`wrote ${path.relative(projectDir, files.plan)}, ${path.relative(projectDir, files.json)} and ${path.relative(projectDir, files.summary)}`);
@@ -45,6 +54,4 @@ async function main(args: readonly string[]): Promise<PlanExitCode> {
     log(`exit ${code}: a policy blocks this plan; the plan file was removed so it cannot be applied. See summary.md.`);
   } else log(`exit ${code}: ${code === EXIT_CODES.changes ? 'changes to review, then npm run apply -- ' + stack + ' ' + files.plan : 'no changes'}`);
   return code;
-}
-
-if (require.main === module) runCli(() => main(process.argv.slice(2)));
+});

@@ -5,23 +5,32 @@
  * Exit codes: 0 no blocking violation, 3 a policy violation, 1 error (unreadable plan, policy threw).
  */
 import * as path from 'node:path';
-import { EXIT_CODES, blockingViolations, readPlanFile, writeReviewFiles } from '../lib/pipeline';
-import { judge, log, parseArgs, reportViolations, runCli, stackName, UsageError } from './support/stack-commands';
+import { ENVIRONMENT_NAMES, environments } from '../config/environments';
+import { defineCommand, runCommand } from '../lib/command-line';
+import { EXIT_CODES, blockingViolations, readPlanFile, runPolicyGate, violationLines, writeReviewFiles } from '../lib/pipeline';
+import { logProgress as log } from '../lib/tooling';
 
-const USAGE = 'npm run policy -- <plan.json> --stack <name> [--out <dir>] [--allow-destructive]';
+const POLICY = defineCommand({
+  name: 'policy',
+  invocation: 'npm run policy --',
+  description: "Runs a stack's policy gate over the JSON of a saved plan (terraform show -json) and writes the review files.",
+  positionals: [{ name: 'plan.json', description: 'the plan JSON (terraform show -json <plan file>)' }],
+  options: {
+    stack: { type: 'string', value: 'name', required: true, choices: ENVIRONMENT_NAMES, description: 'the stack whose policies apply' },
+    out: { type: 'string', value: 'dir', description: "folder of summary.md, policy.sarif and policy.junit.xml (default: the plan JSON's folder)" },
+    'allow-destructive': { type: 'boolean', description: 'let replacements and destroys through the policies for this run' },
+  },
+  usageExitCode: EXIT_CODES.error,
+});
 
-async function main(args: readonly string[]): Promise<number> {
-  const parsed = parseArgs(args, { values: ['--stack', '--out'], switches: ['--allow-destructive'] }, USAGE);
-  if (!parsed.positional[0]) throw new UsageError(`no plan JSON given.\nusage: ${USAGE}`);
-  const stack = stackName(parsed.values.get('--stack'), USAGE);
-  const file = path.resolve(parsed.positional[0]);
+void runCommand(POLICY, ({ options, positionals }) => {
+  const stack = options.stack;
+  const file = path.resolve(positionals[0]);
   const plan = readPlanFile(file);
-  const report = judge(plan, stack, parsed.switches.has('--allow-destructive'));
-  reportViolations(report);
-  writeReviewFiles(path.resolve(parsed.values.get('--out') ?? path.dirname(file)), { stack, plan, policy: report });
+  const report = runPolicyGate(plan, environments()[stack].policies, stack, options['allow-destructive']);
+  for (const line of violationLines(report)) log(line);
+  writeReviewFiles(path.resolve(options.out ?? path.dirname(file)), { stack, plan, policy: report });
   const blocking = blockingViolations(report).length;
   log(`${report.evaluated} policies of ${stack} over ${file}: ${blocking} blocking, ${report.violations.length - blocking} warnings`);
   return blocking > 0 ? EXIT_CODES.policyViolation : EXIT_CODES.noChanges;
-}
-
-if (require.main === module) runCli(() => main(process.argv.slice(2)));
+});

@@ -23,58 +23,35 @@ import {
   writeLockFile,
   type ReleaseOptions,
 } from '../lib/release';
+import { defineCommand, runCommand } from '../lib/command-line';
 
-interface CliOptions extends ReleaseOptions {
-  readonly unsigned: boolean;
-  readonly measureRuns?: number;
-  readonly lock: boolean;
-}
+const RELEASE = defineCommand({
+  name: 'release',
+  invocation: 'npm run release --',
+  description: 'Builds the provider as release files for every platform (docs/release.md).',
+  options: {
+    platforms: { type: 'string', value: 'a,b', description: 'the platforms to build, e.g. linux_amd64,darwin_amd64 (default: all five)' },
+    out: { type: 'string', value: 'dir', description: 'where the release files go' },
+    unsigned: { type: 'boolean', description: `build without signing SHA256SUMS (no ${SIGNING_KEY_ENV} needed)` },
+    'bun-version': { type: 'string', value: 'version', description: 'the Bun runtime to compile with, e.g. 1.4.5' },
+    measure: { type: 'number', integer: true, value: 'runs', description: "time this machine's executable from start to handshake over this many runs" },
+    'registry-url': { type: 'string', value: 'url', description: 'also lay out a static registry served from this URL' },
+    lock: { type: 'boolean', description: 'rewrite the committed .terraform.lock.hcl with the h1: hash of every platform built' },
+    'cache-dir': { type: 'string', value: 'dir', description: "Bun's download cache" },
+  },
+});
 
-function parseArguments(args: readonly string[]): CliOptions {
-  const options: { -readonly [K in keyof CliOptions]: CliOptions[K] } = { unsigned: false, lock: false };
-  for (let i = 0; i < args.length; i++) {
-    const value = (): string => {
-      const next = args[++i];
-      if (next === undefined || next.startsWith('--')) throw new Error(`release: ${args[i - 1]} needs a value`);
-      return next;
-    };
-    switch (args[i]) {
-      case '--platforms':
-        options.platforms = value().split(',');
-        break;
-      case '--out':
-        options.outDir = value();
-        break;
-      case '--bun-version':
-        options.bunVersion = value();
-        break;
-      case '--registry-url':
-        options.registryBaseUrl = value();
-        break;
-      case '--measure':
-        options.measureRuns = Number(value());
-        break;
-      case '--cache-dir':
-        options.cacheDir = value();
-        break;
-      case '--lock':
-        options.lock = true;
-        break;
-      case '--unsigned':
-        options.unsigned = true;
-        break;
-      default:
-        throw new Error(`release: unknown option ${args[i]} (see the header of scripts/release.ts)`);
-    }
-  }
-  return options;
-}
-
-async function main(): Promise<void> {
-  const options = parseArguments(process.argv.slice(2));
+void runCommand(RELEASE, async ({ options: cli }) => {
+  const options = {
+    platforms: cli.platforms?.split(','),
+    outDir: cli.out,
+    bunVersion: cli['bun-version'],
+    registryBaseUrl: cli['registry-url'],
+    cacheDir: cli['cache-dir'],
+  } satisfies ReleaseOptions;
   const signingKey = signingKeyFromEnvironment();
-  if (!signingKey && !options.unsigned) {
-    throw new Error(`release: set ${SIGNING_KEY_ENV} (and RELEASE_GPG_PASSPHRASE) to sign SHA256SUMS, or pass --unsigned for a local build`);
+  if (!signingKey && !cli.unsigned) {
+    throw new Error(`set ${SIGNING_KEY_ENV} (and RELEASE_GPG_PASSPHRASE) to sign SHA256SUMS, or pass --unsigned for a local build`);
   }
   const started = Date.now();
   const bundle = await freshProviderBundle();
@@ -88,19 +65,15 @@ async function main(): Promise<void> {
   }
   console.log(`filesystem mirror: ${result.filesystemMirror}\nnetwork mirror:    ${result.networkMirror}`);
   if (result.registry) console.log(`static registry:   ${result.registry}`);
-  if (options.lock) {
+  if (cli.lock) {
     const lockFile = writeLockFile({ filesystemMirror: result.filesystemMirror, platforms: result.archives.map((archive) => archive.platform) });
     console.log(`lock file: ${relative(process.cwd(), lockFile)} (${result.archives.map((archive) => archive.platform).join(', ')}); commit it`);
   }
   console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const host = result.executables.find((executable) => executable.platform === terraformPlatformName());
-  if (options.measureRuns && host) {
-    const figures = await measureStartup(host.file, options.measureRuns);
+  if (cli.measure && host) {
+    const figures = await measureStartup(host.file, cli.measure);
     console.log(`start to handshake (${host.platform}, ${figures.runs} runs): median ${figures.medianMs.toFixed(1)} ms, p90 ${figures.p90Ms.toFixed(1)} ms`);
   }
-}
-
-main().catch((error: Error) => {
-  console.error(error.message);
-  process.exitCode = 1;
+  return 0;
 });

@@ -17,9 +17,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type CommandLine, defineCommand, runCommand } from '../lib/command-line';
+import { CHAT_CONFIGURATION_RESOURCE } from '../lib/domain';
 import { type FaultSettings, type RunningEmulator, startEmulator } from '../lib/emulator';
 import type { OosClient } from '../lib/oos';
-import { type StateJson, TerraformWorkspace, emulatorClient, emulatorClientEnvironment, oosProviderConfig, terraformBinary } from '../lib/tooling';
+import { TerraformWorkspace, emulatorClient, emulatorClientEnvironment, oosProviderConfig, terraformBinary } from '../lib/tooling';
 
 /** The fault mix issue 8 names: every action, default provider settings. */
 const FAULT_MIX: FaultSettings = { throttlingRate: 0.3, serverErrorRate: 0.1, dropRate: 0.05, lostResponseRate: 0.05 };
@@ -44,30 +46,37 @@ interface Verdict {
   readonly note: string;
 }
 
-async function main(): Promise<void> {
-  const [mode = 'all', ...rest] = process.argv.slice(2);
-  const option = (name: string, fallback: string) => {
-    const at = rest.indexOf(`--${name}`);
-    return at >= 0 && rest[at + 1] ? rest[at + 1] : fallback;
-  };
+const SOAK = defineCommand({
+  name: 'soak',
+  invocation: 'npm run soak --',
+  description: 'Many applies of many chat configurations against the emulator under faults, kills and races, each checked for convergence.',
+  positionals: [
+    { name: 'mode', optional: true, choices: ['faults', 'crash', 'race', 'all'], description: 'the soak to run (default all: the three with their defaults)' },
+  ],
+  options: {
+    runs: { type: 'number', integer: true, value: 'n', description: 'runs of each soak (default faults 10, crash 20 or 40 with --kill both, race 10)' },
+    count: { type: 'number', integer: true, value: 'n', description: 'chat configurations per run (default 300, race 50)' },
+    kill: { type: 'string', choices: ['terraform', 'provider', 'both'], default: 'both', description: 'what the crash soak kills (both: alternately)' },
+    parallel: { type: 'number', integer: true, value: 'n', default: 1, description: 'soaks run at once, each with its own emulator, folder and provider' },
+  },
+});
+
+async function main({ options, positionals }: CommandLine<(typeof SOAK)['options']>): Promise<number> {
+  const mode = positionals[0] ?? 'all';
   const modes = mode === 'all' ? ['faults', 'crash', 'race'] : [mode];
-  PARALLEL = Math.max(1, Number(option('parallel', '1')));
+  PARALLEL = Math.max(1, options.parallel);
+  const { kill } = options;
   const summary: Record<string, unknown> = {};
   for (const current of modes) {
-    if (current === 'faults') summary.faults = await soak('faults', Number(option('runs', '10')), (run) => faultRun(run, Number(option('count', '300'))));
+    if (current === 'faults') summary.faults = await soak('faults', options.runs ?? 10, (run) => faultRun(run, options.count ?? 300));
     else if (current === 'crash') {
-      const kill = option('kill', 'both');
-      summary.crash = await soak('crash', Number(option('runs', kill === 'both' ? '40' : '20')), (run) =>
-        crashRun(
-          run,
-          Number(option('count', '300')),
-          kill === 'both' ? (run % 2 === 0 ? 'terraform' : 'provider') : kill === 'provider' ? 'provider' : 'terraform',
-        ),
+      summary.crash = await soak('crash', options.runs ?? (kill === 'both' ? 40 : 20), (run) =>
+        crashRun(run, options.count ?? 300, kill === 'both' ? (run % 2 === 0 ? 'terraform' : 'provider') : kill),
       );
-    } else if (current === 'race') summary.race = await soak('race', Number(option('runs', '10')), (run) => raceRun(run, Number(option('count', '50'))));
-    else throw new Error(`unknown soak "${current}": use faults, crash, race or all`);
+    } else summary.race = await soak('race', options.runs ?? 10, (run) => raceRun(run, options.count ?? 50));
   }
   process.stdout.write(`\n${JSON.stringify(summary, null, 2)}\n`);
+  return 0;
 }
 
 /** Runs `runs` soaks, `parallel` at a time (each has its own emulator, folder and provider, so they do not interfere). */
@@ -215,7 +224,7 @@ async function stateFolder(
     ...base,
     terraform: { ...(base.terraform as object), ...(stack.statePath ? { backend: { local: { path: stack.statePath } } } : {}) },
     resource: {
-      oos_chat_configuration: {
+      [CHAT_CONFIGURATION_RESOURCE]: {
         bot: {
           count,
           name: `${prefix}-\${count.index}`,
@@ -292,8 +301,8 @@ function processes(): { pid: number; parentPid: number; command: string; cwd: st
 }
 
 async function stateNames(workspace: TerraformWorkspace): Promise<Set<string>> {
-  const state = await workspace.showJson<StateJson>();
-  return new Set((state.values?.root_module.resources ?? []).filter((r) => r.type === 'oos_chat_configuration').map((r) => String(r.values.name)));
+  const state = await workspace.state();
+  return new Set((state.values?.root_module.resources ?? []).filter((r) => r.type === CHAT_CONFIGURATION_RESOURCE).map((r) => String(r.values.name)));
 }
 
 async function remoteNames(client: OosClient): Promise<Set<string>> {
@@ -313,9 +322,9 @@ async function verify(
   const ownersByName = new Map<string, number>();
   let mismatches = 0;
   for (const workspace of workspaces) {
-    const state = await workspace.showJson<StateJson>();
+    const state = await workspace.state();
     for (const resource of state.values?.root_module.resources ?? []) {
-      if (resource.type !== 'oos_chat_configuration') continue;
+      if (resource.type !== CHAT_CONFIGURATION_RESOURCE) continue;
       const name = String(resource.values.name);
       ownersByName.set(name, (ownersByName.get(name) ?? 0) + 1);
       const live = remote.has(name) ? await client.getChatConfiguration(name) : undefined;
@@ -357,7 +366,4 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`soak failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+void runCommand(SOAK, main);

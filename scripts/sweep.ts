@@ -4,28 +4,24 @@
  * the credential chain, ALIBABA_CLOUD_OOS_ENDPOINT). What an acceptance run killed before its own
  * clean-up leaves behind; docs/acceptance.md. Exit codes: 0 done, 1 a delete failed or bad usage.
  */
+import { UsageError, defineCommand, runCommand } from '../lib/command-line';
 import { OosClient } from '../lib/oos';
 import { sweepChatConfigurations, sweepPrefixProblem } from '../lib/tooling/sweep';
 
-const USAGE = 'npm run sweep -- --prefix <name prefix> [--dry-run]';
+const SWEEP = defineCommand({
+  name: 'sweep',
+  invocation: 'npm run sweep --',
+  description: 'Deletes every chat configuration whose name starts with the prefix, in the region and account of the usual variables.',
+  options: {
+    prefix: { type: 'string', value: 'name prefix', required: true, description: 'the name prefix, e.g. acc-' },
+    'dry-run': { type: 'boolean', description: 'list what would be deleted, delete nothing' },
+  },
+  usageExitCode: 1,
+});
 
-async function main(args: readonly string[]): Promise<number> {
-  let prefix: string | undefined;
-  let dryRun = false;
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i].split(/=(.*)/s, 2);
-    if (flag === '--prefix') prefix = inline ?? args[++i];
-    else if (flag === '--dry-run' && inline === undefined) dryRun = true;
-    else {
-      process.stderr.write(`sweep: unknown argument ${args[i]}.\nusage: ${USAGE}\n`);
-      return 1;
-    }
-  }
+void runCommand(SWEEP, async ({ options: { prefix, 'dry-run': dryRun } }) => {
   const problem = sweepPrefixProblem(prefix);
-  if (problem || prefix === undefined) {
-    process.stderr.write(`sweep: ${problem}.\nusage: ${USAGE}\n`);
-    return 1;
-  }
+  if (problem) throw new UsageError(`${problem}.`);
   const client = new OosClient({ userAgent: 'chatops-sweep' });
   const result = await sweepChatConfigurations(client, prefix, { dryRun });
   for (const name of result.deleted) process.stdout.write(`${dryRun ? 'would delete' : 'deleted'} ${name}\n`);
@@ -34,12 +30,4 @@ async function main(args: readonly string[]): Promise<number> {
     `${result.deleted.length} chat configuration(s) ${dryRun ? 'match' : 'deleted'} "${prefix}*" in ${client.regionId}; ${result.failed.length} failed\n`,
   );
   return result.failed.length > 0 ? 1 : 0;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`sweep failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+});

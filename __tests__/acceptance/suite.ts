@@ -82,10 +82,10 @@ export function defineAcceptanceSuite(profile: EmulatorProfile): void {
   const apply = () => terraform(['apply', '-auto-approve']);
   const planCode = async () => (await terraform(['plan', '-detailed-exitcode'])).code;
   async function plannedActions(): Promise<string[]> {
-    const plan = await terraform(['plan', '-out=acc.tfplan']);
-    expect(plan.code).toBe(0);
-    const json = await workspace.showJson('acc.tfplan');
-    return (json.resource_changes ?? []).filter((c) => c.change.actions.join() !== 'no-op').map((c) => `${c.address}:${c.change.actions.join('+')}`);
+    const planned = await terraform(['plan', '-out=acc.tfplan']);
+    expect(planned.code).toBe(0);
+    const plan = await workspace.showPlan('acc.tfplan');
+    return plan.resourceChanges.filter((c) => c.kind !== 'no-op').map((c) => `${c.address}:${c.actions.join('+')}`);
   }
 
   beforeAll(async () => {

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleProvider } from '../../scripts/bundle-provider';
+import { bundleProvider } from '../../lib/release';
 import {
   FLOOR_ENTRY,
   KIT_ECHO_ENTRY,

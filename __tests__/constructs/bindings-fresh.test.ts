@@ -6,10 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PACKAGE_ROOT } from '../../lib/tooling';
-import { REGENERATE_COMMAND, bindingsDir, filesUnder, getBindings } from '../../scripts/get-bindings';
+import { REGENERATE_BINDINGS_COMMAND, bindingsDir, filesUnder, getBindings } from '../../lib/tooling/bindings';
 
 const ROOT = PACKAGE_ROOT;
-const STALE = `.gen/ is stale: run \`${REGENERATE_COMMAND}\` and commit the result.`;
+const STALE = `.gen/ is stale: run \`${REGENERATE_BINDINGS_COMMAND}\` and commit the result.`;
 
 function contentsUnder(dir: string): Map<string, string> {
   return new Map(filesUnder(dir).map((file) => [relative(dir, file), readFileSync(file, 'utf8')]));
@@ -44,7 +44,7 @@ describe('generated bindings (.gen/)', () => {
     const typescript = [...committed].filter(([file]) => file.endsWith('.ts'));
     expect(typescript.length).toBeGreaterThan(0);
     for (const [file, text] of typescript) {
-      expect({ file, header: text.split('\n')[0] }).toEqual({ file, header: expect.stringContaining(`Regenerate with \`${REGENERATE_COMMAND}\``) });
+      expect({ file, header: text.split('\n')[0] }).toEqual({ file, header: expect.stringContaining(`Regenerate with \`${REGENERATE_BINDINGS_COMMAND}\``) });
       expect({ file, importsCdktf: /from 'cdktf'/.test(text) }).toEqual({ file, importsCdktf: false });
     }
   });

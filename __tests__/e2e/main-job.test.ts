@@ -8,15 +8,21 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { PACKAGE_ROOT } from '../../lib/tooling';
-import type { MainJobOptions, MainJobResult } from '../../scripts/start';
+import type { MainJobOptions, MainJobResult } from '../../lib/tooling/main-job';
+import type { BuildOptions } from '../../main';
 
 const START_SCRIPT = path.join(PACKAGE_ROOT, 'dist', 'scripts', 'start.js');
+const COMPILED_JOB = path.join(PACKAGE_ROOT, 'dist', 'lib', 'tooling', 'main-job.js');
+const COMPILED_APP = path.join(PACKAGE_ROOT, 'dist', 'main.js');
+type Stacks = Parameters<NonNullable<BuildOptions['customize']>>[0];
 const EDITED_ROLE = 'ChatOpsOperator';
 
-/** The compiled job, the same code `npm start` runs. */
-function mainJob(): (options: MainJobOptions) => Promise<MainJobResult> {
-  if (!fs.existsSync(START_SCRIPT)) throw new Error(`${START_SCRIPT} is missing: run "npm run build" before this test`);
-  return (require(START_SCRIPT) as typeof import('../../scripts/start')).runMainJob;
+/** The compiled job with the compiled app, the same code `npm start` runs. */
+function mainJob(): (options: MainJobOptions<Stacks>) => Promise<MainJobResult> {
+  if (!fs.existsSync(COMPILED_JOB)) throw new Error(`${COMPILED_JOB} is missing: run "npm run build" before this test`);
+  const { runMainJob } = require(COMPILED_JOB) as typeof import('../../lib/tooling/main-job');
+  const { buildApp } = require(COMPILED_APP) as typeof import('../../main');
+  return (options) => runMainJob(buildApp, options);
 }
 
 function npmStart(cwd: string): { status: number | null; output: string } {
@@ -30,7 +36,7 @@ describe('npm start', () => {
   let outdir: string;
   let firstUrls: Record<string, string>;
   const quiet = { log: () => undefined };
-  const editRole: MainJobOptions['customize'] = (stacks) => {
+  const editRole: MainJobOptions<Stacks>['customize'] = (stacks) => {
     stacks.dev.chatConfigurations.find((c) => c.name === 'dev-ops-dingtalk')!.resource.ramRole = EDITED_ROLE;
   };
 

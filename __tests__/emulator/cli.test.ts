@@ -2,38 +2,31 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { optionsFromArguments, parseArguments, startupBanner } from '../../lib/emulator/cli';
+import { parseCommandLine, usageText } from '../../lib/command-line';
+import { EMULATOR_COMMAND, optionsFromArguments, startupBanner } from '../../lib/emulator/cli';
 import { DEFAULT_EMULATOR_CREDENTIAL } from '../../lib/emulator';
 
 it('reads every option in both --name value and --name=value forms', () => {
-  const values = parseArguments([
-    '--port',
-    '0',
-    '--data=/tmp/x.json',
-    '--throttling-rate',
-    '0.5',
-    '--latency-ms=20',
-    '--tag-resource-type',
-    'chat',
-    '--fault-seed=42',
-  ]);
-  expect(values).not.toBe('help');
-  const options = optionsFromArguments(values as Map<string, string>, {});
+  const options = optionsFromArguments(
+    ['--port', '0', '--data=/tmp/x.json', '--throttling-rate', '0.5', '--latency-ms=20', '--tag-resource-type', 'chat', '--fault-seed=42'],
+    {},
+  );
   expect(options).toMatchObject({ port: 0, dataFile: '/tmp/x.json', tagResourceType: 'chat', faults: { throttlingRate: 0.5, latencyMs: 20 }, faultSeed: 42 });
   expect(options.credentials).toBeUndefined();
 });
 
-it('answers --help', () => {
-  expect(parseArguments(['--port', '1', '--help'])).toBe('help');
+it('answers --help with a usage text naming every option', () => {
+  expect(parseCommandLine(EMULATOR_COMMAND, ['--port', '1', '--help']).helpRequested).toBe(true);
+  for (const name of Object.keys(EMULATOR_COMMAND.options)) expect(usageText(EMULATOR_COMMAND)).toContain(`--${name}`);
 });
 
 it('refuses unknown options and non-numeric numbers', () => {
-  expect(() => parseArguments(['--prot', '1'])).toThrow(/Unknown argument/);
-  expect(() => optionsFromArguments(new Map([['drop-rate', 'lots']]), {})).toThrow(/must be a number/);
+  expect(() => optionsFromArguments(['--prot', '1'], {})).toThrow('unknown option --prot.');
+  expect(() => optionsFromArguments(['--drop-rate', 'lots'], {})).toThrow(/--drop-rate must be a number/);
 });
 
 it('takes the secret from OOS_EMULATOR_ACCESS_KEY_SECRET when not given as an option', () => {
-  const options = optionsFromArguments(new Map([['access-key-id', 'LTAImine']]), { OOS_EMULATOR_ACCESS_KEY_SECRET: 'from-env' });
+  const options = optionsFromArguments(['--access-key-id', 'LTAImine'], { OOS_EMULATOR_ACCESS_KEY_SECRET: 'from-env' });
   expect(options.credentials).toEqual([{ accessKeyId: 'LTAImine', accessKeySecret: 'from-env' }]);
 });
 

@@ -3,7 +3,7 @@
  * and `strict` (only what Alibaba's docs and SDK confirm), and the options that override either.
  */
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../lib/emulator';
-import { optionsFromArguments, parseArguments } from '../../lib/emulator/cli';
+import { optionsFromArguments } from '../../lib/emulator/cli';
 import { regionCaller } from './signed-client';
 
 const running: RunningEmulator[] = [];
@@ -82,7 +82,7 @@ describe('unknown Configuration keys', () => {
 });
 
 describe('command line', () => {
-  const options = (argv: string[]) => optionsFromArguments(parseArguments(argv) as Map<string, string>, {});
+  const options = (argv: string[]) => optionsFromArguments(argv, {});
 
   test('--strict and --profile strict choose the strict profile', () => {
     expect(options(['--strict']).profile).toBe('strict');

@@ -1,8 +1,8 @@
-/** The reference pages under docs/ are what scripts/generate-docs.ts makes of today's schemas and templates. */
+/** The reference pages under docs/ are what lib/tooling/reference-docs.ts (npm run docs) makes of today's schemas and templates. */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../lib/tooling';
-import { DocumentedBlock, GENERATED_FOLDERS, REGENERATE_DOCS_COMMAND, docPages, generateDocs, schemaMarkdown } from '../../scripts/generate-docs';
+import { DocumentedBlock, GENERATED_FOLDERS, REGENERATE_DOCS_COMMAND, docPages, generateDocs, schemaMarkdown } from '../../lib/tooling/reference-docs';
 
 const ROOT = PACKAGE_ROOT;
 const STALE = `docs/ is stale: run \`${REGENERATE_DOCS_COMMAND}\` and commit the result.`;

@@ -23,7 +23,7 @@ import {
 import { sha256Hex } from '../../lib/release/hashes';
 import { createZip } from '../../lib/release/zip';
 import { copyCheckout } from '../../lib/tooling';
-import { bundleProvider } from '../../scripts/bundle-provider';
+import { bundleProvider } from '../../lib/release';
 import { readZip } from './support';
 
 const TERRAFORM = process.env.TERRAFORM_BINARY ?? 'terraform';

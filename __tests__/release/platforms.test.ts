@@ -11,7 +11,7 @@ import { DEFAULT_BUN_VERSION, KNOWN_PLATFORMS, providerBundle, REPOSITORY } from
 import { bunRuntime, hostBun } from '../../lib/release/bun-compile';
 import { sha256Hex } from '../../lib/release/hashes';
 import { codeSignatureOf } from '../../lib/release/macho';
-import { bundleProvider } from '../../scripts/bundle-provider';
+import { bundleProvider } from '../../lib/release';
 
 const work = mkdtempSync(join(tmpdir(), 'platforms-test-'));
 const cacheDir = join(REPOSITORY, 'dist/release/cache');

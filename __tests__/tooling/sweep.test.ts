@@ -2,7 +2,7 @@
 import { type RunningEmulator, startEmulator } from '../../lib/emulator';
 import { emulatorClient } from '../../lib/tooling';
 import { sweepChatConfigurations } from '../../lib/tooling/sweep';
-import { acceptanceProblem } from '../../scripts/acceptance';
+import { acceptanceProblem } from '../../lib/tooling';
 
 describe('sweepChatConfigurations', () => {
   let emulator: RunningEmulator;

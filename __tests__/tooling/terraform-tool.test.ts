@@ -7,7 +7,7 @@ import { terraformPlatformName } from '../../lib/release';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGE_ROOT, TerraformWorkspace, emulatorClient, emulatorClientEnvironment, terraformEnvironment } from '../../lib/tooling';
+import { PACKAGE_ROOT, TerraformWorkspace, emulatorClient, emulatorClientEnvironment, terraformCliEnvironment } from '../../lib/tooling';
 
 let scratch: string;
 let fakeTerraform: string;
@@ -92,9 +92,9 @@ describe('TerraformWorkspace', () => {
   });
 });
 
-describe('terraformEnvironment', () => {
+describe('terraformCliEnvironment', () => {
   test('drops the caller’s Alibaba Cloud credentials, TF_VAR_ values and plugin cache, keeps the rest, and adds the CLI config and extras last', () => {
-    const env = terraformEnvironment(
+    const env = terraformCliEnvironment(
       '/x/terraform.rc',
       { TF_VAR_mine: 'kept' },
       {

@@ -3,7 +3,7 @@ import * as oos from '../../.gen/providers/oos';
 import { Platform } from './platform';
 import { SECRET_ALTERNATIVES, Secret, SecretArguments } from './secret';
 import { ProblemList, resolvedEntries } from './validation';
-import { configurationKeys, isSecretKey, nameProblem, ramRoleProblem, resourceGroupProblem, tagProblems, typeProblem } from '../domain';
+import { configurationKeys, extraConfigurationKeyProblem, nameProblem, ramRoleProblem, resourceGroupProblem, tagProblems, typeProblem } from '../domain';
 
 /** Context key through which a stack hands its default resource group to its configurations. */
 export const DEFAULT_RESOURCE_GROUP_CONTEXT = 'oos-chatops:defaultResourceGroupId';
@@ -105,14 +105,13 @@ export class ChatConfiguration extends Construct {
   }
 }
 
-/** A settings key the provider would refuse: a secret, or a key this construct derives from a typed field. */
+/** A settings key the provider would refuse (extraConfigurationKeyProblem), worded for the construct's fields. */
 function settingProblems(type: string, key: string): string[] {
-  if (isSecretKey(key))
+  const problem = extraConfigurationKeyProblem(type, key);
+  if (problem?.kind === 'secret')
     return [`key "${key}" looks like a secret and would be stored in plain text: pass secrets as clientSecret (a Secret), not as settings.`];
-  const keys = configurationKeys(type);
-  const field = (['templateId', 'clientId'] as const).find((candidate) => keys[candidate] === key);
   const factory = type === 'DingTalk' ? 'dingTalk' : 'weChat';
-  return field ? [`key "${key}" is set from ${field}: set it as Platform.${factory}({ ${field} }) and remove it from settings.`] : [];
+  return problem ? [`key "${key}" is set from ${problem.field}: set it as Platform.${factory}({ ${problem.field} }) and remove it from settings.`] : [];
 }
 
 const CHAT_CONFIGURATION_SYMBOL = Symbol.for('oos-chatops.ChatConfiguration');

@@ -4,6 +4,12 @@
  * the OOS client share them; the emulator keeps its own server-side copy on purpose.
  */
 
+/**
+ * Terraform type name of the chat configuration resource, and of the data source that reads one by
+ * name (Terraform's convention: a data source reading one resource shares its name).
+ */
+export const CHAT_CONFIGURATION_RESOURCE = 'oos_chat_configuration';
+
 export const CHAT_PLATFORMS = ['DingTalk', 'WeChat'] as const;
 export type ChatPlatform = (typeof CHAT_PLATFORMS)[number];
 
@@ -91,4 +97,21 @@ export function tagProblems(tags: { readonly [key: string]: string }): string[] 
 /** The Configuration JSON keys the provider derives from its own arguments, e.g. DingTalkClientId. */
 export function configurationKeys(type: string): { templateId: string; clientId: string; clientSecret: string } {
   return { templateId: `${type}TemplateId`, clientId: `${type}ClientId`, clientSecret: `${type}ClientSecret` };
+}
+
+/**
+ * Why a key of the free-form Configuration settings (`extra_configuration`, the construct's
+ * `settings`) is refused: `secret` would put a secret into plan and state in plain text; `derived`
+ * is a key set from a typed argument (`templateId` or `clientId`), so it would be set twice.
+ * Provider and construct word the fix each in their own terms.
+ */
+export type ExtraConfigurationKeyProblem = { readonly kind: 'secret' } | { readonly kind: 'derived'; readonly field: 'templateId' | 'clientId' };
+
+/** The rule for `extra_configuration` keys, in one place; `type` undefined (not known yet) checks only secrets. */
+export function extraConfigurationKeyProblem(type: string | undefined, key: string): ExtraConfigurationKeyProblem | undefined {
+  if (isSecretKey(key)) return { kind: 'secret' };
+  if (type === undefined) return undefined;
+  const keys = configurationKeys(type);
+  const field = (['templateId', 'clientId'] as const).find((candidate) => keys[candidate] === key);
+  return field ? { kind: 'derived', field } : undefined;
 }

@@ -1,5 +1,8 @@
 /** Rules of OOS secret parameters that the construct and the provider both check before OOS does. */
 
+/** Terraform type name of the secret parameter resource. */
+export const SECRET_PARAMETER_RESOURCE = 'oos_secret_parameter';
+
 /** OOS's documented limits of a secret parameter's value and description. */
 export const MAX_SECRET_PARAMETER_VALUE_LENGTH = 4096;
 export const MAX_SECRET_PARAMETER_DESCRIPTION_LENGTH = 200;

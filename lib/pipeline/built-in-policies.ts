@@ -3,8 +3,8 @@
  * configurations this plan creates, updates or replaces (the change under review); an unchanged
  * configuration is not re-judged, so a legacy bot does not block an unrelated pull request.
  */
-import { resourceGroupProblem } from '../domain';
-import { ChatConfigurationChange, chatConfigurationChanges, chatConfigurationChange, CHAT_CONFIGURATION_TYPE, looksLikeSecretKey } from './chat-configuration';
+import { CHAT_CONFIGURATION_RESOURCE, resourceGroupProblem } from '../domain';
+import { ChatConfigurationChange, chatConfigurationChanges, chatConfigurationChange, looksLikeSecretKey } from './chat-configuration';
 import { configuredResource, PlanView } from './plan';
 import { Policy, PolicyContext, Violation, violation } from './policy';
 import { plannedKeys } from './values';
@@ -83,7 +83,7 @@ export const noReplaceOrDestroy: Policy = function noReplaceOrDestroy(plan, cont
   return plan.resourceChanges
     .filter((change) => change.mode === 'managed' && (change.kind === 'replace' || change.kind === 'delete'))
     .map((change) => {
-      const isBot = change.type === CHAT_CONFIGURATION_TYPE;
+      const isBot = change.type === CHAT_CONFIGURATION_RESOURCE;
       const subject = isBot ? chatConfigurationChange(change) : change;
       const what = change.kind === 'replace' ? 'replaces' : 'destroys';
       const consequence = isBot ? ': its webhook URL stops working' : '';

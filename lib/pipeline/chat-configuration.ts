@@ -2,64 +2,55 @@
  * `oos_chat_configuration` changes with typed attributes, so policies and the summary read
  * `after.ram_role` instead of digging through JSON. Attribute types are checked once here.
  */
-import { isSecretKey } from '../domain';
+import { CHAT_CONFIGURATION_RESOURCE, isSecretKey } from '../domain';
 import { JsonObject, JsonValue, PlanJsonError, isJsonObject } from './json';
 import { ChangeKind, PlanView, ResourceChange } from './plan';
 import { afterValue, isMasked } from './values';
 
-/** Terraform type name of the chat configuration resource (the provider's own constant lives above this layer). */
-export const CHAT_CONFIGURATION_TYPE = 'oos_chat_configuration';
-
 type StringMap = { readonly [key: string]: string };
 
-/** The resource's attributes as Terraform's JSON carries them; null when unset. */
-export interface ChatConfigurationAttributes {
-  readonly id: string | null;
-  readonly name: string | null;
-  /** `DingTalk` or `WeChat`. */
-  readonly type: string | null;
-  readonly ram_role: string | null;
-  readonly template_id: string | null;
-  readonly client_id: string | null;
-  /** Write-only: always null in plan and state. */
-  readonly client_secret_wo: string | null;
-  readonly client_secret_wo_version: number | null;
-  readonly client_secret_parameter: string | null;
-  readonly client_secret_parameter_version: number | null;
-  readonly extra_configuration: StringMap | null;
-  readonly resource_group_id: string | null;
-  readonly tags: StringMap | null;
-  /** Tags including the provider's default_tags. */
-  readonly tags_all: StringMap | null;
-  readonly webhook_url: string | null;
-  /** Sensitive. */
-  readonly aes_key: string | null;
-  readonly created_date: string | null;
-  readonly updated_date: string | null;
-}
-
-export type ChatConfigurationAttribute = keyof ChatConfigurationAttributes;
-
-const ATTRIBUTE_TYPES: { readonly [name in ChatConfigurationAttribute]: 'string' | 'number' | 'map' } = {
+/**
+ * The resource's attributes and the JSON type each has in a plan, written once: the
+ * ChatConfigurationAttributes type is derived from it, and a test ties it to the provider's schema.
+ */
+const ATTRIBUTE_TYPES = {
   id: 'string',
   name: 'string',
+  /** `DingTalk` or `WeChat`. */
   type: 'string',
   ram_role: 'string',
   template_id: 'string',
   client_id: 'string',
+  /** Write-only: always null in plan and state. */
   client_secret_wo: 'string',
   client_secret_wo_version: 'number',
+  /** Refused when set (deprecated, write-only): always null in plan and state. */
+  client_secret: 'string',
   client_secret_parameter: 'string',
   client_secret_parameter_version: 'number',
   extra_configuration: 'map',
   resource_group_id: 'string',
   tags: 'map',
+  /** Tags including the provider's default_tags. */
   tags_all: 'map',
   webhook_url: 'string',
+  /** Sensitive. */
   aes_key: 'string',
   created_date: 'string',
   updated_date: 'string',
-};
+} as const satisfies { readonly [name: string]: AttributeJsonType };
+
+/** How an attribute's value reads in plan JSON: a string, a number, or a map of strings. */
+export type AttributeJsonType = 'string' | 'number' | 'map';
+type AttributeValue<Type extends AttributeJsonType> = Type extends 'string' ? string : Type extends 'number' ? number : StringMap;
+
+/** The resource's attributes as Terraform's JSON carries them; null when unset. */
+export type ChatConfigurationAttributes = { readonly [Name in keyof typeof ATTRIBUTE_TYPES]: AttributeValue<(typeof ATTRIBUTE_TYPES)[Name]> | null };
+
+export type ChatConfigurationAttribute = keyof ChatConfigurationAttributes;
+
+/** Every attribute the pipeline reads, with its JSON type. */
+export const CHAT_CONFIGURATION_ATTRIBUTE_TYPES: { readonly [Name in ChatConfigurationAttribute]: AttributeJsonType } = ATTRIBUTE_TYPES;
 
 export const CHAT_CONFIGURATION_ATTRIBUTES = Object.keys(ATTRIBUTE_TYPES) as readonly ChatConfigurationAttribute[];
 
@@ -92,7 +83,7 @@ export interface ChatConfigurationChange {
 
 /** The plan's chat configuration changes, no-ops included (filter on `kind`). */
 export function chatConfigurationChanges(plan: PlanView): ChatConfigurationChange[] {
-  return plan.resourceChanges.filter((change) => change.mode === 'managed' && change.type === CHAT_CONFIGURATION_TYPE).map(chatConfigurationChange);
+  return plan.resourceChanges.filter((change) => change.mode === 'managed' && change.type === CHAT_CONFIGURATION_RESOURCE).map(chatConfigurationChange);
 }
 
 export function chatConfigurationChange(change: ResourceChange): ChatConfigurationChange {
@@ -122,7 +113,7 @@ function attributes(values: JsonObject | null, where: string): ChatConfiguration
   return Object.fromEntries(CHAT_CONFIGURATION_ATTRIBUTES.map((name) => [name, read(name)])) as unknown as ChatConfigurationAttributes;
 }
 
-function checked(value: JsonValue, type: 'string' | 'number' | 'map', path: string): JsonValue {
+function checked(value: JsonValue, type: AttributeJsonType, path: string): JsonValue {
   if (value === null) return null;
   if (type === 'map' ? isJsonObject(value) && Object.values(value).every((item) => typeof item === 'string') : typeof value === type) return value;
   throw new PlanJsonError(path, `expected ${type === 'map' ? 'a map of strings' : `a ${type}`}: is this plan from a different version of the oos provider?`);

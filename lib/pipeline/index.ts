@@ -19,10 +19,10 @@ export type {
 export { CHANGE_ACTIONS, configuredResource, hasChanges, isChange, parsePlan, planFromJson, readPlanFile } from './plan';
 export type { ChangeValues, FieldChange, PlannedValue, Step } from './values';
 export { afterValue, beforeValue, fieldChanges, isMasked, plannedKeys } from './values';
-export type { ChatConfigurationAttribute, ChatConfigurationAttributes, ChatConfigurationChange } from './chat-configuration';
+export type { AttributeJsonType, ChatConfigurationAttribute, ChatConfigurationAttributes, ChatConfigurationChange } from './chat-configuration';
 export {
   CHAT_CONFIGURATION_ATTRIBUTES,
-  CHAT_CONFIGURATION_TYPE,
+  CHAT_CONFIGURATION_ATTRIBUTE_TYPES,
   chatConfigurationChange,
   chatConfigurationChanges,
   looksLikeSecretKey,
@@ -56,3 +56,6 @@ export type { ReviewFilesWritten, ReviewInput } from './review-files';
 export { REVIEW_FILES, STEP_SUMMARY_VARIABLE, plannedCommit, writeReviewFiles } from './review-files';
 export type { PlanExitCode, PlanOutcome } from './exit-code';
 export { EXIT_CODES, planExitCode } from './exit-code';
+export type { PolicyGate } from './policy-gate';
+export { runPolicyGate, violationLines } from './policy-gate';
+export { applyRefusal } from './apply-refusal';

@@ -4,7 +4,8 @@
  * never a secret, and always within a PR comment's size: items that do not fit are counted, and
  * whole lines are dropped, never cut.
  */
-import { ChatConfigurationChange, chatConfigurationChange, CHAT_CONFIGURATION_TYPE, looksLikeSecretKey } from './chat-configuration';
+import { CHAT_CONFIGURATION_RESOURCE } from '../domain';
+import { ChatConfigurationChange, chatConfigurationChange, looksLikeSecretKey } from './chat-configuration';
 import { code, count, cell, details, formatValue, table, SENSITIVE_TEXT } from './markdown';
 import { ChangeKind, isChange, OutputChange, PlanView, ResourceChange } from './plan';
 import { blockingViolations, policyNames, PolicyReport, Violation } from './policy';
@@ -210,7 +211,9 @@ function violationRow(item: Violation): string {
 }
 
 function botChanges(plan: PlanView): ChatConfigurationChange[] {
-  return ordered(plan.resourceChanges.filter((change) => change.mode === 'managed' && change.type === CHAT_CONFIGURATION_TYPE)).map(chatConfigurationChange);
+  return ordered(plan.resourceChanges.filter((change) => change.mode === 'managed' && change.type === CHAT_CONFIGURATION_RESOURCE)).map(
+    chatConfigurationChange,
+  );
 }
 
 function ordered(changes: readonly ResourceChange[]): ResourceChange[] {
@@ -219,7 +222,7 @@ function ordered(changes: readonly ResourceChange[]): ResourceChange[] {
 
 function resourceSections(plan: PlanView): Section[] {
   const bots = botChanges(plan);
-  const others = ordered(plan.resourceChanges.filter((change) => change.mode === 'managed' && change.type !== CHAT_CONFIGURATION_TYPE));
+  const others = ordered(plan.resourceChanges.filter((change) => change.mode === 'managed' && change.type !== CHAT_CONFIGURATION_RESOURCE));
   const sections: Section[] = [];
   if (bots.length > 0) sections.push({ heading: '### Chat configurations', items: bots.map((item) => ({ kind: item.kind, text: botBlock(item) })) });
   if (others.length > 0) {

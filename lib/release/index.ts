@@ -30,3 +30,4 @@ export {
   writeDistDescriptors,
   type BundleOptions,
 } from './provider-bundle';
+export { bundleProvider, type DevelopmentBundleOptions } from './development-bundle';

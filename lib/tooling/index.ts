@@ -3,8 +3,8 @@
  * terraform, laying out a working directory with this package's provider, the environment
  * Terraform gives a provider, and clients pointed at the emulator.
  */
-export { type TerraformResult, type TerraformRunOptions, expectTerraform, runTerraform, terraformBinary, terraformEnvironment } from './terraform-cli';
-export { type PlanJson, type StateJson, TerraformWorkspace, type TerraformWorkspaceOptions, oosProviderConfig } from './workspace';
+export { type TerraformResult, type TerraformRunOptions, expectTerraform, runTerraform, terraformBinary, terraformCliEnvironment } from './terraform-cli';
+export { type StateJson, TerraformWorkspace, type TerraformWorkspaceOptions, oosProviderConfig } from './workspace';
 export { type EmulatorClientOptions, emulatorClient, emulatorClientEnvironment } from './emulator-client';
 /** The environment Terraform (go-plugin) gives a provider it starts; one home in the kit. */
 export { pluginEnvironment as providerLaunchEnvironment } from '../tfplugin';
@@ -17,3 +17,6 @@ export { SYNTH_DIR, initStack, layOutReleaseProvider, localDirOf, projectCliConf
 export { devSecret, devSecretsFile } from './dev-secrets';
 export { SYNTHESIS_ENVIRONMENT_PREFIXES, SynthesisCache } from './synthesis-cache';
 export { type CloneCommandResult, cloneProject, npmCacheFolder, npmEnvironment, runInClone, snapshotCommit } from './project-clone';
+export { acceptanceProblem } from './acceptance';
+export { type PreparedStack, logProgress, prepareStack, requireEphemeralVariables, runEnvironment, synthesizeCheckedStack } from './prepared-stack';
+export { type SynthesizedConfig, readSynthesizedConfig } from './synthesized-config';

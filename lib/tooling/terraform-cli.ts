@@ -15,7 +15,7 @@ export interface TerraformResult {
 
 export interface TerraformRunOptions {
   readonly cwd: string;
-  /** The whole environment of the command; see terraformEnvironment. */
+  /** The whole environment of the command; see terraformCliEnvironment. */
   readonly env: NodeJS.ProcessEnv;
   /** @default terraformBinary() */
   readonly binary?: string;
@@ -37,7 +37,7 @@ export function terraformBinary(explicit?: string): string {
  * plugin cache, offline and
  * non-interactive, with this project's CLI config; `extra` last.
  */
-export function terraformEnvironment(cliConfig: string, extra: NodeJS.ProcessEnv = {}, inherited: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function terraformCliEnvironment(cliConfig: string, extra: NodeJS.ProcessEnv = {}, inherited: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   // No plugin cache either (cdktf turns one on in ~/.terraform.d): the provider comes from the
   // working directory's own mirror, and a cache would only keep copies, or links into temp folders.
   const kept = Object.entries(inherited).filter(([key]) => !key.startsWith('ALIBABA_CLOUD_') && !key.startsWith('TF_VAR_') && key !== 'TF_PLUGIN_CACHE_DIR');

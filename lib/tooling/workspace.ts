@@ -6,27 +6,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROVIDER_SOURCE, PROVIDER_TYPE } from '../domain';
+import { type PlanView, parsePlan } from '../pipeline';
 import { layOutProviderForWorkingDirectory } from '../release';
 import { type BundledProviderPackage, installDevelopmentProvider } from './development-provider';
 import { releaseProvider } from './release-provider';
-import { type TerraformResult, expectTerraform, runTerraform, terraformEnvironment } from './terraform-cli';
+import { type TerraformResult, expectTerraform, runTerraform, terraformCliEnvironment } from './terraform-cli';
 
 export interface TerraformWorkspaceOptions {
-  /** Added to terraform's environment (see terraformEnvironment), e.g. emulatorClientEnvironment(url) and TF_VAR_ values. */
+  /** Added to terraform's environment (see terraformCliEnvironment), e.g. emulatorClientEnvironment(url) and TF_VAR_ values. */
   readonly env?: NodeJS.ProcessEnv;
   /** @default TERRAFORM_BINARY, else `terraform` on PATH */
   readonly binary?: string;
   /** Receives every output line of every command as it arrives. @default output is only collected */
   readonly onLine?: (line: string) => void;
-}
-
-/** Terraform's JSON view of a saved plan (`terraform show -json <plan>`), the parts used here. */
-export interface PlanJson {
-  resource_changes?: {
-    address: string;
-    type: string;
-    change: { actions: string[]; before: Record<string, unknown> | null; after: Record<string, unknown> | null; after_unknown?: Record<string, unknown> };
-  }[];
 }
 
 /** Terraform's JSON view of the state (`terraform show -json`), the parts used here. */
@@ -61,7 +53,7 @@ export class TerraformWorkspace {
     private readonly options: TerraformWorkspaceOptions = {},
     private readonly temporary = false,
   ) {
-    this.env = terraformEnvironment(cliConfig, options.env);
+    this.env = terraformCliEnvironment(cliConfig, options.env);
   }
 
   /** Writes main.tf.json (the same JSON syntax cdktf synthesises). */
@@ -99,10 +91,10 @@ export class TerraformWorkspace {
     return this.expect(['apply', '-auto-approve', '-input=false', '-no-color', ...extraArgs]);
   }
 
-  /** Plans into a file and returns Terraform's JSON view of it. */
-  async planJson(extraArgs: readonly string[] = []): Promise<PlanJson> {
+  /** Plans into a file and returns the plan as lib/pipeline reads it (from `terraform show -json`). */
+  async planView(extraArgs: readonly string[] = []): Promise<PlanView> {
     await this.expect(['plan', '-input=false', '-no-color', '-out=plan.tfplan', ...extraArgs]);
-    return this.showJson('plan.tfplan');
+    return this.showPlan('plan.tfplan');
   }
 
   /** `terraform plan -detailed-exitcode`: 0 no changes, 2 changes; rejects on 1 (an error). */
@@ -110,13 +102,14 @@ export class TerraformWorkspace {
     return this.expect(['plan', '-input=false', '-no-color', '-detailed-exitcode', ...extraArgs], [0, 2]);
   }
 
-  /** `terraform show -json [planFile]`: a saved plan's changes, or the state without one. */
-  async showJson<T extends PlanJson | StateJson = PlanJson>(planFile?: string): Promise<T> {
-    return JSON.parse(await this.capture(['show', '-json', ...(planFile ? [planFile] : [])])) as T;
+  /** `terraform show -json <planFile>`: a saved plan, as lib/pipeline reads it. */
+  async showPlan(planFile: string): Promise<PlanView> {
+    return parsePlan(await this.capture(['show', '-json', planFile]), planFile);
   }
 
+  /** `terraform show -json`: the state. */
   async state(): Promise<StateJson> {
-    return this.showJson<StateJson>();
+    return JSON.parse(await this.capture(['show', '-json'])) as StateJson;
   }
 
   /** The root module's outputs, by name. */

@@ -33,8 +33,8 @@ describe('creates under faults', () => {
     expect(JSON.stringify(state)).not.toMatch(/"tainted":\s*true/);
 
     fixture.emulator.setFaults({});
-    const plan = await fixture.workspace.planJson();
-    expect(plan.resource_changes?.map((change) => change.change.actions.join('+'))).toEqual(names.map(() => 'update'));
+    const plan = await fixture.workspace.planView();
+    expect(plan.resourceChanges.map((change) => change.actions.join('+'))).toEqual(names.map(() => 'update'));
     const converged = await fixture.workspace.run([...APPLY, 'plan.tfplan']);
     expect(converged.stderr + converged.stdout).not.toMatch(/already exists/);
     expect(converged.code).toBe(0);

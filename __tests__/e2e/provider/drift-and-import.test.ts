@@ -25,7 +25,7 @@ describe('drift detection', () => {
     const result = await fixture.workspace.planExitCode();
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('SomeoneElsesRole');
-    expect(actionsFor(await fixture.workspace.planJson(), 'oos_chat_configuration.bot')).toEqual(['update']);
+    expect(actionsFor(await fixture.workspace.planView(), 'oos_chat_configuration.bot')).toEqual(['update']);
     await fixture.workspace.apply();
     expect((await fixture.client.getChatConfiguration('drift-bot')).ramRole).toBe('AliyunOOSDefaultRole');
   });
@@ -41,7 +41,7 @@ describe('drift detection', () => {
 
   test('a configuration deleted through the API plans a create', async () => {
     await fixture.client.deleteChatConfiguration('drift-bot');
-    const plan = await fixture.workspace.planJson();
+    const plan = await fixture.workspace.planView();
     expect(actionsFor(plan, 'oos_chat_configuration.bot')).toEqual(['create']);
   });
 });

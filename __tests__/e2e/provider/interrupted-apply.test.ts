@@ -44,8 +44,8 @@ describe('the emulator stopped mid-apply of 20 configurations with tags, then re
     expect(output).not.toMatch(/tainted/);
 
     emulator = await startEmulator({ port: emulator.port, dataFile: join(dataDir, 'oos.json') });
-    const plan = await workspace.planJson();
-    const changes = (plan.resource_changes ?? []).map((change) => change.change.actions.join(','));
+    const plan = await workspace.planView();
+    const changes = plan.resourceChanges.map((change) => change.actions.join(','));
     expect(changes.filter((actions) => actions.includes('delete'))).toEqual([]);
     expect(changes.filter((actions) => actions === 'update').length).toBeGreaterThan(0);
 

@@ -70,7 +70,7 @@ describe('oos_chat_configuration lifecycle', () => {
     fixture.workspace.writeConfig(
       config({ ram_role: 'OpsBotRole', template_id: 'template-2', tags: { Team: 'sre', Tier: 'gold' }, resource_group_id: 'rg-acfmteam0002' }),
     );
-    const plan = await fixture.workspace.planJson();
+    const plan = await fixture.workspace.planView();
     expect(actionsFor(plan, ADDRESS)).toEqual(['update']);
 
     await fixture.workspace.apply();
@@ -88,7 +88,7 @@ describe('oos_chat_configuration lifecycle', () => {
     fixture.workspace.writeConfig(
       config({ ram_role: undefined, template_id: 'template-2', tags: { Team: 'sre', Tier: 'gold' }, resource_group_id: 'rg-acfmteam0002' }),
     );
-    expect(actionsFor(await fixture.workspace.planJson(), ADDRESS)).toEqual(['update']);
+    expect(actionsFor(await fixture.workspace.planView(), ADDRESS)).toEqual(['update']);
     await fixture.workspace.apply();
     expect((await fixture.client.getChatConfiguration('ops-bot')).ramRole).toBe('');
     expect((await fixture.workspace.planExitCode()).code).toBe(0);
@@ -104,7 +104,7 @@ describe('oos_chat_configuration lifecycle', () => {
         resource_group_id: 'rg-acfmteam0002',
       }),
     );
-    const plan = await fixture.workspace.planJson();
+    const plan = await fixture.workspace.planView();
     expect(actionsFor(plan, ADDRESS)).toEqual(['delete', 'create']);
 
     await fixture.workspace.apply();

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OosFixture, startOosFixture } from '../support/oos-fixture';
+import { parsePlan } from '../../../lib/pipeline';
 import { actionsFor, providerConfig, valuesOf } from '../support/terraform-workspace';
 
 const FIRST_VALUE = 'param-value-Echo-3k9v';
@@ -67,8 +68,9 @@ describe('oos_secret_parameter lifecycle', () => {
   test('bumping value_wo_version plans an update and apply sends the new value as a new version', async () => {
     fixture.workspace.writeConfig(parameterConfig(2));
     await run(['plan', '-input=false', '-no-color', '-out=rotate.tfplan'], SECOND_VALUE);
-    const planJson = await run(['show', '-json', 'rotate.tfplan'], SECOND_VALUE);
-    expect(actionsFor(JSON.parse(planJson.stdout), ADDRESS)).toEqual(['update']);
+    // Shown through `run`, so the plan's JSON is among the outputs scanned for the value.
+    const shown = await run(['show', '-json', 'rotate.tfplan'], SECOND_VALUE);
+    expect(actionsFor(parsePlan(shown.stdout, 'rotate.tfplan'), ADDRESS)).toEqual(['update']);
     await run(['apply', '-input=false', '-no-color', 'rotate.tfplan'], SECOND_VALUE);
 
     const remote = await fixture.client.getSecretParameter('ops-bot-secret', { withDecryption: true });
@@ -138,7 +140,7 @@ describe('oos_secret_parameter import', () => {
       value_wo_version: null,
     });
     // Terraform cannot see the value OOS holds: the first apply makes it the configured one.
-    expect(actionsFor(await fixture.workspace.planJson(), ADDRESS)).toEqual(['update']);
+    expect(actionsFor(await fixture.workspace.planView(), ADDRESS)).toEqual(['update']);
     await fixture.workspace.apply();
     expect(await fixture.client.getSecretParameter('ops-bot-secret', { withDecryption: true })).toMatchObject({ value: SECOND_VALUE, parameterVersion: 2 });
     expect((await fixture.workspace.planExitCode()).code).toBe(0);

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parsePlan } from '../../../lib/pipeline';
 import { OosFixture, startOosFixture } from '../support/oos-fixture';
 import { actionsFor, providerConfig, valuesOf } from '../support/terraform-workspace';
 
@@ -51,7 +52,7 @@ describe('write-only client secret', () => {
     workspace.writeConfig(writeOnlyConfig(2));
     const planOutput = await workspace.expect(['plan', '-input=false', '-no-color', '-out=rotate.tfplan'], 0, { TF_VAR_client_secret: SECOND_SECRET });
     const planJson = await workspace.expect(['show', '-json', 'rotate.tfplan']);
-    expect(actionsFor(JSON.parse(planJson.stdout), 'oos_chat_configuration.bot')).toEqual(['update']);
+    expect(actionsFor(parsePlan(planJson.stdout), 'oos_chat_configuration.bot')).toEqual(['update']);
     const secondApply = await workspace.expect(['apply', '-input=false', '-no-color', 'rotate.tfplan'], 0, { TF_VAR_client_secret: SECOND_SECRET });
 
     const cloud = fixture.cloudData();
@@ -103,7 +104,7 @@ describe('secret parameter', () => {
 
   test('a new parameter version shows as an update in the next plan and apply pushes it', async () => {
     await fixture.client.updateSecretParameter('ops-bot-secret', PARAMETER_SECRET_V2);
-    const plan = await fixture.workspace.planJson();
+    const plan = await fixture.workspace.planView();
     expect(actionsFor(plan, 'oos_chat_configuration.bot')).toEqual(['update']);
     expect(JSON.stringify(plan)).not.toContain(PARAMETER_SECRET_V2);
 

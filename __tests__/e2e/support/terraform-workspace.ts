@@ -1,12 +1,12 @@
 /** Terraform helpers of the e2e tests: the shared workspace from lib/tooling plus lookups into its JSON views. */
-import type { PlanJson, StateJson } from '../../../lib/tooling';
+import type { PlanView } from '../../../lib/pipeline';
+import type { StateJson } from '../../../lib/tooling';
 
-export { type PlanJson, type StateJson, TerraformWorkspace, oosProviderConfig as providerConfig } from '../../../lib/tooling';
+export { type StateJson, TerraformWorkspace, oosProviderConfig as providerConfig } from '../../../lib/tooling';
 
 /** The actions Terraform planned for one resource address, e.g. ["update"] or ["delete","create"]. */
-export function actionsFor(plan: PlanJson, address: string): string[] {
-  const change = plan.resource_changes?.find((candidate) => candidate.address === address);
-  return change ? change.change.actions : [];
+export function actionsFor(plan: PlanView, address: string): readonly string[] {
+  return plan.resourceChanges.find((candidate) => candidate.address === address)?.actions ?? [];
 }
 
 /** The values of one resource (or data source) in `terraform show -json`. */

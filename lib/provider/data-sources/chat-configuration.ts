@@ -1,11 +1,12 @@
-import { nameProblem } from '../../domain';
+import { CHAT_CONFIGURATION_RESOURCE, nameProblem } from '../../domain';
 import { isNotFound } from '../../oos/errors';
 import { DataSourceType, DiagnosticsError, defineDataSource, defineSchema, errorDiagnostic, fromProblem, mapOrNull, path } from '../../tfplugin';
 import { attributesFromRemote } from '../chat-configuration-mapping';
 import type { ContextSource } from '../context';
 import { errorMessage } from '../failures';
 
-export const CHAT_CONFIGURATION_DATA_SOURCE = 'oos_chat_configuration';
+/** The data source reading one chat configuration shares the resource's type name. */
+export const CHAT_CONFIGURATION_DATA_SOURCE = CHAT_CONFIGURATION_RESOURCE;
 
 /** Schema of data source `oos_chat_configuration`: one configuration looked up by name. */
 export const chatConfigurationDataSchema = defineSchema({

@@ -1,10 +1,11 @@
 import type { CallOptions, ChatConfiguration, ChatConfigurationInput } from '../../oos';
 import { OosApiError, isAlreadyExists, isNotFound } from '../../oos/errors';
 import {
+  CHAT_CONFIGURATION_RESOURCE,
   SECRET_MASK,
   configurationKeys,
+  extraConfigurationKeyProblem,
   configurationLengthProblem,
-  isSecretKey,
   nameProblem,
   ramRoleProblem,
   secretParameterNameProblem,
@@ -45,9 +46,6 @@ import { dateAttributes, resourceGroupIdAttribute, tagAttributes } from '../comm
 import { describeFailure, errorMessage, importNotFound, nameTaken, nullIfNotFound } from '../failures';
 import { planTagsAll, refreshedTags, updateTags } from '../resource-tags';
 import { operationDeadline as operation, timeoutsBlock } from '../timeouts';
-
-/** Terraform type name of the chat configuration resource. */
-export const CHAT_CONFIGURATION_RESOURCE = 'oos_chat_configuration';
 
 /** Schema of `oos_chat_configuration`: one OOS chat configuration (a ChatOps bot). */
 export const chatConfigurationSchema = defineSchema({
@@ -144,12 +142,12 @@ export const chatConfigurationSchema = defineSchema({
         description: 'Further non-secret keys of the Configuration JSON, e.g. WeChat settings.',
         validators: [
           eachKey('No key ending in `Secret`.', 'Secret in extra_configuration', (key) =>
-            isSecretKey(key)
+            extraConfigurationKeyProblem(undefined, key)?.kind === 'secret'
               ? `"${key}" looks like a secret and would be stored in plan and state: pass it with client_secret_wo or client_secret_parameter instead.`
               : undefined,
           ),
           eachKey('No key derived from `template_id` or `client_id`.', 'Duplicate configuration key', (key, config) =>
-            typeof config.type === 'string' && [configurationKeys(config.type).templateId, configurationKeys(config.type).clientId].includes(key)
+            typeof config.type === 'string' && extraConfigurationKeyProblem(config.type, key)?.kind === 'derived'
               ? `"${key}" is set from the template_id/client_id arguments: set it there and remove it from extra_configuration.`
               : undefined,
           ),

@@ -3,6 +3,7 @@ import { OosResponseError, isAlreadyExists, type SecretParameter } from '../../o
 import {
   MAX_SECRET_PARAMETER_DESCRIPTION_LENGTH,
   MAX_SECRET_PARAMETER_VALUE_LENGTH,
+  SECRET_PARAMETER_RESOURCE,
   SECRET_PARAMETER_TAG_RESOURCE_TYPE,
   sameConstraints,
   secretParameterConstraintsProblem,
@@ -27,9 +28,6 @@ import type { ContextSource, ProviderContext } from '../context';
 import { describeFailure, errorMessage, importNotFound, nameTaken, nullIfNotFound } from '../failures';
 import { planTagsAll, refreshedTags, tagsGoToOos, updateTags } from '../resource-tags';
 import { operationDeadline as operation, timeoutsBlock, type TimeoutsModel } from '../timeouts';
-
-/** Terraform type name of the secret parameter resource. */
-export const SECRET_PARAMETER_RESOURCE = 'oos_secret_parameter';
 
 /** Schema of `oos_secret_parameter`: one OOS secret parameter, its value write-only. */
 export const secretParameterSchema = defineSchema({
