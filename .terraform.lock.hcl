@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:/uT33881C/HgmkAEvy/jg89TYMOt8P33SH3/4Ycbk/g=",
-    "h1:1Npv6AHztLRjxX5UA+8QiC5M1LhABwjLSBCXnnRABF0=",
-    "h1:JGKXM2pQuYkK8DzTNuFdTw8CzvuZqHj+Qn1apbPkWPE=",
-    "h1:ekV4i0rTIADDGGunE5Y4POm4G9LG7xoAumFLPHtACUA=",
-    "h1:v3jDQ3i+I7S8zRaYE/iJIo7No8JeUJT3O8LH3v6Q5Rg=",
+    "h1:0+SKbgZMxXNMIi4j03FfRJsjKzFmrZtV7ywhGq/XA30=",
+    "h1:5YdfXHMkSnMyLdh8GRciaSQ/F3WVvx3IE0Ib7EzISqg=",
+    "h1:Iw9LIY3bBz3GzGaSz4nYWQwufpIIED5G6mIXu7MZ+7k=",
+    "h1:jgmUXF6Lfpb9uiuAQkJuGCQBwgk4AAaS/WoTsgRh4iY=",
+    "h1:xFn9kojNmWjHOA5wvu/uM+ZxnIbXsYyzbW5EcIgPry0=",
   ]
 }
