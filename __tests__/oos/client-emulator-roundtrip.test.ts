@@ -181,17 +181,22 @@ describe('OOS client against the emulator', () => {
     expect(lines).toHaveLength(1);
   });
 
-  test('a wrong secret key names the secret_key setting, with the OOS code and RequestId', async () => {
-    const c = client({ credentials: { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: 'wrong-secret-value' } });
-    const err = (await c.getChatConfiguration('anything').catch((e: unknown) => e)) as OosApiError;
-    expect(err.message).toMatch(/SignatureDoesNotMatch \(HTTP 400\).*\[RequestId: [0-9A-F-]{36}\]\. Check secret_key/);
+  test("a wrong secret key names the secret's setting as the caller calls it, with the OOS code and RequestId", async () => {
+    const credentials = { accessKeyId: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId, accessKeySecret: 'wrong-secret-value' };
+    const own = (await client({ credentials })
+      .getChatConfiguration('anything')
+      .catch((e: unknown) => e)) as OosApiError;
+    expect(own.message).toMatch(/SignatureDoesNotMatch \(HTTP 400\).*\[RequestId: [0-9A-F-]{36}\]\. Check credentials\.accessKeySecret/);
+    const named = client({ credentials, settingNames: { accessKeyId: 'access_key', accessKeySecret: 'secret_key', securityToken: 'security_token' } });
+    const err = (await named.getChatConfiguration('anything').catch((e: unknown) => e)) as OosApiError;
+    expect(err.message).toMatch(/\. Check secret_key \(or ALIBABA_CLOUD_ACCESS_KEY_SECRET\)/);
   });
 
-  test('an unknown access key names the access_key setting', async () => {
+  test('an unknown access key names the access key setting', async () => {
     const c = client({ credentials: { accessKeyId: 'LTAIunknownKey0000', accessKeySecret: 'whatever-secret' } });
     const err = (await c.getChatConfiguration('anything').catch((e: unknown) => e)) as OosApiError;
     expect(err.code).toBe('InvalidAccessKeyId.NotFound');
-    expect(err.message).toMatch(/InvalidAccessKeyId\.NotFound .*\[RequestId: [0-9A-F-]{36}\]\. Check access_key/);
+    expect(err.message).toMatch(/InvalidAccessKeyId\.NotFound .*\[RequestId: [0-9A-F-]{36}\]\. Check credentials\.accessKeyId/);
   });
 
   test('a closed port is retried only a few times with default settings, then names the endpoint', async () => {

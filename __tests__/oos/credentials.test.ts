@@ -101,7 +101,9 @@ describe('credential settings', () => {
   test('no credentials anywhere is an OosCredentialsError naming the fix, and nothing is sent', async () => {
     const err = await new OosClient({ regionId: 'cn-hangzhou', endpoint: server.endpoint }).deleteChatConfiguration('c').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OosCredentialsError);
-    expect((err as Error).message).toMatch(/access_key and secret_key, or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or a profile/);
+    expect((err as Error).message).toMatch(
+      /Set credentials.accessKeyId and credentials.accessKeySecret, or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or a profile/,
+    );
     expect(server.received).toHaveLength(0);
   });
 

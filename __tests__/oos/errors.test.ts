@@ -29,4 +29,10 @@ describe('OOS errors', () => {
     expect(err).toBeInstanceOf(OosNetworkError);
     expect(err.message).toMatch(/ListChatConfigurations failed: network error timeout \(no answer within 2500 ms/);
   });
+
+  test('a timeout names the request timeout setting only when the caller has one', () => {
+    expect(new OosTimeoutError('A', 2500, 1, 'requestTimeoutMs').message).toContain('raise requestTimeoutMs or check the endpoint');
+    expect(new OosTimeoutError('A', 2500, 1).message).toContain('2500 ms; check the endpoint');
+    expect(new OosTimeoutError('A', 2500, 1).message).not.toContain('request_timeout');
+  });
 });

@@ -3,6 +3,7 @@
  * limiter and of the backoff (retry.ts), the history of every attempt, and strict decoding of the
  * answer that succeeded.
  */
+import type { SettingNames } from './config';
 import { setMaxListeners } from 'node:events';
 import { readAnswer, type AnswerObject } from './answers';
 import { actionKind, deadlineOf, type ActionKind, type CallOptions } from './deadlines';
@@ -25,6 +26,7 @@ export interface CallRunnerParts {
   readonly limiter: AdaptiveRateLimiter;
   readonly redactor: SecretRedactor;
   readonly logger?: (line: string) => void;
+  readonly settingNames: SettingNames;
 }
 
 export class CallRunner {
@@ -102,8 +104,8 @@ export class CallRunner {
 
   /** The typed error of a failed attempt, recorded in `attempts`, fed to the limiter and logged. */
   private failedAttempt(action: string, err: unknown, attempt: number, timeoutMs: number, sentAt: number, attempts: AttemptRecord[]): Error {
-    const { host, redactor, limiter, logger: log } = this.parts;
-    const mapped = mapCallError(err, { action, attempt, timeoutMs, host, endpointAnswered: this.endpointAnswered, redact: (s) => redactor.redact(s) });
+    const { host, redactor, limiter, logger: log, settingNames: names } = this.parts;
+    const mapped = mapCallError(err, { action, attempt, timeoutMs, host, endpointAnswered: this.endpointAnswered, redact: (s) => redactor.redact(s), names });
     attempts.push(attemptRecord(attempt, mapped));
     if (mapped instanceof OosApiError) {
       this.endpointAnswered = true;

@@ -23,7 +23,7 @@
 import { ignoreAnswer, readChatConfiguration, readSecretParameter, readStamp, readSummaries, readTagResources } from './answer-decoders';
 import type { AnswerObject } from './answers';
 import { CallRunner } from './calls';
-import { resolveEndpoint, resolveRegion, resolveRequestTimeout, type OosClientConfig, type ResolvedEndpoint } from './config';
+import { CLIENT_SETTING_NAMES, resolveEndpoint, resolveRegion, resolveRequestTimeout, type OosClientConfig, type ResolvedEndpoint } from './config';
 import { validateCredentialSettings } from './credentials';
 import { resolveCallBudgets, type CallOptions } from './deadlines';
 import { collectPages, PAGE_SIZE } from './pagination';
@@ -70,16 +70,18 @@ export class OosClient {
     validateCredentialSettings(config.credentials);
     const retryPolicy = resolveRetryPolicy(config.retry);
     const requestTimeoutMs = resolveRequestTimeout(config.requestTimeoutMs);
+    const settingNames = config.settingNames ?? CLIENT_SETTING_NAMES;
     this.tagResourceType = config.tagResourceType || DEFAULT_TAG_RESOURCE_TYPE;
     this.clock = config.clock ?? SYSTEM_CLOCK;
     this.limiter = new AdaptiveRateLimiter(this.clock);
     this.redactor.remember(config.credentials?.accessKeySecret);
     this.redactor.remember(config.credentials?.securityToken);
     const transport = new OosTransport(
-      { regionId: this.regionId, endpoint: this.endpoint, credentials: config.credentials, userAgent: config.userAgent, requestTimeoutMs },
+      { regionId: this.regionId, endpoint: this.endpoint, credentials: config.credentials, userAgent: config.userAgent, requestTimeoutMs, settingNames },
       this.redactor,
     );
     this.calls = new CallRunner({
+      settingNames,
       transport,
       host: this.endpoint.host,
       retryPolicy,

@@ -92,7 +92,28 @@ export interface OosClientConfig {
   readonly logger?: (line: string) => void;
   /** Sleep, randomness and time used by retries; for tests. */
   readonly clock?: RetryClock;
+  /** What the caller's users call these settings, so hints name what they wrote. Default CLIENT_SETTING_NAMES. */
+  readonly settingNames?: SettingNames;
 }
+
+/**
+ * The settings an error's fix points at, by the names the caller's users know them (a provider
+ * block's `secret_key`, say). `requestTimeout` is absent when users cannot set it.
+ */
+export interface SettingNames {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  readonly securityToken: string;
+  readonly requestTimeout?: string;
+}
+
+/** This client's own option names. */
+export const CLIENT_SETTING_NAMES: SettingNames = {
+  accessKeyId: 'credentials.accessKeyId',
+  accessKeySecret: 'credentials.accessKeySecret',
+  securityToken: 'credentials.securityToken',
+  requestTimeout: 'requestTimeoutMs',
+};
 
 /** The configured request timeout, refused with the fix when it cannot work. */
 export function resolveRequestTimeout(requestTimeoutMs: number | undefined): number {

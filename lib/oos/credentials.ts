@@ -3,6 +3,7 @@
  * a named profile, or the default chain. The library is required lazily: loading it costs
  * start-up time in every provider process, and a schema-only process never signs anything.
  */
+import type { SettingNames } from './config';
 import type CredentialClass from '@alicloud/credentials';
 import type { CredentialsProvider } from '@alicloud/credentials';
 import { credentialProblems, roleArnProblem, sessionExpirationProblem } from '../domain';
@@ -147,6 +148,7 @@ export function observeCredential(
   credential: SigningCredential,
   remember: (secret: string | undefined) => void,
   redact: (text: string) => string,
+  names: SettingNames,
 ): SigningCredential {
   return {
     async getCredential() {
@@ -156,7 +158,7 @@ export function observeCredential(
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);
         throw new OosCredentialsError(
-          `OOS credentials could not be loaded: ${redact(why)}. Set the provider's access_key and secret_key, ` +
+          `OOS credentials could not be loaded: ${redact(why)}. Set ${names.accessKeyId} and ${names.accessKeySecret}, ` +
             'or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or a profile',
         );
       }

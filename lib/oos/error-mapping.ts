@@ -3,6 +3,7 @@
  * each attempt's outcome into its history record. Messages are built from the server's envelope
  * and socket codes, never from the request URL (it carries parameters), and are redacted.
  */
+import type { SettingNames } from './config';
 import { OosApiError, OosConfigError, OosCredentialsError, OosNetworkError, OosTimeoutError, type AttemptRecord } from './errors';
 
 type Json = Record<string, unknown>;
@@ -20,11 +21,13 @@ export interface FailedAttempt {
   readonly endpointAnswered: boolean;
   /** Masks remembered secrets. */
   readonly redact: (text: string) => string;
+  /** How hints name the settings. */
+  readonly names: SettingNames;
 }
 
 /** Library and socket errors → OosApiError / OosNetworkError, built without the request URL. */
 export function mapCallError(err: unknown, failed: FailedAttempt): Error {
-  const { action, attempt, timeoutMs, host, endpointAnswered, redact } = failed;
+  const { action, attempt, timeoutMs, host, endpointAnswered, redact, names } = failed;
   if (err instanceof OosCredentialsError || err instanceof OosConfigError) return err;
   const e = (err ?? {}) as Record<string, unknown>;
   if (typeof e.statusCode === 'number' && e.statusCode >= 400) {
@@ -46,12 +49,12 @@ export function mapCallError(err: unknown, failed: FailedAttempt): Error {
       recommend: redact(text(data.Recommend)) || undefined,
       retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
       attempt,
-      hint: settingHint(code),
+      hint: settingHint(code, names),
     });
   }
   if (e.name === 'RequestTimeoutError' || e.code === 'ETIMEDOUT') {
     // openapi-core reports a connect timeout and a read timeout alike: the request may have been sent.
-    return new OosTimeoutError(action, timeoutMs, attempt);
+    return new OosTimeoutError(action, timeoutMs, attempt, names.requestTimeout);
   }
   const code = typeof e.code === 'string' ? e.code : '';
   const message = typeof e.message === 'string' ? e.message : '';
@@ -99,19 +102,19 @@ export function mapCallError(err: unknown, failed: FailedAttempt): Error {
   return new OosNetworkError({ action, reason: 'UnexpectedError', detail, retryable: false, attempt });
 }
 
-/** Error codes caused by one provider setting: which one, and how to fix it. */
-const SETTING_HINTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^SignatureDoesNotMatch$/, 'Check secret_key (or ALIBABA_CLOUD_ACCESS_KEY_SECRET): it is not the secret of this access key'],
-  [/^InvalidAccessKeyId(\.|$)/, 'Check access_key (or ALIBABA_CLOUD_ACCESS_KEY_ID): OOS does not know this AccessKey ID, or it is disabled'],
+/** Error codes caused by one setting: which one (by the caller's name for it), and how to fix it. */
+const SETTING_HINTS: ReadonlyArray<readonly [RegExp, (names: SettingNames) => string]> = [
+  [/^SignatureDoesNotMatch$/, (n) => `Check ${n.accessKeySecret} (or ALIBABA_CLOUD_ACCESS_KEY_SECRET): it is not the secret of this access key`],
+  [/^InvalidAccessKeyId(\.|$)/, (n) => `Check ${n.accessKeyId} (or ALIBABA_CLOUD_ACCESS_KEY_ID): OOS does not know this AccessKey ID, or it is disabled`],
   [
     /^(InvalidSecurityToken|MissingSecurityToken)/,
-    'Check security_token (or ALIBABA_CLOUD_SECURITY_TOKEN): it must be the STS token issued with this access key',
+    (n) => `Check ${n.securityToken} (or ALIBABA_CLOUD_SECURITY_TOKEN): it must be the STS token issued with this access key`,
   ],
-  [/^InvalidTimeStamp\.Expired$/, "Check this machine's clock: requests are signed with it and OOS accepts 15 minutes of skew"],
+  [/^InvalidTimeStamp\.Expired$/, () => "Check this machine's clock: requests are signed with it and OOS accepts 15 minutes of skew"],
 ];
 
-function settingHint(code: string): string | undefined {
-  return SETTING_HINTS.find(([pattern]) => pattern.test(code))?.[1];
+function settingHint(code: string, names: SettingNames): string | undefined {
+  return SETTING_HINTS.find(([pattern]) => pattern.test(code))?.[1](names);
 }
 
 export function isThrottling(error: OosApiError): boolean {

@@ -154,11 +154,11 @@ export class OosTimeoutError extends OosNetworkError {
   override readonly name: string = 'OosTimeoutError';
   readonly timeoutMs: number;
 
-  constructor(action: string, timeoutMs: number, attempt?: number) {
+  constructor(action: string, timeoutMs: number, attempt?: number, timeoutSetting?: string) {
     super({
       action,
       reason: 'timeout',
-      detail: `no answer within ${timeoutMs} ms; raise request_timeout or check the endpoint`,
+      detail: `no answer within ${timeoutMs} ms; ${timeoutSetting ? `raise ${timeoutSetting} or check` : 'check'} the endpoint`,
       retryable: true,
       attempt,
     });

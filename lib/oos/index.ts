@@ -3,7 +3,7 @@ export * from './types';
 export * from './errors';
 export * from './retry';
 export { OosClient } from './client';
-export { DEFAULT_REQUEST_TIMEOUT_MS, resolveRegion, resolveEndpoint, type OosClientConfig } from './config';
+export { CLIENT_SETTING_NAMES, DEFAULT_REQUEST_TIMEOUT_MS, resolveRegion, resolveEndpoint, type OosClientConfig, type SettingNames } from './config';
 export { DEFAULT_CALL_BUDGETS_MS, actionKind, type ActionKind, type CallOptions } from './deadlines';
 export { AnswerObject, readAnswer } from './answers';
 export { AdaptiveRateLimiter, DEFAULT_RATE_LIMITER_SETTINGS, type RateLimiterSettings } from './rate-limiter';

@@ -12,7 +12,7 @@
  */
 import type OpenApiClient from '@alicloud/openapi-core';
 import type CredentialClass from '@alicloud/credentials';
-import type { ResolvedEndpoint } from './config';
+import type { ResolvedEndpoint, SettingNames } from './config';
 import { buildCredential, observeCredential, type CredentialSettings } from './credentials';
 import { OosConfigError, OosCredentialsError } from './errors';
 import type { SecretRedactor } from './redaction';
@@ -40,6 +40,8 @@ export interface TransportSettings {
   readonly userAgent: string | undefined;
   /** Connect and read timeout of one attempt when the request gives none. */
   readonly requestTimeoutMs: number;
+  /** How a credential failure's fix names the settings. */
+  readonly settingNames: SettingNames;
 }
 
 interface Loaded {
@@ -114,6 +116,7 @@ export class OosTransport {
       credential,
       (secret) => this.redactor.remember(secret),
       (s) => this.redactor.redact(s),
+      this.settings.settingNames,
     );
     return observed as unknown as CredentialClass;
   }

@@ -1,4 +1,4 @@
-import type { OosClientConfig } from '../oos';
+import type { OosClientConfig, SettingNames } from '../oos';
 import { DEFAULT_TAG_RESOURCE_TYPE, credentialProblems } from '../domain';
 import { Diagnostics, PlanModelOf, ProviderDefinition, defineProvider, isUnknown, path } from '../tfplugin';
 import type { ContextSource, ProviderContext } from './context';
@@ -72,8 +72,12 @@ function clientConfig(config: ProviderConfigModel, terraformVersion: string): Oo
     },
     retry: maxRetries === null ? undefined : { maxRetries },
     userAgent: `terraform/${terraformVersion} terraform-provider-oos`,
+    settingNames: PROVIDER_SETTING_NAMES,
   };
 }
+
+/** The provider block's names for the client's settings; users set no request timeout here. */
+const PROVIDER_SETTING_NAMES: SettingNames = { accessKeyId: 'access_key', accessKeySecret: 'secret_key', securityToken: 'security_token' };
 
 /** The credential settings go together (access_key with secret_key, a token with both): a rule between settings. */
 function validateCredentials(config: PlanModelOf<typeof providerSchema>, diagnostics: Diagnostics): void {
