@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:0+SKbgZMxXNMIi4j03FfRJsjKzFmrZtV7ywhGq/XA30=",
-    "h1:5YdfXHMkSnMyLdh8GRciaSQ/F3WVvx3IE0Ib7EzISqg=",
-    "h1:Iw9LIY3bBz3GzGaSz4nYWQwufpIIED5G6mIXu7MZ+7k=",
-    "h1:jgmUXF6Lfpb9uiuAQkJuGCQBwgk4AAaS/WoTsgRh4iY=",
-    "h1:xFn9kojNmWjHOA5wvu/uM+ZxnIbXsYyzbW5EcIgPry0=",
+    "h1:5nfzum/QxMpjE0JczRB8XRGlnA5i3lh0xHI0fd5pHrc=",
+    "h1:D2uRn2l9Xol+GlMHH5xBKhMSaFp2CJTos4Lvw/wgSHA=",
+    "h1:i2TZf6adAdnP8NSqo0nuMdvV2hst3XDSHlbqCBcESg8=",
+    "h1:x7VvrrWBdtJYahlGtFJ/QIlsCw7EgVsATr48Q0XnG3c=",
+    "h1:ysxqeyhzVMZLGwt4H9u6JoDYASd2FL8FommfT5RoyNI=",
   ]
 }
