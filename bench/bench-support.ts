@@ -98,6 +98,8 @@ export interface BenchMirror {
   readonly root: string;
   readonly cliConfig: string;
   readonly anchor?: string;
+  /** The oos provider is the release archive, so its workspaces are checked against the committed lock. */
+  readonly oosFromRelease: boolean;
 }
 
 /**
@@ -126,7 +128,7 @@ export function setUpBenchMirror(kitEchoBundle: string, anchor: string | undefin
   }
   const cliConfig = join(root, 'terraform.rc');
   writeFileSync(cliConfig, `disable_checkpoint = true\nprovider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
-  return { root, cliConfig, anchor };
+  return { root, cliConfig, anchor, oosFromRelease: 'archive' in oos };
 }
 
 /**
@@ -152,8 +154,9 @@ export async function benchWorkspace(mirror: BenchMirror, variant: VariantId, co
   mkdirSync(dir, { recursive: true });
   const workspace = new TerraformWorkspace(dir, mirror.cliConfig, { env: { ...benchEnvironment().overrides, ...env } });
   workspace.writeConfig(variantConfig(variant, count));
-  // The oos provider is checked against the committed lock, as in every stack.
-  if (variant === 'oos' || variant === 'oos_latency') copyFileSync(LOCK_FILE, join(dir, '.terraform.lock.hcl'));
+  // The release archive is checked against the committed lock, as in every stack; a development
+  // bundle (profiling) has hashes of its own, which init records.
+  if ((variant === 'oos' || variant === 'oos_latency') && mirror.oosFromRelease) copyFileSync(LOCK_FILE, join(dir, '.terraform.lock.hcl'));
   await workspace.init();
   return workspace;
 }

@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleProvider } from '../../lib/release';
+import { startEmulator } from '../../lib/emulator';
+import { emulatorClientEnvironment } from '../../lib/tooling';
 import {
   FLOOR_ENTRY,
   KIT_ECHO_ENTRY,
@@ -54,5 +56,26 @@ describe('the echo_thing variants under terraform', () => {
     }
     expect((await workspace.planExitCode()).code).toBe(0);
     await workspace.expect(['destroy', '-auto-approve', '-input=false', '-no-color']);
+  });
+});
+
+describe('a development bundle of the oos provider (bench/profile-plan.ts)', () => {
+  // Its hashes are not the committed lock's: the workspace must let init record them instead of
+  // failing on the lock, as profile-plan did.
+  test('initialises and plans against the emulator', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'bench-dev-oos-'));
+    const kit = await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(out, 'kit', 'terraform-provider-echo.js'), codeCache: false });
+    const oos = await bundleProvider({ outfile: join(out, 'oos', 'terraform-provider-oos.js'), codeCache: false });
+    const mirror = setUpBenchMirror(kit, undefined, { bundle: oos });
+    const emulator = await startEmulator();
+    try {
+      expect(mirror.oosFromRelease).toBe(false);
+      const workspace = await benchWorkspace(mirror, 'oos', 1, emulatorClientEnvironment(emulator.url));
+      expect((await workspace.planExitCode()).code).toBe(2);
+    } finally {
+      await emulator.close();
+      rmSync(mirror.root, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
