@@ -25,6 +25,11 @@ export const FLOOR_ENTRY = join(PACKAGE_ROOT, 'bench', 'grpc-floor-provider-main
 export const FLOOR_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echofloor.js');
 const FLOOR_TYPE = 'echofloor';
 const FLOOR_SOURCE = `${PROVIDER_HOST}/${PROVIDER_NAMESPACE}/${FLOOR_TYPE}`;
+/** The schema floor: oos_chat_configuration's schema on the kit, no API calls (bench/schema-floor-provider.ts). */
+export const SCHEMA_FLOOR_ENTRY = join(PACKAGE_ROOT, 'bench', 'schema-floor-provider-main.ts');
+export const SCHEMA_FLOOR_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bench', 'terraform-provider-echocc.js');
+const SCHEMA_FLOOR_TYPE = 'echocc';
+const SCHEMA_FLOOR_SOURCE = `${PROVIDER_HOST}/${PROVIDER_NAMESPACE}/${SCHEMA_FLOOR_TYPE}`;
 
 /**
  * The Go anchor: BENCH_GO_ANCHOR if set, else `shared/anchors/...` beside the checkout or any
@@ -68,7 +73,7 @@ function resources(type: string, count: number, body: (i: number) => object): Re
 /** The bench stack's owner, as ChatOpsStack sets `<application>/<stack id>`. */
 export const BENCH_OWNER = 'chatops/bench';
 
-export type VariantId = 'terraform_data' | 'go_anchor' | 'grpc_floor' | 'kit_echo' | 'oos' | 'oos_latency';
+export type VariantId = 'terraform_data' | 'go_anchor' | 'grpc_floor' | 'kit_echo' | 'schema_floor' | 'oos' | 'oos_latency';
 
 /** The .tf.json of one variant with `count` resources. */
 export function variantConfig(variant: VariantId, count: number): object {
@@ -85,6 +90,12 @@ export function variantConfig(variant: VariantId, count: number): object {
         resource: resources('echo_thing', count, resourceArguments),
       };
     }
+    case 'schema_floor':
+      return {
+        terraform: { required_providers: { echocc: { source: SCHEMA_FLOOR_SOURCE, version: ECHO_VERSION } } },
+        provider: { echocc: [{}] },
+        resource: resources(`${SCHEMA_FLOOR_TYPE}_chat_configuration`, count, resourceArguments),
+      };
     case 'oos':
     case 'oos_latency':
       // The provider block every ChatOpsStack synthesises: with an `owner`, creates are marked by
@@ -113,13 +124,22 @@ export async function releaseOosProvider(): Promise<BenchOosProvider> {
   return { archive: (await releaseProvider()).archive };
 }
 
-export function setUpBenchMirror(kitEchoBundle: string, anchor: string | undefined, oos: BenchOosProvider, floorBundle?: string): BenchMirror {
+/** The providers a bench mirror may hold besides the oos provider and the kit's echo_thing. */
+export interface ExtraBenchProviders {
+  /** bench/grpc-floor-provider.ts, bundled. */
+  readonly grpcFloor?: string;
+  /** bench/schema-floor-provider.ts, bundled. */
+  readonly schemaFloor?: string;
+}
+
+export function setUpBenchMirror(kitEchoBundle: string, anchor: string | undefined, oos: BenchOosProvider, extra: ExtraBenchProviders = {}): BenchMirror {
   const root = mkdtempSync(join(tmpdir(), 'oos-bench-'));
   const mirror = join(root, 'mirror');
   if ('archive' in oos) layOutFilesystemMirror([oos.archive], mirror);
   else installDevelopmentProvider(mirror, { type: 'oos', version: packageVersion(), bundle: oos.bundle });
   installDevelopmentProvider(mirror, { type: 'echo', version: ECHO_VERSION, bundle: kitEchoBundle });
-  if (floorBundle) installDevelopmentProvider(mirror, { type: FLOOR_TYPE, version: ECHO_VERSION, bundle: floorBundle });
+  if (extra.grpcFloor) installDevelopmentProvider(mirror, { type: FLOOR_TYPE, version: ECHO_VERSION, bundle: extra.grpcFloor });
+  if (extra.schemaFloor) installDevelopmentProvider(mirror, { type: SCHEMA_FLOOR_TYPE, version: ECHO_VERSION, bundle: extra.schemaFloor });
   if (anchor) {
     const target = join(mirror, ANCHOR_SOURCE, ECHO_VERSION, terraformPlatformName());
     mkdirSync(target, { recursive: true });

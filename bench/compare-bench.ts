@@ -1,6 +1,7 @@
 /**
  * Issue 11's comparison: terraform_data, the Go anchor's `echo_thing`, the same served on grpc-js
- * with no provider kit (the floor of the required libraries), the kit's `echo_thing` and
+ * with no provider kit (the floor of the required libraries), the kit's `echo_thing`, the kit
+ * serving `oos_chat_configuration`'s schema with no API calls (the floor for that schema), and
  * `oos_chat_configuration` against the in-process emulator (and, apart, against the emulator with
  * 50 ms of latency), `count` resources each, run interleaved: every repetition applies (fresh
  * state), plans with refresh and destroys each variant in turn, in an order rotated per
@@ -15,6 +16,8 @@ import {
   KIT_ECHO_BUNDLE,
   KIT_ECHO_ENTRY,
   ProviderMemoryWatch,
+  SCHEMA_FLOOR_BUNDLE,
+  SCHEMA_FLOOR_ENTRY,
   type Summary,
   type VariantId,
   benchWorkspace,
@@ -34,6 +37,7 @@ export const VARIANT_LABELS: Record<VariantId, string> = {
   go_anchor: 'Go anchor echo_thing',
   grpc_floor: 'grpc-js floor echo_thing (no provider kit)',
   kit_echo: 'kit echo_thing (TypeScript, no API calls)',
+  schema_floor: 'kit with oos_chat_configuration schema (no API calls)',
   oos: 'oos_chat_configuration, emulator',
   oos_latency: 'oos_chat_configuration, emulator latencyMs 50',
 };
@@ -76,7 +80,10 @@ export async function runCompareBench(options: CompareOptions): Promise<CompareR
     await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: KIT_ECHO_BUNDLE }),
     anchorPath,
     await releaseOosProvider(),
-    await bundleProvider({ entry: FLOOR_ENTRY, outfile: FLOOR_BUNDLE }),
+    {
+      grpcFloor: await bundleProvider({ entry: FLOOR_ENTRY, outfile: FLOOR_BUNDLE }),
+      schemaFloor: await bundleProvider({ entry: SCHEMA_FLOOR_ENTRY, outfile: SCHEMA_FLOOR_BUNDLE }),
+    },
   );
   const emulators: RunningEmulator[] = [];
   const emulatorEnv = async (latency: number) => {
@@ -90,6 +97,7 @@ export async function runCompareBench(options: CompareOptions): Promise<CompareR
       ...(anchorPath ? (['go_anchor'] as const) : []),
       'grpc_floor',
       'kit_echo',
+      'schema_floor',
       'oos',
       ...(latencyMs > 0 ? (['oos_latency'] as const) : []),
     ] as VariantId[]

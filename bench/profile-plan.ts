@@ -137,6 +137,7 @@ const PROFILE_PLAN = defineCommand({
   description: 'CPU profile of the provider during a plan with refresh: the functions with the most self time.',
   options: {
     variant: { type: 'string', choices: ['oos', 'kit_echo'], default: 'oos', description: 'the provider to profile' },
+    command: { type: 'string', choices: ['plan', 'apply', 'destroy'], default: 'plan', description: 'the terraform command to profile' },
     count: { type: 'number', integer: true, value: 'n', default: 300, description: 'how many resources to apply, then plan' },
     top: { type: 'number', integer: true, value: 'n', default: 20, description: 'how many functions to print' },
     keep: { type: 'string', value: 'dir', description: 'keep the .cpuprofile files in this folder' },
@@ -158,18 +159,26 @@ async function main({ options }: CommandLine<(typeof PROFILE_PLAN)['options']>):
   const profiles = keep || mkdtempSync(join(tmpdir(), 'oos-cpu-prof-'));
   try {
     const workspace = await benchWorkspace(mirror, variant, count, variant === 'oos' ? emulatorClientEnvironment(emulator.url) : {});
-    await workspace.apply();
-    const plan = await workspace.expect(['plan', '-input=false', '-no-color', '-detailed-exitcode'], [0, 2], { [PROFILE_DIR_ENV]: profiles });
+    const profiled = { [PROFILE_DIR_ENV]: profiles };
+    const apply = ['apply', '-auto-approve', '-input=false', '-no-color'];
+    const destroy = ['destroy', '-auto-approve', '-input=false', '-no-color'];
+    const run =
+      options.command === 'apply'
+        ? await workspace.expect(apply, [0], profiled)
+        : (await workspace.expect(apply),
+          options.command === 'plan'
+            ? await workspace.expect(['plan', '-input=false', '-no-color', '-detailed-exitcode'], [0, 2], profiled)
+            : await workspace.expect(destroy, [0], profiled));
     const summary = summariseProfiles(profiles, top);
     console.log(
-      `${variant}: plan with refresh of ${count} in ${plan.seconds.toFixed(2)} s (exit ${plan.code}); ${summary.processes} provider processes, ` +
+      `${variant}: ${options.command} of ${count} in ${run.seconds.toFixed(2)} s (exit ${run.code}); ${summary.processes} provider processes, ` +
         `${summary.totalMs} ms on CPU, ${summary.idleMs} ms idle`,
     );
     console.log('\n| self ms | % | package or area |\n| ---: | ---: | --- |');
     for (const area of summary.packages) console.log(`| ${area.selfMs} | ${area.percent} | ${area.area} |`);
     console.log('\n| self ms | % | function | module |\n| ---: | ---: | --- | --- |');
     for (const entry of summary.entries) console.log(`| ${entry.selfMs} | ${entry.percent} | \`${entry.function}\` | ${entry.module} |`);
-    await workspace.expect(['destroy', '-auto-approve', '-input=false', '-no-color']);
+    if (options.command !== 'destroy') await workspace.expect(destroy);
     return 0;
   } finally {
     await emulator.close();

@@ -12,6 +12,7 @@ import { emulatorClientEnvironment } from '../../lib/tooling';
 import {
   FLOOR_ENTRY,
   KIT_ECHO_ENTRY,
+  SCHEMA_FLOOR_ENTRY,
   benchEnvironment,
   benchWorkspace,
   releaseOosProvider,
@@ -37,7 +38,7 @@ describe('the echo_thing variants under terraform', () => {
     const out = mkdtempSync(join(tmpdir(), 'bench-variants-'));
     const kit = await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(out, 'kit', 'terraform-provider-echo.js'), codeCache: false });
     const floor = await bundleProvider({ entry: FLOOR_ENTRY, outfile: join(out, 'floor', 'terraform-provider-echofloor.js'), codeCache: false });
-    mirror = setUpBenchMirror(kit, undefined, await releaseOosProvider(), floor);
+    mirror = setUpBenchMirror(kit, undefined, await releaseOosProvider(), { grpcFloor: floor });
   });
   afterAll(() => rmSync(mirror.root, { recursive: true, force: true }));
 
@@ -77,5 +78,45 @@ describe('a development bundle of the oos provider (bench/profile-plan.ts)', () 
       rmSync(mirror.root, { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the schema floor under terraform', () => {
+  // oos_chat_configuration's schema with no API calls: its state must look like the real resource's,
+  // or the floor would measure a smaller state than the one Terraform writes for oos.
+  let mirror: BenchMirror;
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  beforeAll(async () => {
+    const out = mkdtempSync(join(tmpdir(), 'bench-schema-floor-'));
+    const kit = await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(out, 'kit', 'terraform-provider-echo.js'), codeCache: false });
+    const schemaFloor = await bundleProvider({ entry: SCHEMA_FLOOR_ENTRY, outfile: join(out, 'echocc', 'terraform-provider-echocc.js'), codeCache: false });
+    mirror = setUpBenchMirror(kit, undefined, await releaseOosProvider(), { schemaFloor });
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    await emulator.close();
+    rmSync(mirror.root, { recursive: true, force: true });
+  });
+
+  test('applies, plans no change and destroys, with the same state attributes as oos_chat_configuration', async () => {
+    const floor = await benchWorkspace(mirror, 'schema_floor', 2);
+    const oos = await benchWorkspace(mirror, 'oos', 2, emulatorClientEnvironment(emulator.url));
+    const shapes = [];
+    for (const workspace of [floor, oos]) {
+      await workspace.apply();
+      const instance = (await workspace.state()).values?.root_module.resources?.[0];
+      const values = instance?.values as Record<string, unknown>;
+      shapes.push({
+        attributes: Object.keys(values).sort(),
+        set: Object.keys(values)
+          .filter((key) => values[key] !== null)
+          .sort(),
+        webhookLength: String(values.webhook_url).length,
+        sensitive: instance?.sensitive_values,
+      });
+      expect((await workspace.planExitCode()).code).toBe(0);
+      await workspace.expect(['destroy', '-auto-approve', '-input=false', '-no-color']);
+    }
+    expect(shapes[0]).toEqual(shapes[1]);
   });
 });
