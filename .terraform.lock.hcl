@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:5nfzum/QxMpjE0JczRB8XRGlnA5i3lh0xHI0fd5pHrc=",
-    "h1:D2uRn2l9Xol+GlMHH5xBKhMSaFp2CJTos4Lvw/wgSHA=",
-    "h1:i2TZf6adAdnP8NSqo0nuMdvV2hst3XDSHlbqCBcESg8=",
-    "h1:x7VvrrWBdtJYahlGtFJ/QIlsCw7EgVsATr48Q0XnG3c=",
-    "h1:ysxqeyhzVMZLGwt4H9u6JoDYASd2FL8FommfT5RoyNI=",
+    "h1:HnMBSxvFYOZJjd7QaV5CNv5pZI5VaA1ShcQMKBm9z1A=",
+    "h1:kULmG1bLzLkp0F1aoZMajDSlgkpLZb8SFq1cJ24ZiPw=",
+    "h1:rBVOIpDTbsxC2kH45mSToTXMXnKD+Zj8F+3PahZcnpI=",
+    "h1:wZyFoU31k77gRhD13OlD6AQrOp/zJB1XlEcR6Ixs3Xo=",
+    "h1:waMIGDV7Dwl7e0GyxQa0yvs7qXGFAVv6OL8bNSxN1bo=",
   ]
 }

@@ -76,15 +76,10 @@ export async function runCompareBench(options: CompareOptions): Promise<CompareR
   const { count, reps, latencyMs, log } = options;
   const anchorPath = findGoAnchor();
   if (!anchorPath) log('Go anchor not found (../shared/anchors/go-echo-provider/, or BENCH_GO_ANCHOR): skipping it; no ratios to Go.');
-  const mirror = setUpBenchMirror(
-    await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: KIT_ECHO_BUNDLE }),
-    anchorPath,
-    await releaseOosProvider(),
-    {
-      grpcFloor: await bundleProvider({ entry: FLOOR_ENTRY, outfile: FLOOR_BUNDLE }),
-      schemaFloor: await bundleProvider({ entry: SCHEMA_FLOOR_ENTRY, outfile: SCHEMA_FLOOR_BUNDLE }),
-    },
-  );
+  const mirror = setUpBenchMirror(await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: KIT_ECHO_BUNDLE }), anchorPath, await releaseOosProvider(), {
+    grpcFloor: await bundleProvider({ entry: FLOOR_ENTRY, outfile: FLOOR_BUNDLE }),
+    schemaFloor: await bundleProvider({ entry: SCHEMA_FLOOR_ENTRY, outfile: SCHEMA_FLOOR_BUNDLE }),
+  });
   const emulators: RunningEmulator[] = [];
   const emulatorEnv = async (latency: number) => {
     const emulator = await startEmulator(latency > 0 ? { faults: { latencyMs: latency } } : {});

@@ -1,6 +1,6 @@
 /**
- * CPU profile of the provider during a plan with refresh: applies `count` resources, then plans
- * with NODE_OPTIONS=--cpu-prof (terraform passes its environment to the providers it starts, and
+ * CPU profile of the provider during a plan with refresh (or `--command apply|destroy`): applies
+ * `count` resources, then plans with NODE_OPTIONS=--cpu-prof (terraform passes its environment to the providers it starts, and
  * the launcher execs node), and prints the functions with the most self time over every provider
  * process of the plan, named by the bundle's module comments.
  *
@@ -14,7 +14,7 @@ import { basename, join } from 'node:path';
 import { bundleProvider } from '../lib/release';
 import { startEmulator } from '../lib/emulator';
 import { PACKAGE_ROOT, emulatorClientEnvironment } from '../lib/tooling';
-import { KIT_ECHO_ENTRY, type VariantId, benchWorkspace, round, setUpBenchMirror } from './bench-support';
+import { KIT_ECHO_ENTRY, SCHEMA_FLOOR_ENTRY, type VariantId, benchWorkspace, round, setUpBenchMirror } from './bench-support';
 
 interface CallFrame {
   functionName: string;
@@ -134,9 +134,9 @@ function profilingLaunchers(root: string): void {
 const PROFILE_PLAN = defineCommand({
   name: 'profile-plan',
   invocation: 'node dist/bench/profile-plan.js',
-  description: 'CPU profile of the provider during a plan with refresh: the functions with the most self time.',
+  description: 'CPU profile of the provider during a plan with refresh, an apply or a destroy: the functions with the most self time.',
   options: {
-    variant: { type: 'string', choices: ['oos', 'kit_echo'], default: 'oos', description: 'the provider to profile' },
+    variant: { type: 'string', choices: ['oos', 'kit_echo', 'schema_floor'], default: 'oos', description: 'the provider to profile' },
     command: { type: 'string', choices: ['plan', 'apply', 'destroy'], default: 'plan', description: 'the terraform command to profile' },
     count: { type: 'number', integer: true, value: 'n', default: 300, description: 'how many resources to apply, then plan' },
     top: { type: 'number', integer: true, value: 'n', default: 20, description: 'how many functions to print' },
@@ -153,7 +153,12 @@ async function main({ options }: CommandLine<(typeof PROFILE_PLAN)['options']>):
   const profilingDir = join(PACKAGE_ROOT, 'dist', 'bench', 'profiling');
   const kitEcho = await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(profilingDir, 'terraform-provider-echo-thing.js'), keepModuleComments: true });
   const oos = await bundleProvider({ outfile: join(profilingDir, 'terraform-provider-oos.js'), keepModuleComments: true });
-  const mirror = setUpBenchMirror(kitEcho, undefined, { bundle: oos });
+  const schemaFloor = await bundleProvider({
+    entry: SCHEMA_FLOOR_ENTRY,
+    outfile: join(profilingDir, 'terraform-provider-echocc.js'),
+    keepModuleComments: true,
+  });
+  const mirror = setUpBenchMirror(kitEcho, undefined, { bundle: oos }, { schemaFloor });
   profilingLaunchers(mirror.root);
   const emulator = await startEmulator();
   const profiles = keep || mkdtempSync(join(tmpdir(), 'oos-cpu-prof-'));

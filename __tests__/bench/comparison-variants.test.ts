@@ -112,7 +112,7 @@ describe('the schema floor under terraform', () => {
           .filter((key) => values[key] !== null)
           .sort(),
         webhookLength: String(values.webhook_url).length,
-        sensitive: instance?.sensitive_values,
+        sensitive: (instance as { sensitive_values?: unknown } | undefined)?.sensitive_values,
       });
       expect((await workspace.planExitCode()).code).toBe(0);
       await workspace.expect(['destroy', '-auto-approve', '-input=false', '-no-color']);

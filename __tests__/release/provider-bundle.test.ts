@@ -48,6 +48,6 @@ test('the prior schema version Terraform sends is read as a number', async () =>
     raw_state: { json: Buffer.from(JSON.stringify({ id: name, name, type: 'DingTalk', template_id: 't', client_id: 'c' })) },
   });
   expect(upgraded.diagnostics ?? []).toEqual([]);
-  const state = decodeMsgpack(upgraded.upgraded_state.msgpack, blockType(chatConfigurationSchema.block)) as Record<string, unknown>;
+  const state = decodeMsgpack(upgraded.upgraded_state!.msgpack!, blockType(chatConfigurationSchema.block)) as Record<string, unknown>;
   expect(state).toMatchObject({ id: name, name, type: 'DingTalk' });
 });
