@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:HnMBSxvFYOZJjd7QaV5CNv5pZI5VaA1ShcQMKBm9z1A=",
-    "h1:kULmG1bLzLkp0F1aoZMajDSlgkpLZb8SFq1cJ24ZiPw=",
-    "h1:rBVOIpDTbsxC2kH45mSToTXMXnKD+Zj8F+3PahZcnpI=",
-    "h1:wZyFoU31k77gRhD13OlD6AQrOp/zJB1XlEcR6Ixs3Xo=",
-    "h1:waMIGDV7Dwl7e0GyxQa0yvs7qXGFAVv6OL8bNSxN1bo=",
+    "h1:/AFZ3h4FZ7cGUHXv2Q9uYvhJEA0Eyem6N/+WI/4ptTo=",
+    "h1:MA8Repl3sEzytsU/CpEj2nqjuJtROrYvk9mxZQ9gbxs=",
+    "h1:ZGK9BpFZUnK2YP0qvyMidmCjg5TPwwyJuApeB2310WA=",
+    "h1:iS+CJZtOhjsyROQPQZkeY7OOLJnoDMg7a9TrMQH8e+E=",
+    "h1:ob7iTquSUqfEGB9enyRs5WdKEICjlEkr64qG6trTNMc=",
   ]
 }

@@ -89,11 +89,28 @@ module.exports = tseslint.config(
     },
   },
   {
+    // A provider's main imports only `serve` (lib/tfplugin/serve.ts), the kit's second entry: the
+    // whole index would load the kit's codecs before the handshake, at every provider start.
+    files: ['lib/*/main.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/tfplugin/*', '!**/tfplugin/serve'], message: KIT_ENTRY_MESSAGE }] }],
+    },
+  },
+  {
     // Elsewhere it is `lib/tfplugin` (the tests of the kit live in __tests__/tfplugin, which is not it).
     files: ['**/*.ts'],
     ignores: ['lib/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/lib/tfplugin/*'], message: KIT_ENTRY_MESSAGE }] }],
+    },
+  },
+  {
+    files: ['bench/*-provider-main.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/lib/tfplugin/*', '!**/lib/tfplugin/serve'], message: KIT_ENTRY_MESSAGE }] },
+      ],
     },
   },
 );

@@ -36,8 +36,8 @@ export function instrumentBundle(source: string): string {
   const report = (what: string) => `process.stderr.write(${JSON.stringify(`${REPORT} ${what} `)} + (process.uptime() * 1000).toFixed(2) + "\\n");`;
   const instrumented = source
     .replace(/^ {2}"((?:node_modules|lib)\/[^"]+)"\((?:exports\d*(?:, module\d*)?)?\) \{$/gm, (line, path: string) => `${line}${report(`module ${path}`)}`)
-    .replace(/\nserve\(createProvider\);\s*$/, `\n${report('serve')}serve(createProvider);\n`);
-  if (!instrumented.includes(`${REPORT} serve`)) throw new Error('module-load: the bundle does not end with serve(createProvider); update instrumentBundle');
+    .replace(/\n(serve\(.*\);)\s*$/, (_line, call: string) => `\n${report('serve')}${call}\n`);
+  if (!instrumented.includes(`${REPORT} serve`)) throw new Error('module-load: the bundle does not end with a serve(...) call; update instrumentBundle');
   // The handshake is the process's first write to stdout.
   const handshake = `{const write=process.stdout.write.bind(process.stdout);process.stdout.write=(...args)=>{process.stdout.write=write;${report('handshake')}return write(...args);};}`;
   return `${report('start')}${handshake}\n${instrumented}`;

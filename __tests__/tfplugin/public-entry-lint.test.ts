@@ -42,3 +42,22 @@ test('the same holds for scripts, benchmarks and tests, which reach the kit as l
 test('inside lib/tfplugin, its own files import each other freely', async () => {
   expect(await kitEntryErrors('lib/tfplugin/deep-kit-import.ts')).toEqual([]);
 }, 30_000);
+
+describe("a provider's main, which may import serve alone (lib/tfplugin/serve.ts) to start light", () => {
+  const MAIN =
+    "import { serve } from '../tfplugin/serve';\nimport { encodeMsgpack } from '../tfplugin/protocol/cty-codec';\n\nexport { serve, encodeMsgpack };\n";
+
+  test('lib/<area>/main.ts may import serve, and nothing else inside the kit', async () => {
+    expect((await kitEntryErrors('lib/provider/main.ts', MAIN)).map((error) => error.line)).toEqual([2]);
+  }, 30_000);
+
+  test('any other module importing serve from inside the kit fails lint', async () => {
+    expect((await kitEntryErrors('lib/provider/provider.ts', MAIN)).map((error) => error.line)).toEqual([1, 2]);
+  }, 30_000);
+
+  test("so do the bench's provider mains, as lib/tfplugin/serve", async () => {
+    const bench = MAIN.replaceAll("'../tfplugin", "'../lib/tfplugin");
+    expect((await kitEntryErrors('bench/echo-thing-provider-main.ts', bench)).map((error) => error.line)).toEqual([2]);
+    expect((await kitEntryErrors('bench/bench-support.ts', bench)).map((error) => error.line)).toEqual([1, 2]);
+  }, 30_000);
+});

@@ -29,7 +29,7 @@ import { generateSelfSignedCertificate, handshakeCertificate } from './certifica
 import { serviceDefinition } from './grpc-services';
 import { CORE_PROTOCOL_VERSION, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, NOT_A_PROGRAM_MESSAGE, PROTOCOL_VERSION } from './handshake';
 import type { Empty, FailedResponse, HealthCheckRequest, HealthCheckResponse, ProviderMethod, RequestOf, ResponseOf } from './messages';
-import { ProviderDefinitionSource, ProviderService } from './provider-service';
+import type { ProviderDefinitionSource, ProviderService } from './provider-service';
 /** gRPC health status reported for go-plugin's Ping. */
 const HEALTH_SERVING = 1;
 const PARENT_CHECK_INTERVAL_MS = 2000;
@@ -91,7 +91,11 @@ export function startPluginServer(source: ProviderDefinitionSource, env: NodeJS.
   // channelz keeps per-call statistics nobody reads here; off, each RPC does less bookkeeping.
   const server = new grpc.Server({ 'grpc.max_receive_message_length': 256 * 1024 * 1024, 'grpc.enable_channelz': 0 });
   const openStreams = new Set<{ end(): void }>();
-  const provider = new ProviderService(source);
+  // Loaded at the first RPC with what it needs (the cty codec, msgpack, the schema model): none
+  // of it is needed for the handshake, which every one of a command's 3–5 starts waits for.
+  let provider: ProviderService | undefined;
+  const providerService = (): ProviderService =>
+    (provider ??= new (require('./provider-service') as typeof import('./provider-service')).ProviderService(source));
 
   let shuttingDown = false;
   const shutdown = (reason: string): void => {
@@ -110,7 +114,7 @@ export function startPluginServer(source: ProviderDefinitionSource, env: NodeJS.
     }, SHUTDOWN_GRACE_MS).unref();
   };
 
-  server.addService(serviceDefinition('tfplugin6.Provider'), providerImplementation(provider));
+  server.addService(serviceDefinition('tfplugin6.Provider'), providerImplementation(providerService));
   server.addService(serviceDefinition('plugin.GRPCController'), {
     Shutdown: (_call: grpc.ServerUnaryCall<Empty, Empty>, callback: grpc.sendUnaryData<Empty>) => {
       callback(null, {});
@@ -211,16 +215,30 @@ function trustedClientCertificate(pem: string): { refusal(socket: TLSSocket): st
   };
 }
 
-/** Every tfplugin6 RPC, answered by ProviderService.call (which turns failures into diagnostics); grpc-js answers UNIMPLEMENTED for any other. */
-function providerImplementation(provider: ProviderService): grpc.UntypedServiceImplementation {
+/**
+ * Every tfplugin6 RPC, answered by ProviderService.call (which turns failures into diagnostics):
+ * the service answers each one tfplugin6.proto declares (a test checks), so all are registered
+ * before it is loaded.
+ */
+function providerImplementation(providerService: () => ProviderService): grpc.UntypedServiceImplementation {
   const implementation: grpc.UntypedServiceImplementation = {};
-  for (const method of Object.keys(serviceDefinition('tfplugin6.Provider'))) {
-    if (!provider.handles(method)) continue;
+  for (const method of Object.keys(serviceDefinition('tfplugin6.Provider')) as ProviderMethod[]) {
     implementation[method] = (
       call: grpc.ServerUnaryCall<RequestOf<ProviderMethod>, ResponseOf<ProviderMethod>>,
       callback: grpc.sendUnaryData<ResponseOf<ProviderMethod> | FailedResponse>,
     ) => {
       pluginLog.debug(`tfplugin6: ${method}`);
+      let provider: ProviderService;
+      try {
+        provider = providerService();
+      } catch (error) {
+        callback({ code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+      if (!provider.handles(method)) {
+        callback({ code: grpc.status.UNIMPLEMENTED, details: `${method} is not implemented by this provider` });
+        return;
+      }
       provider.call(method, call.request).then(
         (response) => callback(null, response),
         (error: unknown) => callback({ code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) }),
