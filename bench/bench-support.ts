@@ -5,10 +5,12 @@
  */
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CHAT_CONFIGURATION_RESOURCE, PROVIDER_HOST, PROVIDER_NAMESPACE } from '../lib/domain';
 import { DEFAULT_RESOURCE_GROUP_ID } from '../lib/emulator/options';
-import { LOCK_FILE, layOutFilesystemMirror, packageVersion, terraformPlatformName, type ReleaseArchive } from '../lib/release';
+import { DEFAULT_BUN_VERSION, LOCK_FILE, REPOSITORY, layOutFilesystemMirror, packageVersion, terraformPlatformName, type ReleaseArchive } from '../lib/release';
+import { bunRuntime, compileExecutable, hostBun } from '../lib/release/bun-compile';
+import { findPlatform } from '../lib/release/platforms';
 import { PACKAGE_ROOT, TerraformWorkspace, installDevelopmentProvider, oosProviderConfig, releaseProvider } from '../lib/tooling';
 
 /** Where the anchor sits relative to a checkout's parent folder (see ../shared/anchors/README.md). */
@@ -124,28 +126,55 @@ export async function releaseOosProvider(): Promise<BenchOosProvider> {
   return { archive: (await releaseProvider()).archive };
 }
 
-/** The providers a bench mirror may hold besides the oos provider and the kit's echo_thing. */
+/**
+ * The providers a bench mirror may hold besides the oos provider and the kit's echo_thing. Each is a
+ * program: a JavaScript bundle (run by this Node through a launcher) or an executable (benchExecutable).
+ */
 export interface ExtraBenchProviders {
-  /** bench/grpc-floor-provider.ts, bundled. */
+  /** bench/grpc-floor-provider.ts. */
   readonly grpcFloor?: string;
-  /** bench/schema-floor-provider.ts, bundled. */
+  /** bench/schema-floor-provider.ts. */
   readonly schemaFloor?: string;
 }
 
-export function setUpBenchMirror(kitEchoBundle: string, anchor: string | undefined, oos: BenchOosProvider, extra: ExtraBenchProviders = {}): BenchMirror {
+/**
+ * `bundle` compiled into an executable the way the release executable is (Bun, bytecode), for this
+ * machine: the comparison then runs the kit's variants on the runtime users run the oos provider on.
+ */
+export function benchExecutable(bundle: string): string {
+  const platform = findPlatform(terraformPlatformName());
+  const cacheDir = join(REPOSITORY, 'dist', 'release', 'cache');
+  return compileExecutable({
+    platform,
+    bun: hostBun(DEFAULT_BUN_VERSION, cacheDir),
+    runtime: bunRuntime(platform, DEFAULT_BUN_VERSION, cacheDir),
+    bundle,
+    output: join(dirname(bundle), 'bun', basename(bundle).replace(/\.[cm]?js$/, '')),
+  }).file;
+}
+
+/** Lays out `program` (see ExtraBenchProviders) as `source` in Terraform's unpacked mirror layout. */
+function installBenchProvider(mirror: string, source: string, program: string): void {
+  const [host, namespace, type] = source.split('/');
+  if (/\.[cm]?js$/.test(program)) {
+    installDevelopmentProvider(mirror, { type, version: ECHO_VERSION, bundle: program }, host, namespace);
+    return;
+  }
+  const target = join(mirror, source, ECHO_VERSION, terraformPlatformName());
+  mkdirSync(target, { recursive: true });
+  copyFileSync(program, join(target, `terraform-provider-${type}_v${ECHO_VERSION}`));
+  chmodSync(join(target, `terraform-provider-${type}_v${ECHO_VERSION}`), 0o755);
+}
+
+export function setUpBenchMirror(kitEcho: string, anchor: string | undefined, oos: BenchOosProvider, extra: ExtraBenchProviders = {}): BenchMirror {
   const root = mkdtempSync(join(tmpdir(), 'oos-bench-'));
   const mirror = join(root, 'mirror');
   if ('archive' in oos) layOutFilesystemMirror([oos.archive], mirror);
   else installDevelopmentProvider(mirror, { type: 'oos', version: packageVersion(), bundle: oos.bundle });
-  installDevelopmentProvider(mirror, { type: 'echo', version: ECHO_VERSION, bundle: kitEchoBundle });
-  if (extra.grpcFloor) installDevelopmentProvider(mirror, { type: FLOOR_TYPE, version: ECHO_VERSION, bundle: extra.grpcFloor });
-  if (extra.schemaFloor) installDevelopmentProvider(mirror, { type: SCHEMA_FLOOR_TYPE, version: ECHO_VERSION, bundle: extra.schemaFloor });
-  if (anchor) {
-    const target = join(mirror, ANCHOR_SOURCE, ECHO_VERSION, terraformPlatformName());
-    mkdirSync(target, { recursive: true });
-    copyFileSync(anchor, join(target, `terraform-provider-echo_v${ECHO_VERSION}`));
-    chmodSync(join(target, `terraform-provider-echo_v${ECHO_VERSION}`), 0o755);
-  }
+  installBenchProvider(mirror, KIT_ECHO_SOURCE, kitEcho);
+  if (extra.grpcFloor) installBenchProvider(mirror, FLOOR_SOURCE, extra.grpcFloor);
+  if (extra.schemaFloor) installBenchProvider(mirror, SCHEMA_FLOOR_SOURCE, extra.schemaFloor);
+  if (anchor) installBenchProvider(mirror, ANCHOR_SOURCE, anchor);
   const cliConfig = join(root, 'terraform.rc');
   writeFileSync(cliConfig, `disable_checkpoint = true\nprovider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
   return { root, cliConfig, anchor, oosFromRelease: 'archive' in oos };

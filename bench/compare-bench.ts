@@ -7,7 +7,7 @@
  * state), plans with refresh and destroys each variant in turn, in an order rotated per
  * repetition. Reported as medians with min/max, and as ratios to the Go anchor taken in this run.
  */
-import { bundleProvider } from '../lib/release';
+import { bundleProvider, providerBundle } from '../lib/release';
 import { type RunningEmulator, startEmulator } from '../lib/emulator';
 import { TerraformWorkspace, emulatorClientEnvironment } from '../lib/tooling';
 import {
@@ -19,6 +19,7 @@ import {
   SCHEMA_FLOOR_BUNDLE,
   SCHEMA_FLOOR_ENTRY,
   type Summary,
+  benchExecutable,
   type VariantId,
   benchWorkspace,
   findGoAnchor,
@@ -76,9 +77,11 @@ export async function runCompareBench(options: CompareOptions): Promise<CompareR
   const { count, reps, latencyMs, log } = options;
   const anchorPath = findGoAnchor();
   if (!anchorPath) log('Go anchor not found (../shared/anchors/go-echo-provider/, or BENCH_GO_ANCHOR): skipping it; no ratios to Go.');
-  const mirror = setUpBenchMirror(await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: KIT_ECHO_BUNDLE }), anchorPath, await releaseOosProvider(), {
-    grpcFloor: await bundleProvider({ entry: FLOOR_ENTRY, outfile: FLOOR_BUNDLE }),
-    schemaFloor: await bundleProvider({ entry: SCHEMA_FLOOR_ENTRY, outfile: SCHEMA_FLOOR_BUNDLE }),
+  // The kit's variants run as Bun executables, as the oos provider does: one runtime in every row.
+  const compiled = async (entry: string, outfile: string) => benchExecutable(providerBundle(await bundleProvider({ entry, outfile, codeCache: false })));
+  const mirror = setUpBenchMirror(await compiled(KIT_ECHO_ENTRY, KIT_ECHO_BUNDLE), anchorPath, await releaseOosProvider(), {
+    grpcFloor: await compiled(FLOOR_ENTRY, FLOOR_BUNDLE),
+    schemaFloor: await compiled(SCHEMA_FLOOR_ENTRY, SCHEMA_FLOOR_BUNDLE),
   });
   const emulators: RunningEmulator[] = [];
   const emulatorEnv = async (latency: number) => {

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleProvider } from '../../lib/release';
+import { bundleProvider, providerBundle } from '../../lib/release';
 import { startEmulator } from '../../lib/emulator';
 import { emulatorClientEnvironment } from '../../lib/tooling';
 import {
@@ -14,6 +14,7 @@ import {
   KIT_ECHO_ENTRY,
   SCHEMA_FLOOR_ENTRY,
   benchEnvironment,
+  benchExecutable,
   benchWorkspace,
   releaseOosProvider,
   setUpBenchMirror,
@@ -38,7 +39,8 @@ describe('the echo_thing variants under terraform', () => {
     const out = mkdtempSync(join(tmpdir(), 'bench-variants-'));
     const kit = await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(out, 'kit', 'terraform-provider-echo.js'), codeCache: false });
     const floor = await bundleProvider({ entry: FLOOR_ENTRY, outfile: join(out, 'floor', 'terraform-provider-echofloor.js'), codeCache: false });
-    mirror = setUpBenchMirror(kit, undefined, await releaseOosProvider(), { grpcFloor: floor });
+    // The kit's echo as the comparison runs it (a Bun executable), the floor as a Node bundle: both ways of installing.
+    mirror = setUpBenchMirror(benchExecutable(providerBundle(kit)), undefined, await releaseOosProvider(), { grpcFloor: floor });
   });
   afterAll(() => rmSync(mirror.root, { recursive: true, force: true }));
 
