@@ -5,10 +5,10 @@ provider "oos-chatops.local/chatops/oos" {
   version     = "0.1.0"
   constraints = "~> 0.1"
   hashes = [
-    "h1:BlBHp9712wF/8oqc3KxwJYRcax2C69bkF4oZvosjrU0=",
-    "h1:NQuJ5Jh+sGvDS90hLRetG26zSNZhLCTUuGW/GpuhYjw=",
-    "h1:Qn5hKyuBcevR+RjWBZTqZylncGqvx/pUqfs3NZg27ZI=",
-    "h1:ZC2CLzia6eK4sCOU+f1so1qCsKjeWwidieS/sZdQoXA=",
-    "h1:wl3su/1XsMo1a++cArKjbZCp55wShmcD5L7GoqfJvkk=",
+    "h1:/AFZ3h4FZ7cGUHXv2Q9uYvhJEA0Eyem6N/+WI/4ptTo=",
+    "h1:MA8Repl3sEzytsU/CpEj2nqjuJtROrYvk9mxZQ9gbxs=",
+    "h1:ZGK9BpFZUnK2YP0qvyMidmCjg5TPwwyJuApeB2310WA=",
+    "h1:iS+CJZtOhjsyROQPQZkeY7OOLJnoDMg7a9TrMQH8e+E=",
+    "h1:ob7iTquSUqfEGB9enyRs5WdKEICjlEkr64qG6trTNMc=",
   ]
 }

@@ -1,7 +1,7 @@
 /**
- * The SDK and the credential chain load on the first call or after loadSoon() (the provider calls
- * it at ConfigureProvider), never at import or construction: a provider process that only answers
- * the plugin handshake or a schema request must not pay for them, nor read credential files.
+ * The SDK and the credential chain load on the first call, never at import or construction: a
+ * provider process that only answers the plugin handshake or a schema request must not pay for
+ * them, nor read credential files.
  */
 const loaded: string[] = [];
 
@@ -33,35 +33,4 @@ test('the first call loads them', async () => {
   });
   await client.deleteChatConfiguration('c').catch(() => undefined);
   expect(loaded).toEqual(expect.arrayContaining(['@alicloud/openapi-core', '@alicloud/credentials']));
-});
-
-describe('loadSoon', () => {
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
-  /** Until `done` holds or 5 s passed (jest's module loader is slower than a provider's). */
-  async function waitFor(done: () => boolean): Promise<void> {
-    for (let waited = 0; !done() && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-
-  test('loads them in the turns after it returns, without a call', async () => {
-    const { OosClient } = require('../../lib/oos') as typeof import('../../lib/oos');
-    const client = new OosClient({ regionId: 'cn-hangzhou', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'id', accessKeySecret: 'secret' } });
-    client.loadSoon();
-    expect(loaded).toEqual([]);
-    await waitFor(() => loaded.length === 3);
-    expect(loaded).toEqual(expect.arrayContaining(['@alicloud/credentials', '@darabonba/typescript', '@alicloud/openapi-core']));
-  });
-
-  test('leaves a credential chain that cannot be built to the first call, which reports it', async () => {
-    const { OosClient } = require('../../lib/oos') as typeof import('../../lib/oos');
-    const client = new OosClient({
-      regionId: 'cn-hangzhou',
-      endpoint: 'http://127.0.0.1:9',
-      credentials: { profile: 'no-such-profile-anywhere' },
-      retry: { maxRetries: 0 },
-      requestTimeoutMs: 200,
-    });
-    client.loadSoon();
-    await settle();
-    await expect(client.deleteChatConfiguration('c')).rejects.toThrow(/no-such-profile-anywhere/);
-  });
 });

@@ -2,15 +2,13 @@
  * Nothing heavy before it is needed (issue 18): up to the handshake line a provider process loads
  * gRPC, protobufjs and the kit's plugin server, nothing of the provider itself. The rest comes at
  * the first RPC, and the OOS SDK at the first call. Checked on the release bundle, each module
- * reporting as it is evaluated (bench/module-load.ts's instrumentation). The OOS SDK and the
- * credential chain load right after ConfigureProvider, before any call needs them.
+ * reporting as it is evaluated (bench/module-load.ts's instrumentation).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleProgram } from '../../lib/release/provider-bundle';
-import { blockType, testing } from '../../lib/tfplugin';
-import { createProvider } from '../../lib/provider/provider';
+import { testing } from '../../lib/tfplugin';
 import { instrumentBundle } from '../../bench/module-load';
 
 const work = mkdtempSync(join(tmpdir(), 'start-path-test-'));
@@ -21,15 +19,7 @@ function evaluated(stderr: string): string[] {
   return [...stderr.matchAll(/^MODULE-LOAD module (\S+) /gm)].map((match) => match[1]);
 }
 
-/** The provider block as Terraform sends it: fake keys, an endpoint nobody answers (no call is made). */
-function providerConfig(): Buffer {
-  const { block } = createProvider().schema;
-  const nulls = Object.fromEntries([...Object.keys(block.attributes), ...Object.keys(block.blocks ?? {})].map((name) => [name, null]));
-  const config = { ...nulls, region: 'cn-hangzhou', endpoint: 'http://127.0.0.1:9', access_key: 'LTAI-start-path', secret_key: 'start-path-secret' };
-  return testing.encodeMsgpack(config, blockType(block));
-}
-
-test('the handshake loads only the plugin server; the provider loads at the first RPC, the SDK after ConfigureProvider', async () => {
+test('the handshake loads only the plugin server; the provider loads at the first RPC', async () => {
   const raw = join(work, 'raw.js');
   await bundleProgram({ outfile: raw });
   const bundle = join(work, 'terraform-provider-oos.bundle.js');
@@ -49,14 +39,6 @@ test('the handshake loads only the plugin server; the provider loads at the firs
     const atSchema = evaluated(provider.stderr());
     expect(atSchema).toEqual(expect.arrayContaining(['lib/provider/provider.ts', 'lib/tfplugin/protocol/provider-service.ts']));
     expect(atSchema.filter((module) => module.startsWith('node_modules/@alicloud/openapi-core/'))).toEqual([]);
-
-    const configured = await connection.provider6('ConfigureProvider', { terraform_version: '1.11.4', config: { msgpack: providerConfig() } });
-    expect(configured.diagnostics ?? []).toEqual([]);
-    const loaded = () => evaluated(provider.stderr()).some((module) => module.startsWith('node_modules/@alicloud/openapi-core/'));
-    for (let waited = 0; !loaded() && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(evaluated(provider.stderr())).toEqual(
-      expect.arrayContaining(['node_modules/@alicloud/openapi-core/dist/client.js', 'node_modules/@alicloud/credentials/dist/src/client.js']),
-    );
   } finally {
     await testing.shutDown(provider, connection);
     connection.close();

@@ -63,7 +63,6 @@ export class OosClient {
   private readonly limiter: AdaptiveRateLimiter;
   private readonly calls: CallRunner;
   private readonly tagReads: TagReadBatcher;
-  private readonly transport: OosTransport;
 
   constructor(config: OosClientConfig = {}) {
     this.regionId = resolveRegion(config.regionId);
@@ -77,10 +76,10 @@ export class OosClient {
     this.limiter = new AdaptiveRateLimiter(this.clock);
     this.redactor.remember(config.credentials?.accessKeySecret);
     this.redactor.remember(config.credentials?.securityToken);
-    const transport = (this.transport = new OosTransport(
+    const transport = new OosTransport(
       { regionId: this.regionId, endpoint: this.endpoint, credentials: config.credentials, userAgent: config.userAgent, requestTimeoutMs, settingNames },
       this.redactor,
-    ));
+    );
     this.calls = new CallRunner({
       settingNames,
       transport,
@@ -98,11 +97,6 @@ export class OosClient {
       (options) => this.calls.deadlineOf('ListTagResources', options),
       () => this.clock.now(),
     );
-  }
-
-  /** Loads the SDK and the credential chain in idle turns from now on, so the first call does not wait for them (transport.ts). */
-  loadSoon(): void {
-    this.transport.loadSoon();
   }
 
   /** Every wait (backoff, rate limit) ends at once and no new attempt starts; an attempt in flight finishes with its result or error. */

@@ -3,9 +3,9 @@
  * the @alicloud/credentials chain. The library's own retry is off: attempts, delays and the
  * deadline are the client's (calls.ts).
  *
- * The libraries and the credential chain are required on the first call, or in idle turns after
- * loadSoon(), never at import: a process that imports the client only to describe itself (a
- * plugin handshake, a schema request) must not pay for loading them, nor read credential files.
+ * The libraries and the credential chain are required on the first call, not at import: a
+ * process that imports the client only to describe itself (a plugin handshake, a schema request)
+ * must not pay for loading them, nor read credential files.
  *
  * Connections: openapi-core passes no agent of its own, so every attempt goes through httpx's
  * module-wide keep-alive agents and reuses idle connections to the endpoint.
@@ -81,27 +81,6 @@ export class OosTransport {
       bodyType: 'json',
     });
     return (timeoutMs) => api.callApi(rpc, request, new dara.RuntimeOptions({ autoretry: false, readTimeout: timeoutMs, connectTimeout: timeoutMs }));
-  }
-
-  /**
-   * Requires the libraries and builds the credential chain in the event-loop turns after now,
-   * one library per turn (~35 ms in all on a fresh process), so that the first call finds them
-   * ready and a request arriving meanwhile waits for one step at most. A step that fails is
-   * left for the first call, which reports it.
-   */
-  loadSoon(): void {
-    const steps = [() => require('@alicloud/credentials'), () => require('@darabonba/typescript'), () => require('@alicloud/openapi-core'), () => this.load()];
-    const next = (index: number): void => {
-      if (this.loaded || index >= steps.length) return;
-      try {
-        steps[index]();
-      } catch {
-        return;
-      }
-      setImmediate(next, index + 1);
-    };
-    // A timer, not an immediate: the answer that asked for this is written first.
-    setTimeout(next, 0, 0).unref();
   }
 
   private load(): Loaded {

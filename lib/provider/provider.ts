@@ -32,9 +32,6 @@ export function createProvider(): ProviderDefinition {
         const tagResourceType = config.tag_resource_type ?? DEFAULT_TAG_RESOURCE_TYPE;
         if (config.emulator_only === true) requireLoopbackEndpoint(config.endpoint ?? undefined);
         const client = new OosClient({ ...clientConfig(config, terraformVersion), tagResourceType });
-        // Nearly every configured process calls OOS next (a refresh, the tag probe of a plan):
-        // the SDK loads while Terraform prepares those calls, not inside the first of them.
-        client.loadSoon();
         const creationToken = config.creation_token ?? true;
         const creations = !creationToken
           ? new NoCreationMarks()
