@@ -20,7 +20,7 @@ import { bundleProvider } from '../lib/release';
 import { startEmulator } from '../lib/emulator';
 import { emulatorClientEnvironment } from '../lib/tooling';
 import { KIT_ECHO_ENTRY, SCHEMA_FLOOR_ENTRY, type VariantId, benchWorkspace, findGoAnchor, round, setUpBenchMirror } from './bench-support';
-import { PHASES, type Phase } from './compare-bench';
+import { PHASES, type Phase, runPhase } from './compare-bench';
 
 export interface PhaseCpu {
   readonly wallSeconds: number;
@@ -83,12 +83,7 @@ export async function splitCpu(count: number, variants: readonly VariantId[]): P
       for (const phase of PHASES) {
         const own = process.cpuUsage();
         const children = childrenCpuMs();
-        const run =
-          phase === 'apply'
-            ? await workspace.apply()
-            : phase === 'plan'
-              ? await workspace.planExitCode()
-              : await workspace.expect(['destroy', '-auto-approve', '-input=false', '-no-color']);
+        const run = await runPhase(workspace, phase);
         const emulatorUs = process.cpuUsage(own);
         const providers = takeProviderCpu(cpuFile);
         phases[phase] = {

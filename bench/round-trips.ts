@@ -15,7 +15,7 @@ import { emulatorClientEnvironment } from '../lib/tooling';
 import { rmSync } from 'node:fs';
 import { bundleProvider } from '../lib/release';
 import { KIT_ECHO_BUNDLE, KIT_ECHO_ENTRY, benchWorkspace, releaseOosProvider, round, setUpBenchMirror } from './bench-support';
-import { PHASES, type Phase } from './compare-bench';
+import { PHASES, type Phase, runPhase } from './compare-bench';
 
 export interface PhaseRoundTrips {
   readonly seconds: number;
@@ -80,12 +80,7 @@ export async function countRoundTrips(count = 300, latencyMs = 50): Promise<Reco
     proxy.take();
     const result = {} as Record<Phase, PhaseRoundTrips>;
     for (const phase of PHASES) {
-      const run =
-        phase === 'apply'
-          ? await workspace.apply()
-          : phase === 'plan'
-            ? await workspace.planExitCode()
-            : await workspace.expect(['destroy', '-auto-approve', '-input=false', '-no-color']);
+      const run = await runPhase(workspace, phase);
       result[phase] = { seconds: round(run.seconds, 2), ...proxy.take() };
     }
     return result;
