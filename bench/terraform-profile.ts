@@ -143,7 +143,12 @@ if (require.main === module) {
       }[options.command];
       const data = join(work, 'perf.data');
       const binary = execFileSync('sh', ['-c', `command -v ${terraformBinary()}`], { encoding: 'utf8' }).trim();
-      const run = spawnSync('perf', ['record', '-F', '999', '-o', data, '--', binary, ...args], { cwd: workspace.dir, env: workspace.env, encoding: 'utf8' });
+      // --no-buildid-cache: perf would otherwise copy every binary it sampled into ~/.debug.
+      const run = spawnSync('perf', ['record', '--no-buildid-cache', '-F', '999', '-o', data, '--', binary, ...args], {
+        cwd: workspace.dir,
+        env: workspace.env,
+        encoding: 'utf8',
+      });
       if (run.status !== 0) throw new Error(`perf record failed: ${run.stderr}`);
       const script = execFileSync('perf', ['script', '-i', data, '--comm', 'terraform', '-F', 'ip'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
       // Kernel addresses (system calls) are left out: the question is which Go code runs.
