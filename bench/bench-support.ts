@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CHAT_CONFIGURATION_RESOURCE, PROVIDER_HOST, PROVIDER_NAMESPACE } from '../lib/domain';
 import { DEFAULT_RESOURCE_GROUP_ID } from '../lib/emulator/options';
-import { DEFAULT_BUN_VERSION, LOCK_FILE, REPOSITORY, layOutFilesystemMirror, packageVersion, terraformPlatformName, type ReleaseArchive } from '../lib/release';
+import {
+  DEFAULT_BUN_VERSION,
+  LOCK_FILE,
+  REPOSITORY,
+  bundleProvider,
+  layOutFilesystemMirror,
+  packageVersion,
+  terraformPlatformName,
+  type ReleaseArchive,
+} from '../lib/release';
 import { bunRuntime, compileExecutable, hostBun } from '../lib/release/bun-compile';
 import { findPlatform } from '../lib/release/platforms';
 import { PACKAGE_ROOT, TerraformWorkspace, installDevelopmentProvider, oosProviderConfig, releaseProvider } from '../lib/tooling';
@@ -178,6 +187,20 @@ export function setUpBenchMirror(kitEcho: string, anchor: string | undefined, oo
   const cliConfig = join(root, 'terraform.rc');
   writeFileSync(cliConfig, `disable_checkpoint = true\nprovider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
   return { root, cliConfig, anchor, oosFromRelease: 'archive' in oos };
+}
+
+/**
+ * A mirror of Node bundles built in `work` (the kit's echo_thing, the oos provider, the schema floor)
+ * and the Go anchor when given: for the tools that measure providers as Node processes, which take
+ * a preload or a profiler (bench/cpu-split.ts, bench/terraform-profile.ts).
+ */
+export async function developmentBenchMirror(work: string, anchor: string | undefined): Promise<BenchMirror> {
+  return setUpBenchMirror(
+    await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(work, 'echo', 'terraform-provider-echo.js') }),
+    anchor,
+    { bundle: await bundleProvider({ outfile: join(work, 'oos', 'terraform-provider-oos.js') }) },
+    { schemaFloor: await bundleProvider({ entry: SCHEMA_FLOOR_ENTRY, outfile: join(work, 'echocc', 'terraform-provider-echocc.js') }) },
+  );
 }
 
 /**

@@ -154,7 +154,6 @@ export async function runCompareBench(options: CompareOptions): Promise<CompareR
 }
 
 /** One timed terraform command; the plan runs with -detailed-exitcode (0: no changes, 2: changes). */
-/** One phase of the comparison on `workspace`: apply (fresh state), plan with refresh (exit code 0 or 2), destroy. */
 export async function runPhase(workspace: TerraformWorkspace, phase: Phase) {
   switch (phase) {
     case 'apply':

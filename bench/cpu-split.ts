@@ -16,10 +16,9 @@ import { defineCommand, runCommand, UsageError } from '../lib/command-line';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleProvider } from '../lib/release';
 import { startEmulator } from '../lib/emulator';
 import { emulatorClientEnvironment } from '../lib/tooling';
-import { KIT_ECHO_ENTRY, SCHEMA_FLOOR_ENTRY, type VariantId, benchWorkspace, findGoAnchor, round, setUpBenchMirror } from './bench-support';
+import { type VariantId, benchWorkspace, developmentBenchMirror, findGoAnchor, round } from './bench-support';
 import { PHASES, type Phase, runPhase } from './compare-bench';
 
 export interface PhaseCpu {
@@ -66,12 +65,7 @@ export async function splitCpu(count: number, variants: readonly VariantId[]): P
   writeFileSync(preload, PRELOAD);
   const anchor = findGoAnchor();
   const emulator = await startEmulator();
-  const mirror = setUpBenchMirror(
-    await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(work, 'echo', 'terraform-provider-echo.js') }),
-    anchor,
-    { bundle: await bundleProvider({ outfile: join(work, 'oos', 'terraform-provider-oos.js') }) },
-    { schemaFloor: await bundleProvider({ entry: SCHEMA_FLOOR_ENTRY, outfile: join(work, 'echocc', 'terraform-provider-echocc.js') }) },
-  );
+  const mirror = await developmentBenchMirror(work, anchor);
   const results: Partial<Record<VariantId, Record<Phase, PhaseCpu>>> = {};
   try {
     for (const variant of variants) {

@@ -19,10 +19,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { providerBundle } from '../lib/release';
 import { DEFAULT_BUN_VERSION, findPlatform, terraformPlatformName } from '../lib/release/platforms';
-import { bunRuntime, compileExecutable, hostBun } from '../lib/release/bun-compile';
 import { REPOSITORY } from '../lib/release/repository';
 import { testing } from '../lib/tfplugin';
-import { envWrapper, round } from './bench-support';
+import { benchExecutable, envWrapper, round } from './bench-support';
 import { SEA_NODE_VERSION, buildSeaExecutable } from './node-sea/sea';
 
 const REPORT = 'MODULE-LOAD';
@@ -130,13 +129,7 @@ export async function runModuleLoad(starts = 10): Promise<ModuleLoadFigures[]> {
   try {
     const bundle = join(work, 'terraform-provider-oos.bundle.js');
     writeFileSync(bundle, instrumentBundle(readFileSync(providerBundle(), 'utf8')));
-    const bun = compileExecutable({
-      platform: host,
-      bun: hostBun(DEFAULT_BUN_VERSION, cacheDir),
-      runtime: bunRuntime(host, DEFAULT_BUN_VERSION, cacheDir),
-      bundle,
-      output: join(work, 'bun', 'provider'),
-    }).file;
+    const bun = benchExecutable(bundle);
     mkdirSync(join(work, 'sea'), { recursive: true });
     const sea = buildSeaExecutable({ bundle, platform: host, host, output: join(work, 'sea', 'provider'), cacheDir });
     // Started through a script that sets the configuration's environment (the testing helper's own

@@ -11,10 +11,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleProvider } from '../lib/release';
 import { startEmulator } from '../lib/emulator';
 import { emulatorClientEnvironment, terraformBinary } from '../lib/tooling';
-import { KIT_ECHO_ENTRY, SCHEMA_FLOOR_ENTRY, type VariantId, benchWorkspace, findGoAnchor, round, setUpBenchMirror } from './bench-support';
+import { type VariantId, benchWorkspace, developmentBenchMirror, findGoAnchor, round } from './bench-support';
 
 /** A Go binary's functions by entry address, from its .gopclntab (Go 1.18+ layout). */
 export class GoFunctionTable {
@@ -127,12 +126,7 @@ if (require.main === module) {
     const variant: VariantId = options.variant;
     const work = mkdtempSync(join(tmpdir(), 'terraform-profile-'));
     const emulator = await startEmulator();
-    const mirror = setUpBenchMirror(
-      await bundleProvider({ entry: KIT_ECHO_ENTRY, outfile: join(work, 'echo', 'terraform-provider-echo.js') }),
-      findGoAnchor(),
-      { bundle: await bundleProvider({ outfile: join(work, 'oos', 'terraform-provider-oos.js') }) },
-      { schemaFloor: await bundleProvider({ entry: SCHEMA_FLOOR_ENTRY, outfile: join(work, 'echocc', 'terraform-provider-echocc.js') }) },
-    );
+    const mirror = await developmentBenchMirror(work, findGoAnchor());
     try {
       const workspace = await benchWorkspace(mirror, variant, options.count, variant === 'oos' ? emulatorClientEnvironment(emulator.url) : {});
       if (options.command !== 'apply') await workspace.apply();
