@@ -18,8 +18,8 @@
  * version) is ignored and the bundle compiles normally.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { generateSelfSignedCertificate, pluginEnvironment } from '../tfplugin';
 import { bundleProgram, DEVELOPMENT_LOADER, PROVIDER_ENTRY, writeDistDescriptors } from './provider-bundle';
 
@@ -91,16 +91,30 @@ function writeCodeCache(loader: string): Promise<void> {
 /**
  * Bundles `entry` into `outfile` (a loader, CommonJS, node20, everything inlined) and takes
  * the code cache. Returns the path of the loader, the file to run.
+ *
+ * Everything is made in a staging folder beside `outfile` and renamed into place, bundle first
+ * and loader last: a provider started meanwhile (another jest worker bundling the same fixture)
+ * runs either the old files or the new ones, never a loader or bundle cut off mid-write.
  */
 export async function bundleProvider(options: DevelopmentBundleOptions = {}): Promise<string> {
   const entry = resolve(options.entry ?? PROVIDER_ENTRY);
   const outfile = resolve(options.outfile ?? DEVELOPMENT_LOADER);
-  const bundleFile = outfile.replace(/(\.js)?$/, '.bundle.js');
+  const loaderName = basename(outfile);
+  const bundleName = loaderName.replace(/(\.js)?$/, '.bundle.js');
+  const cacheName = bundleName.replace(/\.js$/, '.cache');
   writeDistDescriptors();
-  await bundleProgram({ entry, outfile: bundleFile, minify: options.minify, keepModuleComments: options.keepModuleComments });
   mkdirSync(dirname(outfile), { recursive: true });
-  writeFileSync(outfile, loaderSource(basename(bundleFile)), { mode: 0o755 });
-  rmSync(bundleFile.replace(/\.js$/, '.cache'), { force: true });
-  if (options.codeCache ?? true) await writeCodeCache(outfile);
+  const staging = mkdtempSync(join(dirname(outfile), '.staging-'));
+  try {
+    await bundleProgram({ entry, outfile: join(staging, bundleName), minify: options.minify, keepModuleComments: options.keepModuleComments });
+    writeFileSync(join(staging, loaderName), loaderSource(bundleName), { mode: 0o755 });
+    if (options.codeCache ?? true) await writeCodeCache(join(staging, loaderName));
+    renameSync(join(staging, bundleName), join(dirname(outfile), bundleName));
+    if (existsSync(join(staging, cacheName))) renameSync(join(staging, cacheName), join(dirname(outfile), cacheName));
+    else rmSync(join(dirname(outfile), cacheName), { force: true });
+    renameSync(join(staging, loaderName), outfile);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
   return outfile;
 }

@@ -49,7 +49,10 @@ function descriptorsJson(): string {
 export function writeDistDescriptors(): void {
   const directory = join(REPOSITORY, 'dist', KIT_PROTOCOL_DIR, 'proto');
   mkdirSync(directory, { recursive: true });
-  writeFileSync(join(directory, DESCRIPTORS_FILE), descriptorsJson());
+  // Written aside and renamed: a test worker loading the kit from dist never reads half a file.
+  const scratch = join(directory, `${DESCRIPTORS_FILE}.${process.pid}`);
+  writeFileSync(scratch, descriptorsJson());
+  renameSync(scratch, join(directory, DESCRIPTORS_FILE));
 }
 
 /** Replaces the descriptors module with its result, so the bundle carries neither the .proto files nor the parser. */
