@@ -23,9 +23,16 @@ export function fetchPackedBinary(wanted: PackedBinary, cacheDir: string): strin
   mkdirSync(cacheDir, { recursive: true });
   const tarball = join(cacheDir, `${stem}.tgz`);
   if (!existsSync(tarball)) {
-    run('npm', ['pack', `${packageName}@${version}`, '--pack-destination', cacheDir, '--loglevel=error']);
-    if (!existsSync(tarball)) {
-      throw new Error(`npm pack ${packageName}@${version} wrote no ${tarball}; does that version exist? (npm view ${packageName} versions)`);
+    // Packed aside and renamed: a build in another process never extracts half a tarball.
+    const packing = mkdtempSync(join(cacheDir, '.pack-'));
+    try {
+      run('npm', ['pack', `${packageName}@${version}`, '--pack-destination', packing, '--loglevel=error']);
+      if (!existsSync(join(packing, basename(tarball)))) {
+        throw new Error(`npm pack ${packageName}@${version} wrote no ${basename(tarball)}; does that version exist? (npm view ${packageName} versions)`);
+      }
+      renameSync(join(packing, basename(tarball)), tarball);
+    } finally {
+      rmSync(packing, { recursive: true, force: true });
     }
   }
   // Extracted aside and renamed, so an interrupted build never leaves half a binary in the cache.
