@@ -99,20 +99,23 @@ function writeCodeCache(loader: string): Promise<void> {
 export async function bundleProvider(options: DevelopmentBundleOptions = {}): Promise<string> {
   const entry = resolve(options.entry ?? PROVIDER_ENTRY);
   const outfile = resolve(options.outfile ?? DEVELOPMENT_LOADER);
+  const directory = dirname(outfile);
   const loaderName = basename(outfile);
   const bundleName = loaderName.replace(/(\.js)?$/, '.bundle.js');
   const cacheName = bundleName.replace(/\.js$/, '.cache');
   writeDistDescriptors();
-  mkdirSync(dirname(outfile), { recursive: true });
-  const staging = mkdtempSync(join(dirname(outfile), '.staging-'));
+  mkdirSync(directory, { recursive: true });
+  const staging = mkdtempSync(join(directory, '.staging-'));
+  const moveIntoPlace = (name: string): void => renameSync(join(staging, name), join(directory, name));
   try {
     await bundleProgram({ entry, outfile: join(staging, bundleName), minify: options.minify, keepModuleComments: options.keepModuleComments });
     writeFileSync(join(staging, loaderName), loaderSource(bundleName), { mode: 0o755 });
     if (options.codeCache ?? true) await writeCodeCache(join(staging, loaderName));
-    renameSync(join(staging, bundleName), join(dirname(outfile), bundleName));
-    if (existsSync(join(staging, cacheName))) renameSync(join(staging, cacheName), join(dirname(outfile), cacheName));
-    else rmSync(join(dirname(outfile), cacheName), { force: true });
-    renameSync(join(staging, loaderName), outfile);
+    moveIntoPlace(bundleName);
+    // Without a new cache, an old one goes: V8 would reject it anyway, after reading it.
+    if (existsSync(join(staging, cacheName))) moveIntoPlace(cacheName);
+    else rmSync(join(directory, cacheName), { force: true });
+    moveIntoPlace(loaderName);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -49,10 +49,13 @@ function descriptorsJson(): string {
 export function writeDistDescriptors(): void {
   const directory = join(REPOSITORY, 'dist', KIT_PROTOCOL_DIR, 'proto');
   mkdirSync(directory, { recursive: true });
-  // Written aside and renamed: a test worker loading the kit from dist never reads half a file.
-  const scratch = join(directory, `${DESCRIPTORS_FILE}.${process.pid}`);
-  writeFileSync(scratch, descriptorsJson());
-  renameSync(scratch, join(directory, DESCRIPTORS_FILE));
+  replaceFile(join(directory, DESCRIPTORS_FILE), descriptorsJson());
+}
+
+/** Writes `file` aside and renames it into place: a process reading it meanwhile (another test worker) never sees half of it. */
+function replaceFile(file: string, contents: string): void {
+  writeFileSync(`${file}.${process.pid}`, contents);
+  renameSync(`${file}.${process.pid}`, file);
 }
 
 /** Replaces the descriptors module with its result, so the bundle carries neither the .proto files nor the parser. */
@@ -137,7 +140,6 @@ export async function freshProviderBundle(outfile: string = RELEASE_BUNDLE): Pro
   const scratch = `${outfile}.${process.pid}.js`;
   const inputs = await bundleProgram({ outfile: scratch });
   renameSync(scratch, outfile);
-  writeFileSync(`${stampFile}.${process.pid}`, JSON.stringify({ inputs, digest: inputsDigest(inputs) }));
-  renameSync(`${stampFile}.${process.pid}`, stampFile);
+  replaceFile(stampFile, JSON.stringify({ inputs, digest: inputsDigest(inputs) }));
   return outfile;
 }
